@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {AccessControlEnumerable} from "@openzeppelin/contracts/access/extensions/AccessControlEnumerable.sol";
+import {IRegistry} from "./IRegistry.sol";
+
+/**
+ * @title Registry
+ * @notice Admins, doctors and patients. Doctors register themselves (or are added by an admin)
+ * as pending; an admin verifies or revokes them. An account is at most one of doctor or patient.
+ * @dev Admins are OpenZeppelin's `DEFAULT_ADMIN_ROLE`, enumerable so the last one can be protected.
+ */
+contract Registry is IRegistry, AccessControlEnumerable {
+    mapping(address account => Doctor) private _doctors;
+    mapping(address account => bool) private _patients;
+    address[] private _doctorList;
+
+    /// @param initialAdmin The first admin (the deployer in the migrations).
+    constructor(address initialAdmin) {
+        if (initialAdmin == address(0)) revert RegistryZeroAddress();
+        _grantRole(DEFAULT_ADMIN_ROLE, initialAdmin);
+    }
+
+    modifier onlyAdmin() {
+        if (!hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) revert RegistryUnauthorizedAdmin(msg.sender);
+        _;
+    }
+
+    /**
+     * @notice Registers the caller as a pending doctor.
+     * @param licenceHash keccak256 of the licence/registration number (never the number itself).
+     * @param speciality Speciality code (see docs/specialities).
+     * Emits {DoctorRegistered}.
+     */
+    function registerDoctor(bytes32 licenceHash, uint16 speciality) external {
+        _registerDoctor(msg.sender, msg.sender, licenceHash, speciality);
+    }
+
+    /**
+     * @notice An admin registers `doctor` on their behalf; the doctor stays pending until verified.
+     * Emits {DoctorRegistered}.
+     */
+    function registerDoctorFor(address doctor, bytes32 licenceHash, uint16 speciality) external onlyAdmin {
+        _registerDoctor(doctor, msg.sender, licenceHash, speciality);
+    }
+
+    /**
+     * @notice Verifies a pending or revoked doctor. Admin only.
+     * Emits {DoctorVerified}.
+     */
+    function verifyDoctor(address doctor) external onlyAdmin {
+        Doctor storage record = _doctors[doctor];
+        if (record.status != DoctorStatus.Pending && record.status != DoctorStatus.Revoked) {
+            revert RegistryInvalidDoctorStatus(doctor, record.status);
+        }
+        record.status = DoctorStatus.Verified;
+        record.revocationReason = 0;
+        record.updatedAt = uint64(block.timestamp);
+        emit DoctorVerified(doctor, msg.sender);
+    }
+
+    /**
+     * @notice Revokes a pending or verified doctor with a reason code. Admin only.
+     * Emits {DoctorRevoked}.
+     */
+    function revokeDoctor(address doctor, uint8 reason) external onlyAdmin {
+        Doctor storage record = _doctors[doctor];
+        if (record.status != DoctorStatus.Pending && record.status != DoctorStatus.Verified) {
+            revert RegistryInvalidDoctorStatus(doctor, record.status);
+        }
+        record.status = DoctorStatus.Revoked;
+        record.revocationReason = reason;
+        record.updatedAt = uint64(block.timestamp);
+        emit DoctorRevoked(doctor, msg.sender, reason);
+    }
+
+    /**
+     * @notice Registers the caller as a patient.
+     * Emits {PatientRegistered}.
+     */
+    function registerPatient() external {
+        if (_isRegistered(msg.sender)) revert RegistryAlreadyRegistered(msg.sender);
+        _patients[msg.sender] = true;
+        emit PatientRegistered(msg.sender);
+    }
+
+    /**
+     * @notice Makes `account` an admin. Admin only.
+     * Emits {IAccessControl-RoleGranted}.
+     */
+    function addAdmin(address account) external onlyAdmin {
+        if (account == address(0)) revert RegistryZeroAddress();
+        if (!_grantRole(DEFAULT_ADMIN_ROLE, account)) revert RegistryAdminUnchanged(account);
+    }
+
+    /**
+     * @notice Removes `account` from the admins. Admin only; never the last admin.
+     * Emits {IAccessControl-RoleRevoked}.
+     */
+    function removeAdmin(address account) external onlyAdmin {
+        if (!_revokeRole(DEFAULT_ADMIN_ROLE, account)) revert RegistryAdminUnchanged(account);
+    }
+
+    /// @dev Every path that removes an admin (removeAdmin, revokeRole, renounceRole) keeps at least one.
+    function _revokeRole(bytes32 role, address account) internal override returns (bool) {
+        if (role == DEFAULT_ADMIN_ROLE && hasRole(role, account) && getRoleMemberCount(role) == 1) {
+            revert RegistryLastAdmin(account);
+        }
+        return super._revokeRole(role, account);
+    }
+
+    /// @inheritdoc IRegistry
+    function isAdmin(address account) external view returns (bool) {
+        return hasRole(DEFAULT_ADMIN_ROLE, account);
+    }
+
+    /// @inheritdoc IRegistry
+    function isVerifiedDoctor(address account) external view returns (bool) {
+        return _doctors[account].status == DoctorStatus.Verified;
+    }
+
+    /// @inheritdoc IRegistry
+    function isPatient(address account) external view returns (bool) {
+        return _patients[account];
+    }
+
+    /// @inheritdoc IRegistry
+    function doctorStatus(address account) external view returns (DoctorStatus) {
+        return _doctors[account].status;
+    }
+
+    /// @inheritdoc IRegistry
+    function getDoctor(address account) external view returns (Doctor memory) {
+        return _doctors[account];
+    }
+
+    /// @inheritdoc IRegistry
+    function adminCount() external view returns (uint256) {
+        return getRoleMemberCount(DEFAULT_ADMIN_ROLE);
+    }
+
+    /// @inheritdoc IRegistry
+    function doctorCount() external view returns (uint256) {
+        return _doctorList.length;
+    }
+
+    /// @inheritdoc IRegistry
+    function doctorsPage(uint256 offset, uint256 limit) external view returns (address[] memory page) {
+        uint256 total = _doctorList.length;
+        if (offset >= total) return new address[](0);
+        uint256 end = offset + limit > total ? total : offset + limit;
+        page = new address[](end - offset);
+        for (uint256 i = offset; i < end; ++i) {
+            page[i - offset] = _doctorList[i];
+        }
+    }
+
+    function _registerDoctor(address doctor, address registeredBy, bytes32 licenceHash, uint16 speciality) private {
+        if (doctor == address(0)) revert RegistryZeroAddress();
+        if (licenceHash == bytes32(0)) revert RegistryInvalidLicenceHash();
+        if (_isRegistered(doctor)) revert RegistryAlreadyRegistered(doctor);
+        uint64 now_ = uint64(block.timestamp);
+        _doctors[doctor] = Doctor(DoctorStatus.Pending, licenceHash, speciality, 0, now_, now_);
+        _doctorList.push(doctor);
+        emit DoctorRegistered(doctor, registeredBy, licenceHash, speciality);
+    }
+
+    function _isRegistered(address account) private view returns (bool) {
+        return _patients[account] || _doctors[account].status != DoctorStatus.None;
+    }
+}

@@ -1,0 +1,57 @@
+// One test runner for the whole repository: contracts, API, Angular client and the browser journey.
+// Each project starts the real components it needs in its own globalSetup (no mocks of them).
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }];
+const contractTypes = { '^@contracts/(.*)$': '<rootDir>/generated/contracts/$1' };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testTimeout: 60_000,
+  projects: [
+    {
+      displayName: 'contracts',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      roots: ['<rootDir>/test/contracts'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper: contractTypes,
+      globalSetup: '<rootDir>/test/contracts/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/test/contracts/helpers/global-teardown.ts',
+    },
+    {
+      displayName: 'server',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      roots: ['<rootDir>/server/src'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper: contractTypes,
+      globalSetup: '<rootDir>/server/src/test-support/global-setup.ts',
+      globalTeardown: '<rootDir>/server/src/test-support/global-teardown.ts',
+    },
+    {
+      displayName: 'client',
+      preset: 'jest-preset-angular',
+      rootDir: __dirname,
+      roots: ['<rootDir>/client/src'],
+      testMatch: ['**/*.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/client/src/test-setup.ts'],
+      moduleNameMapper: contractTypes,
+      transform: {
+        '^.+\\.(ts|js|mjs|html|svg)$': ['jest-preset-angular', { tsconfig: '<rootDir>/client/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' }],
+      },
+      transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.e2e.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper: contractTypes,
+      globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
+    },
+  ],
+};
