@@ -1,0 +1,92 @@
+/**
+ * Journey: a doctor registers, an admin verifies them, the doctor sees "verified".
+ * Real stack (scripts/dev/stack.ts), Debian's Chromium, and a real signing wallet per person.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { HDNodeWallet, JsonRpcProvider } from 'ethers';
+import { Registry__factory } from '@contracts/types';
+import { InjectedWallet } from '../support/injected-wallet';
+import { EhrApp } from '../support/ehr-app';
+import { launchBrowser, missingBrowserReason, saveScreenshot } from '../support/browser';
+import { readFileSync } from 'node:fs';
+
+const DEV_MNEMONIC = 'test test test test test test test test test test test junk';
+const devAccount = (index: number) => HDNodeWallet.fromPhrase(DEV_MNEMONIC, undefined, `m/44'/60'/0'/0/${index}`);
+
+const skipReason = process.env.CI ? undefined : missingBrowserReason();
+if (skipReason) console.warn(`[e2e] doctor verification journey skipped: ${skipReason}`);
+const describeInBrowser = skipReason ? describe.skip : describe;
+
+describeInBrowser('Doctor verification journey (browser)', () => {
+  jest.setTimeout(180_000);
+  const appUrl = process.env.E2E_APP_URL!;
+  const rpcUrl = process.env.E2E_RPC_URL!;
+  const chainId = Number(process.env.E2E_CHAIN_ID);
+  let browser: Browser;
+  const opened: { context: BrowserContext; wallet?: InjectedWallet }[] = [];
+
+  async function openAs(accountIndex: number | undefined, startChainId = chainId): Promise<{ app: EhrApp; wallet?: InjectedWallet }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const wallet =
+      accountIndex === undefined ? undefined : new InjectedWallet(devAccount(accountIndex), { rpcUrl, rpcChainId: chainId, startChainId });
+    await wallet?.attach(context);
+    opened.push({ context, wallet });
+    const app = new EhrApp(await context.newPage());
+    await app.open(appUrl);
+    return { app, wallet };
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const { context, wallet } of opened) {
+      await context.close();
+      wallet?.close();
+    }
+    await browser?.close();
+  });
+
+  test('When no wallet is installed, then the landing page says MetaMask is missing and where to get it', async () => {
+    const { app } = await openAs(undefined);
+    await app.button('Connect MetaMask').click();
+    await app.waitForText(app.page, /MetaMask not found/);
+    const install = app.page.getByRole('link', { name: /install|download|metamask/i }).first();
+    expect(await install.getAttribute('href')).toContain('metamask.io');
+    await saveScreenshot(app.page, '00-no-wallet');
+  });
+
+  test('When a doctor registers and an admin verifies them, then the doctor sees "verified"', async () => {
+    // Arrange: the doctor's wallet starts on Ethereum mainnet and does not know the clinic's chain yet.
+    const doctor = await openAs(1, 1);
+    const doctorName = 'Dr. Ada Byron';
+
+    // Act 1: the doctor switches network, signs in and registers.
+    await doctor.app.connectAndSignIn();
+    expect(doctor.wallet!.requests).toEqual(expect.arrayContaining(['wallet_switchEthereumChain', 'wallet_addEthereumChain', 'personal_sign']));
+    await doctor.app.waitForText(doctor.app.page, 'not registered');
+    await doctor.app.registerAsDoctor({ licence: 'GMC-7654321', speciality: 'Cardiology', displayName: doctorName });
+    await doctor.app.waitForText(doctor.app.page, 'pending verification');
+    await saveScreenshot(doctor.app.page, '01-doctor-pending');
+
+    // Act 2: the admin signs in, finds the pending doctor and verifies them.
+    const admin = await openAs(0);
+    await admin.app.connectAndSignIn();
+    await admin.app.goTo('Doctors');
+    await admin.app.doctorRow(doctorName).waitFor({ timeout: 30_000 });
+    await admin.app.verifyDoctor(doctorName);
+    await admin.app.doctorRow(doctorName).filter({ hasText: /verified/i }).waitFor({ timeout: 30_000 });
+    await saveScreenshot(admin.app.page, '02-admin-verified-doctor');
+
+    // Assert: the doctor's dashboard says verified, and so does the chain itself.
+    await doctor.app.page.reload();
+    await doctor.app.waitForText(doctor.app.page, /^\s*verified\s*$/);
+    await saveScreenshot(doctor.app.page, '03-doctor-verified');
+    const provider = new JsonRpcProvider(rpcUrl, undefined, { cacheTimeout: -1, staticNetwork: true });
+    const deployments = JSON.parse(readFileSync(process.env.E2E_DEPLOYMENTS_FILE!, 'utf8'));
+    const registry = Registry__factory.connect(deployments[String(chainId)].Registry.address, provider);
+    expect(await registry.isVerifiedDoctor(doctor.wallet!.address)).toBe(true);
+    provider.destroy();
+  });
+});

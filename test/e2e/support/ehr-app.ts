@@ -1,0 +1,62 @@
+/**
+ * Page object for the EHR Hospital SPA: what a person does, in the words the screen uses
+ * (role + accessible name locators only, so the test breaks when a user would be lost).
+ */
+import type { Locator, Page } from 'playwright-core';
+
+const UI_TIMEOUT = 30_000;
+
+export class EhrApp {
+  constructor(readonly page: Page) {}
+
+  async open(appUrl: string): Promise<void> {
+    await this.page.goto(appUrl);
+    await this.page.getByRole('heading', { name: 'EHR Hospital' }).first().waitFor({ timeout: UI_TIMEOUT });
+  }
+
+  /** Connect the wallet, move it to the app's network if needed, and sign in with Ethereum. */
+  async connectAndSignIn(): Promise<void> {
+    await this.button('Connect MetaMask').click();
+    const switchNetwork = this.button('Switch to EHR Hospital network');
+    const signIn = this.button('Sign in with Ethereum');
+    await switchNetwork.or(signIn).first().waitFor({ timeout: UI_TIMEOUT });
+    if (await switchNetwork.isVisible()) await switchNetwork.click();
+    await signIn.click();
+    await this.button('Sign out').waitFor({ timeout: UI_TIMEOUT });
+  }
+
+  async goTo(section: 'Dashboard' | 'Doctors' | 'Patients'): Promise<void> {
+    await this.page.getByRole('link', { name: section }).click();
+  }
+
+  async registerAsDoctor(form: { licence: string; speciality: string; displayName: string }): Promise<void> {
+    await this.page.getByLabel('Licence number').fill(form.licence);
+    await this.page.getByLabel('Speciality').selectOption({ label: form.speciality });
+    await this.page.getByLabel('Display name').fill(form.displayName);
+    await this.button('Register as doctor').click();
+    await this.waitForTransaction();
+  }
+
+  /** The admin's verification table: the row of one doctor, found by what the admin reads in it. */
+  doctorRow(text: string): Locator {
+    return this.page.getByRole('row').filter({ hasText: text });
+  }
+
+  async verifyDoctor(rowText: string): Promise<void> {
+    await this.doctorRow(rowText).getByRole('button', { name: /^Verify/ }).click();
+    await this.waitForTransaction();
+  }
+
+  async waitForTransaction(): Promise<void> {
+    await this.waitForText(this.page.getByRole('status').filter({ hasText: 'Confirmed' }), 'Confirmed');
+  }
+
+  async waitForText(scope: Locator | Page, text: string | RegExp): Promise<void> {
+    const root = 'getByText' in scope ? scope : this.page;
+    await root.getByText(text).first().waitFor({ timeout: UI_TIMEOUT });
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+}
