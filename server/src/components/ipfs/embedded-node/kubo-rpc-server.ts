@@ -1,0 +1,139 @@
+/**
+ * The subset of Kubo's RPC API (https://docs.ipfs.tech/reference/kubo/rpc/) the app uses, same paths,
+ * same JSON, same error shape, so the server's Kubo client works unchanged against this node or a real Kubo.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { KuboRpcError } from './kubo-rpc-error.js';
+import type { NodeIdentity } from './node-identity.js';
+import type { PinSet } from './pin-set.js';
+import { readMultipartFiles } from './request-body.js';
+import { ContentNotFoundError, parseCid, type UnixfsStore } from './unixfs-store.js';
+
+export const AGENT_VERSION = 'ehr-embedded-ipfs/0.1.0';
+
+export interface KuboRpcDeps {
+  store: UnixfsStore;
+  pins: PinSet;
+  identity: NodeIdentity;
+  maxUploadBytes: number;
+}
+
+type Handler = (query: URLSearchParams, request: IncomingMessage, response: ServerResponse) => Promise<unknown>;
+
+export function createKuboRpcServer(deps: KuboRpcDeps): Server {
+  const { store, pins, identity, maxUploadBytes } = deps;
+
+  const requiredCid = async (query: URLSearchParams): Promise<string> => {
+    const arg = query.get('arg');
+    if (!arg) throw new KuboRpcError(400, "argument 'ipfs-path' is required", 1);
+    try {
+      return parseCid(arg).toString();
+    } catch (error) {
+      throw new KuboRpcError(500, (error as Error).message);
+    }
+  };
+
+  const routes: Record<string, Handler> = {
+    '/api/v0/add': async (query, request, response) => {
+      const pin = query.get('pin') !== 'false';
+      const files = await readMultipartFiles(request, maxUploadBytes);
+      const added = [];
+      for (const file of files) {
+        const { cid, size } = await store.add(file.bytes);
+        if (pin) await pins.add(cid);
+        added.push({ Name: file.name || cid, Hash: cid, Size: size.toString() });
+      }
+      // Kubo streams one JSON object per line.
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(added.map((line) => JSON.stringify(line) + '\n').join(''));
+    },
+
+    '/api/v0/cat': async (query, _request, response) => {
+      const cid = await requiredCid(query);
+      const content = await store.cat(cid).catch((error: Error) => {
+        throw new KuboRpcError(500, error.message);
+      });
+      response.writeHead(200, { 'content-type': 'text/plain', 'x-stream-output': '1' });
+      for await (const chunk of content) {
+        if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+      }
+      response.end();
+    },
+
+    '/api/v0/pin/add': async (query) => {
+      const cid = await requiredCid(query);
+      if (!(await store.has(cid))) {
+        throw new KuboRpcError(500, `pin: block was not found locally (offline): ipld: could not find ${cid}`);
+      }
+      await pins.add(cid);
+      return { Pins: [cid] };
+    },
+
+    '/api/v0/pin/ls': async (query) => {
+      const arg = query.get('arg');
+      if (!arg) return { Keys: Object.fromEntries(pins.list().map((cid) => [cid, { Type: 'recursive' }])) };
+      const cid = await requiredCid(query);
+      if (!pins.has(cid)) throw new KuboRpcError(500, `path '${arg}' is not pinned`);
+      return { Keys: { [cid]: { Type: 'recursive' } } };
+    },
+
+    '/api/v0/pin/rm': async (query) => {
+      const cid = await requiredCid(query);
+      if (!(await pins.remove(cid))) throw new KuboRpcError(500, 'not pinned or pinned indirectly');
+      return { Pins: [cid] };
+    },
+
+    '/api/v0/id': async () => ({
+      ID: identity.id,
+      PublicKey: identity.publicKey,
+      Addresses: [],
+      AgentVersion: AGENT_VERSION,
+      ProtocolVersion: 'ipfs/0.1.0',
+      Protocols: [],
+    }),
+
+    '/api/v0/version': async () => ({
+      Version: AGENT_VERSION.split('/')[1],
+      Commit: '',
+      Repo: '',
+      System: `${process.arch}/${process.platform}`,
+      Golang: '',
+    }),
+  };
+
+  return createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const handler = routes[url.pathname];
+    const answer = async (): Promise<void> => {
+      if (!handler) throw new KuboRpcError(404, '404 page not found');
+      // Kubo refuses GET on its RPC API (browsers must not be able to trigger it with a link).
+      if (request.method !== 'POST') throw new KuboRpcError(405, `${request.method} not allowed: use POST`);
+      const body = await handler(url.searchParams, request, response);
+      if (body !== undefined) sendJson(response, 200, body);
+    };
+    answer().catch((error: unknown) => sendError(request, response, error));
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body) + '\n');
+}
+
+function sendError(request: IncomingMessage, response: ServerResponse, error: unknown): void {
+  const rpcError =
+    error instanceof KuboRpcError
+      ? error
+      : new KuboRpcError(500, error instanceof ContentNotFoundError ? error.message : `internal error: ${(error as Error).message}`);
+  if (response.headersSent) {
+    // The error came mid-stream: all that is left is to cut the response short.
+    response.destroy(rpcError);
+    return;
+  }
+  if (rpcError.status === 413) {
+    // Do not read the rest of an oversized upload; close the connection once the answer is out.
+    response.setHeader('connection', 'close');
+    response.on('finish', () => request.destroy());
+  }
+  sendJson(response, rpcError.status, rpcError.toJSON());
+}

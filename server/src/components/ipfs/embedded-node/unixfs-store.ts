@@ -1,0 +1,77 @@
+/**
+ * Files in and out of the node's block store, laid out exactly as Kubo's `ipfs add` does by default,
+ * so a document pinned here has the same CID it would have on any other IPFS node.
+ */
+import { FsBlockstore } from 'blockstore-fs';
+import { importer, type ImporterOptions } from 'ipfs-unixfs-importer';
+import { exporter } from 'ipfs-unixfs-exporter';
+import { CID } from 'multiformats/cid';
+
+/**
+ * Kubo's `ipfs add` defaults (its "legacy-cid-v0" profile, IPIP-499 "unixfs-v0-2015"): CIDv0, dag-pb,
+ * 256 KiB fixed-size chunks, balanced DAG of at most 174 links per node, leaves wrapped in UnixFS,
+ * a one-chunk file stored in its root node.
+ */
+const KUBO_ADD_DEFAULTS: ImporterOptions = { profile: 'unixfs-v0-2015', reduceSingleLeafToSelf: true };
+
+export interface AddedFile {
+  cid: string;
+  /** Cumulative DAG size in bytes, as Kubo reports in `Size`. */
+  size: bigint;
+}
+
+/** Thrown for a CID that is malformed or whose blocks are not in this node (Kubo answers both with 500). */
+export class ContentNotFoundError extends Error {}
+
+export class UnixfsStore {
+  private readonly blocks: FsBlockstore;
+
+  constructor(blocksDir: string) {
+    this.blocks = new FsBlockstore(blocksDir);
+  }
+
+  async open(): Promise<void> {
+    await this.blocks.open();
+  }
+
+  async close(): Promise<void> {
+    await this.blocks.close();
+  }
+
+  async add(content: AsyncIterable<Uint8Array> | Uint8Array): Promise<AddedFile> {
+    let root: AddedFile | undefined;
+    for await (const entry of importer([{ content }], this.blocks, KUBO_ADD_DEFAULTS)) {
+      root = { cid: entry.cid.toString(), size: entry.size };
+    }
+    if (!root) throw new Error('the importer produced no root block');
+    return root;
+  }
+
+  /** The file's bytes, streamed. Fails before the first byte if the CID is bad or not stored here. */
+  async cat(cidText: string): Promise<AsyncIterable<Uint8Array>> {
+    const cid = parseCid(cidText);
+    if (!(await this.blocks.has(cid))) {
+      throw new ContentNotFoundError(`block was not found locally (offline): ipld: could not find ${cidText}`);
+    }
+    const entry = await exporter(cid, this.blocks);
+    if (entry.type !== 'file' && entry.type !== 'raw' && entry.type !== 'identity') {
+      throw new ContentNotFoundError(`this dag node is a ${entry.type}, not a file`);
+    }
+    return entry.content();
+  }
+
+  /** Whether the root block of `cidText` is stored here (throws for a malformed CID). */
+  async has(cidText: string): Promise<boolean> {
+    return this.blocks.has(parseCid(cidText));
+  }
+}
+
+/** Parses a CID (also accepting an `/ipfs/<cid>` path), normalised to the text form Kubo prints. */
+export function parseCid(text: string): CID {
+  const bare = text.replace(/^\/ipfs\//, '');
+  try {
+    return CID.parse(bare);
+  } catch {
+    throw new ContentNotFoundError(`invalid path "${text}": invalid cid: selected encoding not supported`);
+  }
+}
