@@ -1,0 +1,103 @@
+/**
+ * Builds the Express app from already-connected dependencies (no I/O here), so tests and
+ * startServer assemble the same app.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { AppConfig } from './libraries/config/config';
+import type { Chain } from './libraries/chain';
+import { errorHandler, notFound } from './libraries/errors';
+import type { Logger } from './libraries/logger/logger';
+import { pingMongo } from './libraries/mongo/mongo';
+import { authRoutes } from './components/auth';
+import { doctorRoutes } from './components/doctors';
+import { platformRoutes } from './components/health';
+import type { KuboClient } from './components/ipfs';
+
+export interface AppDependencies {
+  config: AppConfig;
+  chain: Chain;
+  ipfs: KuboClient;
+  logger: Logger;
+}
+
+const JSON_BODY_LIMIT = '100kb';
+
+function securityHeaders(config: AppConfig): RequestHandler {
+  const rpcOrigin = new URL(config.publicRpcUrl).origin;
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Angular sets inline style attributes for bindings such as [style.width].
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        // The wallet talks to the RPC itself, but ethers in the page may read through it too.
+        connectSrc: ["'self'", rpcOrigin],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        ...(config.publicOrigin?.startsWith('https:') ? {} : { upgradeInsecureRequests: null }),
+      },
+    },
+  });
+}
+
+/** Serves the built Angular app; any non-API GET falls back to index.html so deep links work. */
+function spa(clientDist: string): RequestHandler[] {
+  const index = path.join(clientDist, 'index.html');
+  const fallback: RequestHandler = (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (!existsSync(index)) {
+      res.status(503).type('text/plain').send('EHR Hospital client not built: run npm run build');
+      return;
+    }
+    res.sendFile(index);
+  };
+  return [express.static(clientDist, { index: false, maxAge: '1h' }), fallback];
+}
+
+export function createApp(deps: AppDependencies): Express {
+  const { config, chain } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders(config));
+  app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(express.json({ limit: JSON_BODY_LIMIT }));
+  app.use(cookieParser());
+
+  const api = express.Router();
+  api.use(
+    platformRoutes({
+      provider: chain.provider,
+      chainId: config.chainId,
+      ipfs: deps.ipfs,
+      pingMongo,
+      publicRpcUrl: config.publicRpcUrl,
+      deployments: chain.deployments,
+    }),
+  );
+  api.use(
+    authRoutes({
+      registry: chain.contracts.registry,
+      chainId: config.chainId,
+      publicOrigin: config.publicOrigin,
+      sessionTtlSeconds: config.sessionTtlSeconds,
+      rateLimitPerMinute: config.authRateLimitPerMinute,
+    }),
+  );
+  api.use(doctorRoutes({ registry: chain.contracts.registry }));
+  api.use((req) => {
+    throw notFound(`No API route ${req.method} ${req.baseUrl}${req.path}`, 'ROUTE_NOT_FOUND');
+  });
+  app.use('/api', api);
+
+  app.use(spa(config.clientDist));
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,4 @@
+/** Sign-in with Ethereum and server-side sessions. Other components guard routes with `requireSession`. */
+export { authRoutes, type AuthRouteOptions } from './entry-points/api/auth-routes';
+export { requireSession, sessionOf, type SessionInfo } from './entry-points/api/require-session';
+export { readAccount, type AccountView, type Role } from './domain/account-roles';

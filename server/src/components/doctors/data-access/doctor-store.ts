@@ -1,0 +1,87 @@
+/**
+ * The doctors read model: one document per doctor, rebuilt from Registry events.
+ * Each write carries the event's position (block, log index) and only applies over an older
+ * position, so replaying a log, or a whole range, leaves the document unchanged.
+ */
+import mongoose, { Schema } from 'mongoose';
+import type { DoctorStatus } from '../../../libraries/chain';
+
+export interface DoctorRecord {
+  address: string;
+  status: Exclude<DoctorStatus, 'none'>;
+  licenceHash: string;
+  speciality: number;
+  registeredBy: string;
+  registeredAt: Date;
+  /** Position of the DoctorRegistered event; sorts doctors in registration order. */
+  registeredPosition: number;
+  updatedAt: Date;
+  verifiedBy?: string;
+  revokedBy?: string;
+  revocationReason?: number;
+  /** Position of the last applied event: block * 1e5 + log index. */
+  eventPosition: number;
+}
+
+const doctorSchema = new Schema<DoctorRecord>(
+  {
+    address: { type: String, required: true, unique: true },
+    status: { type: String, required: true, enum: ['pending', 'verified', 'revoked'] },
+    licenceHash: { type: String, required: true },
+    speciality: { type: Number, required: true },
+    registeredBy: { type: String, required: true },
+    registeredAt: { type: Date, required: true },
+    registeredPosition: { type: Number, required: true },
+    updatedAt: { type: Date, required: true },
+    verifiedBy: String,
+    revokedBy: String,
+    revocationReason: Number,
+    eventPosition: { type: Number, required: true },
+  },
+  { versionKey: false, timestamps: false },
+);
+doctorSchema.index({ status: 1, registeredPosition: 1 });
+doctorSchema.index({ registeredPosition: 1 });
+
+const DoctorModel = mongoose.model<DoctorRecord>('Doctor', doctorSchema, 'doctors');
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Sets `changes` on the doctor if `position` is newer than the last applied event.
+ * With `create`, a missing doctor is inserted; an existing newer document makes the upsert hit the
+ * unique address index, which simply means "already applied".
+ */
+export async function applyDoctorChange(
+  address: string,
+  position: number,
+  changes: Partial<DoctorRecord>,
+  options: { create: boolean },
+): Promise<void> {
+  try {
+    await DoctorModel.updateOne(
+      { address, eventPosition: mongoose.trusted({ $lt: position }) },
+      { $set: { ...changes, eventPosition: position } },
+      { upsert: options.create },
+    );
+  } catch (error) {
+    if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+  }
+}
+
+export async function findDoctor(address: string): Promise<DoctorRecord | null> {
+  return DoctorModel.findOne({ address }, { _id: 0 }).lean<DoctorRecord>();
+}
+
+export async function findDoctors(query: { status?: DoctorRecord['status']; offset: number; limit: number }): Promise<{ items: DoctorRecord[]; total: number }> {
+  const filter = query.status ? { status: query.status } : {};
+  const [items, total] = await Promise.all([
+    DoctorModel.find(filter, { _id: 0 }).sort({ registeredPosition: 1 }).skip(query.offset).limit(query.limit).lean<DoctorRecord[]>(),
+    DoctorModel.countDocuments(filter),
+  ]);
+  return { items, total };
+}
+
+export async function deleteAllDoctors(): Promise<void> {
+  await DoctorModel.deleteMany({});
+}

@@ -1,0 +1,53 @@
+/**
+ * How Registry events change the doctors read model. Called by the indexer, in log order, possibly
+ * more than once for the same log (see applyDoctorChange for why that is harmless).
+ */
+import { applyDoctorChange, deleteAllDoctors } from '../data-access/doctor-store';
+
+/** Where an event sits in the chain; later events have larger positions. */
+export interface EventPosition {
+  blockNumber: number;
+  logIndex: number;
+  timestamp: Date;
+}
+
+const positionOf = (at: EventPosition) => at.blockNumber * 100_000 + at.logIndex;
+
+export async function recordDoctorRegistered(
+  event: { doctor: string; registeredBy: string; licenceHash: string; speciality: number },
+  at: EventPosition,
+): Promise<void> {
+  const position = positionOf(at);
+  await applyDoctorChange(
+    event.doctor,
+    position,
+    {
+      status: 'pending',
+      licenceHash: event.licenceHash,
+      speciality: event.speciality,
+      registeredBy: event.registeredBy,
+      registeredAt: at.timestamp,
+      registeredPosition: position,
+      updatedAt: at.timestamp,
+    },
+    { create: true },
+  );
+}
+
+export async function recordDoctorVerified(event: { doctor: string; admin: string }, at: EventPosition): Promise<void> {
+  await applyDoctorChange(event.doctor, positionOf(at), { status: 'verified', verifiedBy: event.admin, updatedAt: at.timestamp }, { create: false });
+}
+
+export async function recordDoctorRevoked(event: { doctor: string; admin: string; reason: number }, at: EventPosition): Promise<void> {
+  await applyDoctorChange(
+    event.doctor,
+    positionOf(at),
+    { status: 'revoked', revokedBy: event.admin, revocationReason: event.reason, updatedAt: at.timestamp },
+    { create: false },
+  );
+}
+
+/** Forgets every doctor (chain reset); profiles are kept. */
+export async function clearDoctorReadModel(): Promise<void> {
+  await deleteAllDoctors();
+}

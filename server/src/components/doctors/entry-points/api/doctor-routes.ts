@@ -1,0 +1,43 @@
+/**
+ * GET /api/doctors, GET /api/doctors/:address, PUT /api/doctors/me/profile. All need a session.
+ */
+import { Router } from 'express';
+import { getAddress, isAddress } from 'ethers';
+import { z } from 'zod';
+import type { Registry } from '@contracts/types';
+import { requireSession, sessionOf } from '../../../auth';
+import { getDoctor, listDoctors, updateOwnProfile } from '../../domain/doctor-queries';
+
+const listQuery = z.strictObject({
+  status: z.enum(['pending', 'verified', 'revoked']).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+const addressParam = z.object({
+  address: z.string().refine((a) => isAddress(a), 'must be an Ethereum address').transform((a) => getAddress(a.toLowerCase())),
+});
+
+const profileBody = z.strictObject({
+  displayName: z.string().trim().min(1).max(80),
+  speciality: z.string().trim().min(1).max(80).optional(),
+});
+
+export function doctorRoutes(options: { registry: Registry }): Router {
+  const router = Router();
+  router.use('/doctors', requireSession);
+
+  router.get('/doctors', async (req, res) => {
+    res.json(await listDoctors(listQuery.parse(req.query)));
+  });
+
+  router.put('/doctors/me/profile', async (req, res) => {
+    res.json(await updateOwnProfile(options.registry, sessionOf(req).address, profileBody.parse(req.body ?? {})));
+  });
+
+  router.get('/doctors/:address', async (req, res) => {
+    res.json(await getDoctor(addressParam.parse(req.params).address));
+  });
+
+  return router;
+}

@@ -1,0 +1,53 @@
+/**
+ * The one error middleware: every failure leaves as `{ error: { code, message } }` with a 4xx/5xx
+ * status, and nothing internal (stack, driver messages) reaches the client.
+ */
+import type { ErrorRequestHandler } from 'express';
+import { ZodError } from 'zod';
+import type { Logger } from 'pino';
+import { AppError } from './app-error';
+
+interface HttpParserError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+}
+
+function describeZodError(error: ZodError): string {
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+}
+
+/** body-parser errors carry a `type`; map the ones a client can cause. */
+function fromBodyParser(error: HttpParserError): AppError | undefined {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return new AppError(400, 'MALFORMED_JSON', 'The request body is not valid JSON');
+    case 'entity.too.large':
+      return new AppError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError(415, 'UNSUPPORTED_ENCODING', 'The request body encoding is not supported');
+    default:
+      return undefined;
+  }
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) return new AppError(400, 'VALIDATION_FAILED', describeZodError(error));
+  if (error && typeof error === 'object') {
+    const known = fromBodyParser(error as HttpParserError);
+    if (known) return known;
+  }
+  return new AppError(500, 'INTERNAL', 'Internal server error', { cause: error });
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const appError = toAppError(error);
+    if (appError.status >= 500) logger.error({ err: error }, 'request failed');
+    if (appError.catastrophic) logger.fatal({ err: error }, 'catastrophic error');
+    res.status(appError.status).json({ error: { code: appError.code, message: appError.message } });
+  };
+}

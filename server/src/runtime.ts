@@ -1,0 +1,48 @@
+/**
+ * Connects everything the API depends on (MongoDB, chain, IPFS client, indexer) and disconnects it
+ * again. startServer uses it; tests use it to get at the indexer.
+ */
+import type { AppConfig } from './libraries/config/config';
+import { connectChain, type Chain } from './libraries/chain';
+import { createLogger, type Logger } from './libraries/logger/logger';
+import { connectMongo, disconnectMongo } from './libraries/mongo/mongo';
+import { createKuboClient, type KuboClient } from './components/ipfs';
+import { chainEventSources, createIndexer, type Indexer } from './components/indexer';
+
+export interface Runtime {
+  config: AppConfig;
+  logger: Logger;
+  chain: Chain;
+  ipfs: KuboClient;
+  indexer: Indexer;
+  close(): Promise<void>;
+}
+
+export async function openRuntime(config: AppConfig, logger: Logger = createLogger(config.logLevel)): Promise<Runtime> {
+  const chain = await connectChain(config);
+  try {
+    await connectMongo(config.mongoUri);
+  } catch (error) {
+    chain.close();
+    throw new Error(`Cannot connect to MongoDB: ${(error as Error).message}`, { cause: error });
+  }
+  const indexer = createIndexer({
+    provider: chain.provider,
+    chainId: config.chainId,
+    sources: chainEventSources(chain.deployments),
+    logger,
+    pollMs: config.indexerPollMs,
+  });
+  return {
+    config,
+    logger,
+    chain,
+    ipfs: createKuboClient(config.ipfsApiUrl),
+    indexer,
+    async close() {
+      await indexer.stop();
+      await disconnectMongo();
+      chain.close();
+    },
+  };
+}
