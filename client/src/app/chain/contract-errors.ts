@@ -1,0 +1,61 @@
+/**
+ * Turns a failed transaction into a sentence for the user: the contract's custom error decoded
+ * through its ABI when there is one, the wallet's own message otherwise.
+ */
+import { isError, type Interface } from 'ethers';
+import { WalletErrorCode, messageOf, walletErrorCode } from './eip1193';
+
+/** Plain-language text for custom errors a person can actually run into. */
+const EXPLANATIONS: Record<string, (args: readonly unknown[]) => string> = {
+  RegistryAlreadyRegistered: () => 'This account is already registered.',
+  RegistryInvalidLicenceHash: () => 'Enter a licence number.',
+  RegistryInvalidDoctorStatus: ([doctor]) => `Doctor ${String(doctor)} is not in a status that allows this change.`,
+  RegistryUnauthorizedAdmin: () => 'Only an admin can do this.',
+  RegistryZeroAddress: () => 'An account address is required.',
+  RegistryLastAdmin: () => 'The last admin cannot be removed.',
+  RegistryAdminUnchanged: () => 'That account is already in the requested admin state.',
+};
+
+export function describeTransactionError(error: unknown, contractErrors: Interface): string {
+  if (walletErrorCode(error) === WalletErrorCode.userRejected || isError(error, 'ACTION_REJECTED')) {
+    return 'You rejected the transaction in your wallet.';
+  }
+  const decoded = decodeRevert(error, contractErrors);
+  if (decoded) {
+    const explain = EXPLANATIONS[decoded.name];
+    return explain ? explain(decoded.args) : `The contract refused: ${decoded.name}(${decoded.args.join(', ')})`;
+  }
+  return `Transaction failed: ${messageOf(error)}`;
+}
+
+interface DecodedRevert {
+  name: string;
+  args: readonly unknown[];
+}
+
+function decodeRevert(error: unknown, contractErrors: Interface): DecodedRevert | null {
+  if (isError(error, 'CALL_EXCEPTION') && error.revert) return error.revert;
+  const data = revertData(error);
+  if (!data) return null;
+  try {
+    const parsed = contractErrors.parseError(data);
+    return parsed && { name: parsed.name, args: parsed.args.toArray() };
+  } catch {
+    return null;
+  }
+}
+
+/** Wallets nest revert data differently (ethers: `data`; MetaMask: `data.data` or `error.data`). */
+function revertData(error: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length) {
+    const current = queue.shift();
+    if (typeof current === 'string' && /^0x[0-9a-f]{8}/i.test(current)) return current;
+    if (typeof current !== 'object' || current === null || seen.has(current)) continue;
+    seen.add(current);
+    const { data, error: inner, info } = current as { data?: unknown; error?: unknown; info?: unknown };
+    queue.push(data, inner, info);
+  }
+  return undefined;
+}

@@ -1,0 +1,27 @@
+/**
+ * Moves the wallet to the app's chain (EIP-3326), adding the chain first (EIP-3085) when the wallet
+ * does not know it yet, which is the case for every fresh MetaMask and a local dev chain.
+ */
+import { toQuantity } from 'ethers';
+import type { AppConfig } from './app-config';
+import { WalletErrorCode, walletErrorCode, type WalletProvider } from './eip1193';
+
+export async function switchToAppNetwork(provider: WalletProvider, config: AppConfig): Promise<void> {
+  const chainId = toQuantity(config.chainId);
+  try {
+    await provider.request({ method: 'wallet_switchEthereumChain', params: [{ chainId }] });
+  } catch (error) {
+    if (walletErrorCode(error) !== WalletErrorCode.unknownChain) throw error;
+    await provider.request({
+      method: 'wallet_addEthereumChain',
+      params: [
+        {
+          chainId,
+          chainName: config.chainName,
+          rpcUrls: [config.rpcUrl],
+          nativeCurrency: config.currency,
+        },
+      ],
+    });
+  }
+}

@@ -1,0 +1,18 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { TransactionRunner } from './transaction-runner';
+
+/** Live region for the current transaction; always in the DOM so screen readers announce changes. */
+@Component({
+  selector: 'ehr-transaction-status',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<p role="status" aria-live="polite" class="tx-status" [attr.data-phase]="status().phase">{{ status().message }}</p>`,
+  styles: `
+    .tx-status { margin: 0; font-weight: 500; }
+    .tx-status[data-phase='waiting'], .tx-status[data-phase='sent'] { color: var(--info); }
+    .tx-status[data-phase='confirmed'] { color: var(--success); }
+    .tx-status[data-phase='failed'] { color: var(--danger); }
+  `,
+})
+export class TransactionStatus {
+  protected readonly status = inject(TransactionRunner).status;
+}

@@ -1,0 +1,27 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { Session } from '../auth/session';
+import { DoctorRegistration } from '../doctors/doctor-registration';
+import { DoctorStatusBadge } from '../doctors/doctor-status-badge';
+import { PatientRegistration } from '../patients/patient-registration';
+
+/** Role-aware home: what this account is, and how to become a doctor or patient when it is nothing yet. */
+@Component({
+  selector: 'ehr-dashboard',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DoctorStatusBadge, DoctorRegistration, PatientRegistration],
+  templateUrl: './dashboard.html',
+  styleUrl: './dashboard.css',
+})
+export class Dashboard {
+  private readonly session = inject(Session);
+  protected readonly account = this.session.account;
+  protected readonly roles = computed(() => this.account()?.roles ?? []);
+  protected readonly doctorStatus = computed(() => this.account()?.doctorStatus ?? 'none');
+  /** Nothing registered yet: the account may still become a doctor or a patient. */
+  protected readonly unregistered = computed(() => this.roles().length === 0 && this.doctorStatus() === 'none');
+  protected readonly showDoctorCard = computed(() => this.doctorStatus() !== 'none' || this.unregistered());
+
+  protected refresh(): Promise<unknown> {
+    return this.session.refresh();
+  }
+}

@@ -1,0 +1,122 @@
+import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { DatePipe } from '@angular/common';
+import { shortAddress } from '../auth/account';
+import { Session } from '../auth/session';
+import { TransactionRunner } from '../chain/transaction-runner';
+import { errorText } from '../shared/error-text';
+import { REVOCATION_REASONS, specialityName, type DoctorView } from './doctor';
+import { DoctorRegistry } from './doctor-registry';
+import { DoctorStatusBadge } from './doctor-status-badge';
+import { DoctorsApi } from './doctors-api';
+
+type StatusFilter = DoctorView['status'] | 'all';
+
+const PAGE_SIZE = 20;
+/** After a confirmed change, the server's indexer needs a moment (it polls the chain about every second). */
+const REFRESH_POLL_MS = 700;
+const REFRESH_POLL_ATTEMPTS = 15;
+
+/** Doctors directory; admins verify pending doctors and revoke doctors from here. */
+@Component({
+  selector: 'ehr-doctor-verification',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, DatePipe, DoctorStatusBadge],
+  templateUrl: './doctor-verification.html',
+  styleUrl: './doctor-verification.css',
+})
+export class DoctorVerification implements OnInit {
+  private readonly doctorsApi = inject(DoctorsApi);
+  private readonly registry = inject(DoctorRegistry);
+  protected readonly isAdmin = inject(Session).isAdmin;
+  protected readonly busy = inject(TransactionRunner).busy;
+
+  protected readonly statusFilters: { value: StatusFilter; label: string }[] = [
+    { value: 'all', label: 'All' },
+    { value: 'pending', label: 'Pending verification' },
+    { value: 'verified', label: 'Verified' },
+    { value: 'revoked', label: 'Revoked' },
+  ];
+  protected readonly reasons = REVOCATION_REASONS;
+  protected readonly pageSize = PAGE_SIZE;
+  protected readonly statusFilter = signal<StatusFilter>('all');
+  protected readonly offset = signal(0);
+  protected readonly doctors = signal<DoctorView[]>([]);
+  protected readonly total = signal(0);
+  protected readonly loading = signal(false);
+  protected readonly loadError = signal<string | null>(null);
+  /** The doctor whose revocation is being confirmed, with the chosen reason. */
+  protected readonly revoking = signal<{ address: string; reason: number } | null>(null);
+
+  protected readonly shortAddress = shortAddress;
+  protected readonly specialityName = specialityName;
+
+  ngOnInit(): Promise<void> {
+    return this.load();
+  }
+
+  protected nameOf(doctor: DoctorView): string {
+    return doctor.displayName || shortAddress(doctor.address);
+  }
+
+  protected async changeFilter(filter: StatusFilter): Promise<void> {
+    this.statusFilter.set(filter);
+    this.offset.set(0);
+    await this.load();
+  }
+
+  protected async goToPage(offset: number): Promise<void> {
+    this.offset.set(offset);
+    await this.load();
+  }
+
+  protected async verify(doctor: DoctorView): Promise<void> {
+    if (await this.registry.verify(doctor.address)) await this.reloadUntil(doctor.address, 'verified');
+  }
+
+  protected startRevoking(doctor: DoctorView): void {
+    this.revoking.set({ address: doctor.address, reason: REVOCATION_REASONS[0].code });
+  }
+
+  protected chooseReason(reason: number): void {
+    this.revoking.update((current) => current && { ...current, reason: Number(reason) });
+  }
+
+  protected async confirmRevoke(): Promise<void> {
+    const revoking = this.revoking();
+    if (!revoking) return;
+    if (await this.registry.revoke(revoking.address, revoking.reason)) {
+      this.revoking.set(null);
+      await this.reloadUntil(revoking.address, 'revoked');
+    }
+  }
+
+  private async load(): Promise<void> {
+    this.loading.set(true);
+    this.loadError.set(null);
+    try {
+      const filter = this.statusFilter();
+      const page = await this.doctorsApi.list({
+        status: filter === 'all' ? undefined : filter,
+        offset: this.offset(),
+        limit: PAGE_SIZE,
+      });
+      this.doctors.set(page.items);
+      this.total.set(page.total);
+    } catch (error) {
+      this.loadError.set(`The doctors could not be loaded: ${errorText(error)}`);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  /** Reloads until the read model shows the doctor's new status (or the doctor left the filtered list). */
+  private async reloadUntil(address: string, status: DoctorView['status']): Promise<void> {
+    for (let attempt = 0; attempt < REFRESH_POLL_ATTEMPTS; attempt++) {
+      await this.load();
+      const row = this.doctors().find((doctor) => doctor.address.toLowerCase() === address.toLowerCase());
+      if (!row || row.status === status) return;
+      await new Promise((resolve) => setTimeout(resolve, REFRESH_POLL_MS));
+    }
+  }
+}

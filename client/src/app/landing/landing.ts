@@ -1,0 +1,56 @@
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { AppConfigStore } from '../chain/app-config';
+import { WalletConnection } from '../chain/wallet-connection';
+import { shortAddress } from '../auth/account';
+import { Session } from '../auth/session';
+import { errorText } from '../shared/error-text';
+
+/** Front door: connect the wallet, get onto the clinic's network, sign in with Ethereum. */
+@Component({
+  selector: 'ehr-landing',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './landing.html',
+  styleUrl: './landing.css',
+})
+export class Landing implements OnInit {
+  private readonly router = inject(Router);
+  private readonly session = inject(Session);
+  private readonly appConfig = inject(AppConfigStore);
+  protected readonly wallet = inject(WalletConnection);
+
+  protected readonly signingIn = signal(false);
+  protected readonly signInError = signal<string | null>(null);
+  protected readonly networkName = computed(() => this.appConfig.config()?.chainName ?? 'EHR Hospital');
+  protected readonly account = computed(() => {
+    const address = this.wallet.account();
+    return address ? shortAddress(address) : '';
+  });
+
+  async ngOnInit(): Promise<void> {
+    this.appConfig.load().catch((error: unknown) => this.signInError.set(errorText(error)));
+    if (await this.session.restore().catch(() => null)) await this.router.navigateByUrl('/dashboard');
+  }
+
+  protected async connect(): Promise<void> {
+    await this.appConfig.load().catch(() => undefined);
+    await this.wallet.connect();
+  }
+
+  protected switchNetwork(): Promise<boolean> {
+    return this.wallet.switchNetwork();
+  }
+
+  protected async signIn(): Promise<void> {
+    this.signingIn.set(true);
+    this.signInError.set(null);
+    try {
+      await this.session.signIn();
+      await this.router.navigateByUrl('/dashboard');
+    } catch (error) {
+      this.signInError.set(`Sign-in failed: ${errorText(error)}`);
+    } finally {
+      this.signingIn.set(false);
+    }
+  }
+}

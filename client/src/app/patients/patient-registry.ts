@@ -1,0 +1,22 @@
+/** Patient writes on the Registry contract, sent from the patient's own wallet. */
+import { Injectable, inject } from '@angular/core';
+import { ChainContracts } from '../chain/contracts';
+import { TransactionRunner } from '../chain/transaction-runner';
+
+@Injectable({ providedIn: 'root' })
+export class PatientRegistry {
+  private readonly contracts = inject(ChainContracts);
+  private readonly runner = inject(TransactionRunner);
+
+  /** Registers the signed-in account as a patient; true once mined. */
+  async register(): Promise<boolean> {
+    const receipt = await this.runner.run(
+      () => this.contracts.registry(),
+      (registry) => ({
+        check: () => registry.registerPatient.staticCall(),
+        send: (overrides) => registry.registerPatient(overrides),
+      }),
+    );
+    return receipt !== null;
+  }
+}

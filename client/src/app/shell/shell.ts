@@ -1,0 +1,48 @@
+import { ChangeDetectionStrategy, Component, OnInit, computed, effect, inject } from '@angular/core';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { shortAddress } from '../auth/account';
+import { Session } from '../auth/session';
+import { AppConfigStore } from '../chain/app-config';
+import { TransactionStatus } from '../chain/transaction-status';
+import { WalletConnection } from '../chain/wallet-connection';
+
+/** Signed-in layout: sidebar navigation, who is signed in, network warning and transaction feedback. */
+@Component({
+  selector: 'ehr-shell',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TransactionStatus],
+  templateUrl: './shell.html',
+  styleUrl: './shell.css',
+})
+export class Shell implements OnInit {
+  private readonly router = inject(Router);
+  private readonly session = inject(Session);
+  private readonly appConfig = inject(AppConfigStore);
+  protected readonly wallet = inject(WalletConnection);
+
+  protected readonly links = [
+    { path: '/dashboard', label: 'Dashboard' },
+    { path: '/doctors', label: 'Doctors' },
+    { path: '/patients', label: 'Patients' },
+  ];
+  protected readonly address = computed(() => this.session.account()?.address ?? '');
+  protected readonly shortAddress = computed(() => shortAddress(this.address()));
+  protected readonly roles = computed(() => this.session.account()?.roles ?? []);
+
+  constructor() {
+    // Signing out (here or by switching accounts in the wallet) leaves the signed-in area.
+    effect(() => {
+      if (!this.session.signedIn()) void this.router.navigateByUrl('/');
+    });
+  }
+
+  async ngOnInit(): Promise<void> {
+    await this.appConfig.load().catch(() => undefined);
+    // After a reload the server session survives; reattach the wallet without prompting.
+    await this.wallet.restore().catch(() => false);
+  }
+
+  protected signOut(): Promise<void> {
+    return this.session.signOut();
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Jest setup for the Angular client (zoneless, like the app).
+ * jsdom brings its own Uint8Array, which ethers rejects as "not bytes" because Node's Buffer and
+ * crypto produce the realm's native one; restore Node's so both sides agree.
+ */
+import { TextDecoder, TextEncoder } from 'node:util';
+import { setupZonelessTestEnv } from 'jest-preset-angular/setup-env/zoneless';
+
+const nodeUint8Array = Object.getPrototypeOf(Buffer.prototype).constructor as Uint8ArrayConstructor;
+Object.assign(globalThis, { TextEncoder, TextDecoder, Uint8Array: nodeUint8Array });
+
+setupZonelessTestEnv();
