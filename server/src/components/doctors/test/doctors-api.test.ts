@@ -1,0 +1,116 @@
+import request from 'supertest';
+import type { Agent } from 'supertest';
+import { openTestApp, testChain, devWallet, licenceHash, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
+import { signIn } from '../../../test-support/siwe-client';
+
+// Accounts used only by this file (the chain is shared by all server test files): 0 admin, 2 and 3 doctors, 7 nobody.
+let testApp: TestApp;
+let chain: TestChain;
+let admin: Agent;
+
+beforeAll(async () => {
+  testApp = await openTestApp('doctors-api');
+  chain = await testChain();
+  admin = request.agent(testApp.app);
+  await signIn(admin, devWallet(0, chain.provider));
+});
+afterAll(async () => {
+  await testApp?.close();
+  chain?.close();
+});
+
+const address = (index: number) => devWallet(index, chain.provider).address;
+const sync = () => testApp.runtime.indexer.syncNow();
+
+async function listed(status?: string): Promise<{ address: string; status: string; displayName?: string }[]> {
+  const response = await admin.get('/api/doctors').query(status ? { status, limit: 100 } : { limit: 100 }).expect(200);
+  return response.body.items;
+}
+
+describe('Doctors API', () => {
+  test('When a doctor registers, is verified and then revoked on chain, then the list follows each step after the indexer syncs', async () => {
+    const doctor = address(2);
+    await (await chain.registryAs(2).registerDoctor(licenceHash('DOC-API-2'), 12, GAS)).wait();
+    await sync();
+    expect(await listed('pending')).toContainEqual(expect.objectContaining({ address: doctor, status: 'pending' }));
+    const view = (await admin.get(`/api/doctors/${doctor}`).expect(200)).body;
+    expect(view).toEqual({
+      address: doctor,
+      status: 'pending',
+      licenceHash: licenceHash('DOC-API-2'),
+      speciality: 12,
+      registeredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+
+    await (await chain.registryAs(0).verifyDoctor(doctor, GAS)).wait();
+    await sync();
+    expect(await listed('verified')).toContainEqual(expect.objectContaining({ address: doctor, status: 'verified', verifiedBy: address(0) }));
+    expect((await listed('pending')).map((d) => d.address)).not.toContain(doctor);
+
+    await (await chain.registryAs(0).revokeDoctor(doctor, 1, GAS)).wait();
+    await sync();
+    expect(await listed('revoked')).toContainEqual(expect.objectContaining({ address: doctor, status: 'revoked' }));
+    expect((await listed('verified')).map((d) => d.address)).not.toContain(doctor);
+  });
+
+  test('When a registered doctor saves a display name, then the profile shows in the list and in the doctor view', async () => {
+    await (await chain.registryAs(3).registerDoctor(licenceHash('DOC-API-3'), 4, GAS)).wait();
+    const doctorAgent = request.agent(testApp.app);
+    await signIn(doctorAgent, devWallet(3, chain.provider));
+
+    // Before the indexer has seen the registration: the chain is what decides.
+    const saved = await doctorAgent.put('/api/doctors/me/profile').send({ displayName: 'Dr. Ada Lovelace', speciality: 'Cardiology' }).expect(200);
+    expect(saved.body).toMatchObject({ address: address(3), status: 'pending', displayName: 'Dr. Ada Lovelace', specialityLabel: 'Cardiology', speciality: 4 });
+
+    await sync();
+    expect(await listed()).toContainEqual(expect.objectContaining({ address: address(3), displayName: 'Dr. Ada Lovelace' }));
+    expect((await admin.get(`/api/doctors/${address(3).toLowerCase()}`).expect(200)).body.displayName).toBe('Dr. Ada Lovelace');
+  });
+
+  test('When an account that is not a registered doctor saves a profile, then the API answers 404', async () => {
+    const stranger = request.agent(testApp.app);
+    await signIn(stranger, devWallet(7, chain.provider));
+    const response = await stranger.put('/api/doctors/me/profile').send({ displayName: 'Not a doctor' }).expect(404);
+    expect(response.body.error.code).toBe('DOCTOR_NOT_FOUND');
+  });
+
+  test.each([
+    ['an empty display name', { displayName: '  ' }],
+    ['a display name over 80 characters', { displayName: 'x'.repeat(81) }],
+    ['an unknown field', { displayName: 'Dr. X', isAdmin: true }],
+    ['a query operator instead of a name', { displayName: { $gt: '' } }],
+  ])('When a profile has %s, then the API answers 400', async (_case, body) => {
+    const response = await admin.put('/api/doctors/me/profile').send(body).expect(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  test.each([
+    ['an unknown status', { status: 'retired' }],
+    ['a limit above 100', { limit: 101 }],
+    ['a negative offset', { offset: -1 }],
+    ['a limit that is not a number', { limit: 'ten' }],
+    ['an unknown parameter', { sort: 'name' }],
+  ])('When the list is asked with %s, then the API answers 400 JSON', async (_case, query) => {
+    const response = await admin.get('/api/doctors').query(query).expect(400);
+    expect(response.body).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String) } });
+  });
+
+  test('When paging through doctors, then offset and limit cut the list and total counts all of them', async () => {
+    const all = (await admin.get('/api/doctors').query({ limit: 100 }).expect(200)).body;
+    const page = (await admin.get('/api/doctors').query({ offset: 1, limit: 1 }).expect(200)).body;
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    expect(page).toEqual({ items: [all.items[1]], total: all.total });
+  });
+
+  test('When a doctor address is malformed, then the API answers 400; when it is unknown, 404', async () => {
+    expect((await admin.get('/api/doctors/0x1234').expect(400)).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await admin.get(`/api/doctors/${address(7)}`).expect(404)).body.error.code).toBe('DOCTOR_NOT_FOUND');
+  });
+
+  test('When doctors are requested without a session, then the API answers 401', async () => {
+    await request(testApp.app).get('/api/doctors').expect(401);
+    await request(testApp.app).get(`/api/doctors/${address(2)}`).expect(401);
+    await request(testApp.app).put('/api/doctors/me/profile').send({ displayName: 'x' }).expect(401);
+  });
+});
