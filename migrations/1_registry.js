@@ -1,6 +1,4 @@
 // Deploys the registry with the deployer (account 0) as the first admin.
-const Registry = artifacts.require('Registry');
+const { deployFromPlan } = require('./deploy-step');
 
-module.exports = async function deployRegistry(deployer, _network, accounts) {
-  await deployer.deploy(Registry, accounts[0]);
-};
+module.exports = (deployer, _network, accounts) => deployer.then(() => deployFromPlan(artifacts, deployer, accounts, 'Registry'));
