@@ -44,6 +44,9 @@ export function startServiceProcess<Ready extends object>(options: ServiceProces
   const child: ChildProcessByStdio<Writable, Readable, Readable> = spawn(command, args, {
     env: options.env ?? process.env,
     stdio: ['pipe', 'pipe', 'pipe'],
+    // Its own process group: a terminal's Ctrl-C reaches only us, and we stop the child in order
+    // (after the server that uses it), instead of it vanishing under the server mid-shutdown.
+    detached: true,
   });
   let stderrTail = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => {

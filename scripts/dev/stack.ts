@@ -1,0 +1,100 @@
+/**
+ * The whole app on embedded defaults, as `npm start` and the browser test run it:
+ * chain → contracts (migrated if needed) → MongoDB + IPFS (in parallel) → API server.
+ * Each piece is replaced by a running service when its variable is set (RPC_URL, MONGODB_URI,
+ * IPFS_API_URL). `stop()` tears down in reverse order and is safe to call twice.
+ */
+import { startServer } from '../../server/src/start';
+import { loadConfig } from '../../server/src/libraries/config/config';
+import { startChain } from './chain';
+import { deployContracts } from './contracts';
+import { startIpfs } from './ipfs';
+import { startMongo } from './mongo';
+import { StartupError, isPortInUse } from './startup-error';
+
+export const DEFAULT_APP_PORT = 3000;
+
+export interface Stack {
+  appUrl: string;
+  rpcUrl: string;
+  chainId: number;
+  mongoUri: string;
+  ipfsApiUrl: string;
+  deploymentsFile: string;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  dataDir: string;
+  appPort?: number;
+  chainPort?: number;
+  ipfsPort?: number;
+  log?: (line: string) => void;
+}
+
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const { dataDir, log = () => {} } = opts;
+  const stops: (() => Promise<void>)[] = [];
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      for (const stopOne of stops.reverse()) {
+        await stopOne().catch((error: Error) => log(`stop: ${error.message}`));
+      }
+    })());
+
+  const timed = async <T>(label: string, task: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    const result = await task();
+    log(`${label} ready (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    return result;
+  };
+
+  try {
+    const chain = await timed('chain', () => startChain({ dataDir, port: opts.chainPort, log }));
+    stops.push(chain.stop);
+    const deployed = await timed('contracts', () => deployContracts({ rpcUrl: chain.rpcUrl, dataDir, log }));
+
+    // Both start together; if one fails, the other is still stopped before the error surfaces.
+    const [mongoResult, ipfsResult] = await Promise.allSettled([
+      timed('mongodb', () => startMongo({ dataDir, log })),
+      timed('ipfs', () => startIpfs({ dataDir, port: opts.ipfsPort, log })),
+    ]);
+    for (const result of [mongoResult, ipfsResult]) if (result.status === 'fulfilled') stops.push(result.value.stop);
+    if (mongoResult.status === 'rejected') throw mongoResult.reason;
+    if (ipfsResult.status === 'rejected') throw ipfsResult.reason;
+    const [mongo, ipfs] = [mongoResult.value, ipfsResult.value];
+
+    const appPort = opts.appPort ?? DEFAULT_APP_PORT;
+    const config = loadConfig(process.env, {
+      port: appPort,
+      rpcUrl: chain.rpcUrl,
+      // What MetaMask is told to use; the server's own URL unless the env says it differs (proxy, compose).
+      publicRpcUrl: process.env.PUBLIC_RPC_URL || chain.rpcUrl,
+      chainId: chain.chainId,
+      mongoUri: mongo.uri,
+      ipfsApiUrl: ipfs.apiUrl,
+      deploymentsFile: deployed.deploymentsFile,
+    });
+    const server = await timed('api', () =>
+      startServer(config).catch((error: unknown) => {
+        if (!isPortInUse(error)) throw error;
+        throw new StartupError(`port ${appPort} is in use (the app): stop the other process, or set PORT to a free port`, { cause: error });
+      }),
+    );
+    stops.push(server.close);
+
+    return {
+      appUrl: server.url,
+      rpcUrl: chain.rpcUrl,
+      chainId: chain.chainId,
+      mongoUri: mongo.uri,
+      ipfsApiUrl: ipfs.apiUrl,
+      deploymentsFile: deployed.deploymentsFile,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
