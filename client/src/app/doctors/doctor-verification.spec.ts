@@ -1,0 +1,115 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { keccak256, toUtf8Bytes } from 'ethers';
+import { appConfigFor } from '../../testing/app-config.fixture';
+import { eventually } from '../../testing/eventually';
+import { devAccount, startTestChain, type TestChain } from '../../testing/test-chain';
+import { TestWallet } from '../../testing/test-wallet';
+import type { Account } from '../auth/account';
+import { Session } from '../auth/session';
+import { AppConfigStore } from '../chain/app-config';
+import { WalletConnection } from '../chain/wallet-connection';
+import type { DoctorView } from './doctor';
+import { DoctorVerification } from './doctor-verification';
+
+const admin = devAccount(0);
+const doctorRow = (index: number, status: DoctorView['status'], displayName: string): DoctorView => ({
+  address: devAccount(index).address,
+  status,
+  licenceHash: keccak256(toUtf8Bytes(`GMC-${index}`)),
+  speciality: 2,
+  displayName,
+  registeredAt: '2026-01-05T10:00:00.000Z',
+  updatedAt: '2026-01-05T10:00:00.000Z',
+});
+
+describe('DoctorVerification', () => {
+  let chain: TestChain;
+  let http: HttpTestingController;
+  let stopAnnouncing: () => void;
+
+  beforeAll(async () => {
+    chain = await startTestChain();
+  });
+  afterAll(() => chain.stop());
+  afterEach(() => stopAnnouncing());
+
+  async function openAs(account: Account): Promise<{ page: HTMLElement; wallet: TestWallet }> {
+    const wallet = new TestWallet(admin, { chain });
+    stopAnnouncing = wallet.announceOn(window);
+    TestBed.configureTestingModule({ imports: [DoctorVerification], providers: [provideHttpClient(), provideHttpClientTesting()] });
+    http = TestBed.inject(HttpTestingController);
+    const ready = Promise.all([TestBed.inject(AppConfigStore).load(), TestBed.inject(Session).refresh()]);
+    http.expectOne('/api/config').flush(appConfigFor(await chain.registry.getAddress()));
+    http.expectOne('/api/me').flush(account);
+    await ready;
+    await TestBed.inject(WalletConnection).connect();
+    const fixture = TestBed.createComponent(DoctorVerification);
+    fixture.autoDetectChanges();
+    return { page: fixture.nativeElement as HTMLElement, wallet };
+  }
+
+  async function answerList(items: DoctorView[]): Promise<TestRequest> {
+    const request = await eventually(() => http.match((candidate) => candidate.url === '/api/doctors')[0]);
+    request.flush({ items, total: items.length });
+    return request;
+  }
+
+  function rowOf(page: HTMLElement, name: string): HTMLTableRowElement {
+    return [...page.querySelectorAll('tbody tr')].find((row) => row.textContent?.includes(name)) as HTMLTableRowElement;
+  }
+
+  function buttonsIn(row: Element): string[] {
+    return [...row.querySelectorAll('button')].map((button) => button.getAttribute('aria-label') ?? button.textContent!.trim());
+  }
+
+  it('When an admin opens the list, then only pending doctors can be verified and revoked doctors have no actions', async () => {
+    const { page } = await openAs({ address: admin.address, roles: ['admin'], doctorStatus: 'none' });
+    await answerList([doctorRow(1, 'pending', 'Dr. Pending'), doctorRow(2, 'verified', 'Dr. Verified'), doctorRow(3, 'revoked', 'Dr. Revoked')]);
+    await eventually(() => rowOf(page, 'Dr. Revoked'));
+
+    expect(buttonsIn(rowOf(page, 'Dr. Pending'))).toEqual(['Verify Dr. Pending', 'Revoke Dr. Pending']);
+    expect(buttonsIn(rowOf(page, 'Dr. Verified'))).toEqual(['Revoke Dr. Verified']);
+    expect(buttonsIn(rowOf(page, 'Dr. Revoked'))).toEqual([]);
+    expect(rowOf(page, 'Dr. Pending').textContent).toContain('pending verification');
+    expect(rowOf(page, 'Dr. Pending').textContent).toContain('Cardiology');
+  });
+
+  it('When someone who is not an admin opens the list, then no actions are offered', async () => {
+    const { page } = await openAs({ address: devAccount(4).address, roles: ['patient'], doctorStatus: 'none' });
+    await answerList([doctorRow(1, 'pending', 'Dr. Pending')]);
+    await eventually(() => rowOf(page, 'Dr. Pending'));
+
+    expect(buttonsIn(rowOf(page, 'Dr. Pending'))).toEqual([]);
+  });
+
+  it('When the admin filters by status, then the API is asked for that status only', async () => {
+    const { page } = await openAs({ address: admin.address, roles: ['admin'], doctorStatus: 'none' });
+    await answerList([]);
+    const filter = page.querySelector<HTMLSelectElement>('#doctor-status-filter')!;
+
+    filter.value = 'pending';
+    filter.dispatchEvent(new Event('change'));
+
+    const request = await answerList([]);
+    expect(request.request.params.get('status')).toBe('pending');
+  });
+
+  it('When the admin verifies a pending doctor, then verifyDoctor is mined and the list refreshes until it shows verified', async () => {
+    const doctor = devAccount(1);
+    const doctorSigner = await chain.provider.getSigner(doctor.address);
+    await (await chain.registry.connect(doctorSigner).registerDoctor(keccak256(toUtf8Bytes('GMC-1')), 2, { gasLimit: 300_000 })).wait();
+    const { page } = await openAs({ address: admin.address, roles: ['admin'], doctorStatus: 'none' });
+    await answerList([doctorRow(1, 'pending', 'Dr. Ada Byron')]);
+    const verify = await eventually(() => rowOf(page, 'Dr. Ada Byron')?.querySelector('button'));
+
+    verify.click();
+
+    // The read model lags the chain: the first reload still says pending, the next one catches up.
+    await answerList([doctorRow(1, 'pending', 'Dr. Ada Byron')]);
+    await answerList([doctorRow(1, 'verified', 'Dr. Ada Byron')]);
+    await eventually(() => rowOf(page, 'Dr. Ada Byron').textContent?.includes('verified') && !rowOf(page, 'Dr. Ada Byron').textContent?.includes('pending'));
+    expect(await chain.registry.isVerifiedDoctor(doctor.address)).toBe(true);
+  });
+});
