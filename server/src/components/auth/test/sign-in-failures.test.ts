@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { createApp } from '../../../app';
 import { openTestApp, testChain, devWallet, type TestApp, type TestChain } from '../../../test-support/test-app';
 import { signedSignIn, type SignInFields } from '../../../test-support/siwe-client';
 
@@ -74,5 +75,13 @@ describe('Sign-in with Ethereum: refusals', () => {
   ])('When the body has %s, then the API answers 400 VALIDATION_FAILED', async (_case, body) => {
     const response = await request(testApp.app).post('/api/auth/verify').send(body).expect(400);
     expect(response.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  test('When one address asks for nonces faster than the limit, then it gets 429 JSON', async () => {
+    const app = createApp({ ...testApp.runtime, config: { ...testApp.runtime.config, authRateLimitPerMinute: 2 } });
+    await request(app).get('/api/auth/nonce').expect(200);
+    await request(app).get('/api/auth/nonce').expect(200);
+    const response = await request(app).get('/api/auth/nonce').expect(429);
+    expect(response.body.error.code).toBe('RATE_LIMITED');
   });
 });

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { createApp } from '../../../app';
 import { openTestApp, testChain, devWallet, licenceHash, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
 import { fetchNonce, signIn, signedSignIn } from '../../../test-support/siwe-client';
 
@@ -64,6 +65,17 @@ describe('Sign-in with Ethereum', () => {
 
   test('When /api/me is called with a forged session cookie, then it answers 401', async () => {
     await request(testApp.app).get('/api/me').set('Cookie', 'ehr_session=forged-token').expect(401);
+  });
+
+  test('When no public origin is configured, then the message must name the host the request came to', async () => {
+    const app = createApp({ ...testApp.runtime, config: { ...testApp.runtime.config, publicOrigin: undefined } });
+    const agent = request.agent(app);
+    const wallet = devWallet(8, chain.provider);
+    const site = { domain: 'localhost:3000', uri: 'http://localhost:3000/' };
+
+    await agent.post('/api/auth/verify').set('Host', 'localhost:3000').send(await signedSignIn(agent, wallet, site)).expect(200);
+    const elsewhere = await agent.post('/api/auth/verify').set('Host', 'other.test').send(await signedSignIn(agent, wallet, site)).expect(401);
+    expect(elsewhere.body.error.code).toBe('SIWE_DOMAIN_MISMATCH');
   });
 
   test('When two nonces are requested, then they differ and are alphanumeric as EIP-4361 requires', async () => {

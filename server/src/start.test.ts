@@ -1,0 +1,44 @@
+import mongoose from 'mongoose';
+import { startServer } from './start';
+import { loadConfig } from './libraries/config/config';
+import { testConfig } from './test-support/test-app';
+
+describe('Server start', () => {
+  test('When the server starts on a free port, then it answers over HTTP and close() releases the port and MongoDB', async () => {
+    const handle = await startServer(testConfig('start', { port: 0 }));
+    try {
+      const response = await fetch(`${handle.url}/api/config`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ chainId: 1337 });
+    } finally {
+      await handle.close();
+    }
+    expect(mongoose.connection.readyState).toBe(0);
+    await expect(fetch(`${handle.url}/api/config`)).rejects.toThrow();
+  });
+
+  test('When the deployments file does not exist, then start fails with a message that says how to fix it', async () => {
+    await expect(startServer(testConfig('start-missing', { port: 0, deploymentsFile: '/nonexistent/deployments.json' }))).rejects.toThrow(
+      /deployments\.json not found: deploy the contracts first/,
+    );
+  });
+
+  test('When the deployments file has no entry for the chain id, then start fails naming the chain id', async () => {
+    await expect(startServer(testConfig('start-chain', { port: 0, chainId: 31337 }))).rejects.toThrow(/no contracts for chain id 31337/);
+  });
+});
+
+describe('Configuration', () => {
+  test('When environment variables are invalid, then loadConfig names each of them', () => {
+    expect(() => loadConfig({ MONGODB_URI: 'mongodb://x/db', PORT: 'eighty', IPFS_API_URL: 'ftp://x' })).toThrow(/PORT: .*IPFS_API_URL/);
+  });
+
+  test('When MONGODB_URI is missing, then loadConfig says it is required', () => {
+    expect(() => loadConfig({})).toThrow(/MONGODB_URI is required/);
+  });
+
+  test('When only GANACHE_URL is set, then it is the RPC URL and, by default, the public one too', () => {
+    const config = loadConfig({ MONGODB_URI: 'mongodb://x/db', GANACHE_URL: 'http://chain:8545' });
+    expect(config).toMatchObject({ rpcUrl: 'http://chain:8545', publicRpcUrl: 'http://chain:8545', port: 3000, chainId: 1337 });
+  });
+});
