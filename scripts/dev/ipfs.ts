@@ -13,10 +13,21 @@ const NODE_ENTRY = path.join(repoRoot, 'server', 'src', 'components', 'ipfs', 'e
 export interface RunningIpfs {
   apiUrl: string;
   external: boolean;
+  /** The node's process (undefined for an external Kubo). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
-export async function startIpfs(opts: { dataDir: string; port?: number; log?: (line: string) => void }): Promise<RunningIpfs> {
+export interface IpfsOptions {
+  dataDir: string;
+  /** 0 = a free port. */
+  port?: number;
+  /** Larger uploads get HTTP 413 (default 50 MiB). */
+  maxUploadBytes?: number;
+  log?: (line: string) => void;
+}
+
+export async function startIpfs(opts: IpfsOptions): Promise<RunningIpfs> {
   const external = process.env.IPFS_API_URL;
   if (external) {
     await assertKuboAnswers(external);
@@ -29,14 +40,18 @@ export async function startIpfs(opts: { dataDir: string; port?: number; log?: (l
     command: process.execPath,
     // tsx as a loader in this one process (not the `tsx` CLI, which would add a second process
     // between us and the node and so break the stdin lifeline).
-    args: ['--import', require.resolve('tsx'), NODE_ENTRY, '--repo', path.join(opts.dataDir, 'ipfs'), '--port', String(port), '--exit-with-stdin'],
+    args: [
+      ...['--import', require.resolve('tsx'), NODE_ENTRY, '--repo', path.join(opts.dataDir, 'ipfs'), '--port', String(port)],
+      ...(opts.maxUploadBytes ? ['--max-upload-bytes', String(opts.maxUploadBytes)] : []),
+      '--exit-with-stdin',
+    ],
     log: opts.log,
     describeFailure: ({ message, code }) =>
       code === 'EADDRINUSE'
         ? new StartupError(`port ${port} is in use (embedded IPFS node): stop the other process, or set IPFS_PORT to a free port, or IPFS_API_URL to a running Kubo`)
         : new StartupError(`embedded IPFS node failed to start: ${message}. Fix: delete ${path.join(opts.dataDir, 'ipfs')} if it is damaged, or set IPFS_API_URL to a Kubo RPC endpoint`),
   });
-  return { apiUrl: node.ready.apiUrl, external: false, stop: node.stop };
+  return { apiUrl: node.ready.apiUrl, external: false, pid: node.pid, stop: node.stop };
 }
 
 /** An external node must answer Kubo's `/api/v0/id` before we hand its URL to the server. */

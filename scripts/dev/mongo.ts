@@ -19,6 +19,8 @@ const READY_TIMEOUT_MS = 180_000;
 export interface RunningMongo {
   uri: string;
   external: boolean;
+  /** The engine's process (undefined for an external MongoDB). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -48,7 +50,7 @@ export async function startMongo(opts: { dataDir: string; log?: (line: string) =
       );
     },
   });
-  return { uri: engine.ready.uri, external: false, stop: engine.stop };
+  return { uri: engine.ready.uri, external: false, pid: engine.pid, stop: engine.stop };
 }
 
 /**

@@ -131,9 +131,9 @@ function sendError(request: IncomingMessage, response: ServerResponse, error: un
     return;
   }
   if (rpcError.status === 413) {
-    // Do not read the rest of an oversized upload; close the connection once the answer is out.
-    response.setHeader('connection', 'close');
-    response.on('finish', () => request.destroy());
+    // Discard the rest of the oversized upload rather than cutting the connection: a client still
+    // sending would see EPIPE instead of this answer. Node's request timeout bounds the drain.
+    request.resume();
   }
   sendJson(response, rpcError.status, rpcError.toJSON());
 }
