@@ -1,0 +1,39 @@
+/** Short paths to the states the appointment, consent and record tests start from. */
+import { parseEther } from 'ethers';
+import { latestTimestamp, mined, type TestSigner } from './chain';
+import type { World } from './world';
+
+export const FEE = parseEther('0.05');
+export const HOUR = 3600;
+export const DAY = 24 * HOUR;
+export const CID = 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy';
+export const CONTENT_HASH = `0x${'ab'.repeat(32)}`;
+
+export const Status = { None: 0n, Requested: 1n, Accepted: 2n, Rejected: 3n, Cancelled: 4n, Completed: 5n, NoShow: 6n } as const;
+
+/** A slot `seconds` after the latest block. */
+export async function slotIn(world: World, seconds: number): Promise<number> {
+  return (await latestTimestamp(world.provider)) + seconds;
+}
+
+/** The patient books the doctor (who asks FEE) one day ahead; returns the appointment id and slot. */
+export async function book(
+  world: World,
+  opts: { patient?: TestSigner; doctor?: TestSigner; fee?: bigint; inSeconds?: number } = {},
+): Promise<{ id: bigint; slot: number }> {
+  const { appointments, cast } = world;
+  const patient = opts.patient ?? cast.patient;
+  const doctor = opts.doctor ?? cast.doctor;
+  const fee = opts.fee ?? FEE;
+  if ((await appointments.doctorFee(doctor.address)) !== fee) await mined(appointments.connect(doctor).setFee(fee));
+  const slot = await slotIn(world, opts.inSeconds ?? DAY);
+  await mined(appointments.connect(patient).requestAppointment(doctor.address, slot, '', { value: fee }));
+  return { id: await appointments.appointmentCount(), slot };
+}
+
+/** As {@link book}, then the doctor accepts. */
+export async function bookAccepted(world: World, opts: Parameters<typeof book>[1] = {}): Promise<{ id: bigint; slot: number }> {
+  const booked = await book(world, opts);
+  await mined(world.appointments.connect(opts.doctor ?? world.cast.doctor).accept(booked.id));
+  return booked;
+}
