@@ -42,16 +42,17 @@ export async function startServer(config: AppConfig): Promise<ServerHandle> {
 }
 
 if (require.main === module) {
-  const config = loadConfig();
-  startServer(config).then(
-    (handle) => {
-      const shutdown = () => void handle.close().then(() => process.exit(0));
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
-    },
-    (error: Error) => {
-      console.error(`EHR Hospital API failed to start: ${error.message}`);
-      process.exit(1);
-    },
-  );
+  Promise.resolve()
+    .then(() => startServer(loadConfig()))
+    .then(
+      (handle) => {
+        const shutdown = () => void handle.close().then(() => process.exit(0));
+        process.once('SIGINT', shutdown);
+        process.once('SIGTERM', shutdown);
+      },
+      (error: Error) => {
+        console.error(`EHR Hospital API failed to start: ${error.message}`);
+        process.exit(1);
+      },
+    );
 }
