@@ -1,0 +1,92 @@
+/**
+ * The embedded MongoDB and IPFS processes never outlive the stack that started them, whether it
+ * stops them or is killed outright, and their startup failures say what to change.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import mongoose from 'mongoose';
+import { startIpfs } from '../ipfs';
+import { startMongo, systemGlibcVersion } from '../mongo';
+
+const PARENT_FIXTURE = path.join(__dirname, 'fixtures', 'parent-of-services.ts');
+let dataDir: string;
+
+beforeEach(() => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'ehr-processes-test-'));
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntilGone(pid: number, timeoutMs = 15_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !isAlive(pid);
+}
+
+describe('embedded service processes', () => {
+  it('When the embedded MongoDB starts, then it accepts writes, and stop() ends its process', async () => {
+    const mongo = await startMongo({ dataDir });
+    const connection = await mongoose.createConnection(mongo.uri).asPromise();
+    try {
+      await connection.collection('probe').insertOne({ ok: 1 });
+      expect(await connection.collection('probe').countDocuments()).toBe(1);
+    } finally {
+      await connection.close();
+    }
+
+    await mongo.stop();
+
+    expect(await waitUntilGone(mongo.pid!)).toBe(true);
+  });
+
+  it('When the process that started MongoDB and IPFS is killed with SIGKILL, then both exit by themselves', async () => {
+    const parent = spawn(process.execPath, ['--import', require.resolve('tsx'), PARENT_FIXTURE, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const firstLine = await new Promise<string>((resolve) => createInterface({ input: parent.stdout }).once('line', resolve));
+    const started = JSON.parse(firstLine) as { mongoPid: number; ipfsPid: number; error?: string };
+    expect(started.error).toBeUndefined();
+    expect(isAlive(started.mongoPid) && isAlive(started.ipfsPid)).toBe(true);
+
+    parent.kill('SIGKILL');
+
+    expect(await waitUntilGone(started.mongoPid)).toBe(true);
+    expect(await waitUntilGone(started.ipfsPid)).toBe(true);
+  });
+
+  it('When the IPFS port is taken, then starting fails with one line naming the port and the fix', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    try {
+      await expect(startIpfs({ dataDir, port })).rejects.toThrow(new RegExp(`port ${port} is in use.*IPFS_PORT`));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  const glibc = systemGlibcVersion();
+  const oldGlibc = glibc !== undefined && Number(glibc.split('.')[1]) < 38 && glibc.startsWith('2.');
+  if (!oldGlibc) console.log(`skipped the GLIBC message test: this system's glibc (${glibc ?? 'none'}) can load the engine directly`);
+  (oldGlibc ? it : it.skip)('When the engine runs under a node whose glibc is too old, then the error names GLIBC_2.38 and the variable to set', async () => {
+    process.env.MONGO_EMBEDDED_NODE = process.execPath;
+    try {
+      await expect(startMongo({ dataDir })).rejects.toThrow(/GLIBC_2\.38.*MONGO_EMBEDDED_NODE=.*node-newer-glibc.*MONGODB_URI/);
+    } finally {
+      delete process.env.MONGO_EMBEDDED_NODE;
+    }
+  });
+});
