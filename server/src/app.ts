@@ -98,6 +98,9 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/api', api);
 
   app.use(spa(config.clientDist));
+  app.use((req) => {
+    throw notFound(`Cannot ${req.method} ${req.path}`, 'ROUTE_NOT_FOUND');
+  });
   app.use(errorHandler(deps.logger));
   return app;
 }
