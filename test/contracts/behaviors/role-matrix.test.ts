@@ -1,0 +1,202 @@
+/**
+ * Every state-changing function, called by every kind of account: admin, verified doctor, pending
+ * doctor, revoked doctor, patient and stranger. Each cell is either allowed (the transaction succeeds)
+ * or denied with an exact custom error. Each function's starting state is prepared once and restored
+ * before every caller.
+ */
+import type { BaseContract, ContractTransactionResponse } from 'ethers';
+import { increaseTime, mined, type TestSigner } from '../helpers/chain';
+import { Checkpoint } from '../helpers/checkpoint';
+import { expectRevert } from '../helpers/reverts';
+import { book, bookAccepted, CID, CONTENT_HASH, DAY, FEE, slotIn } from '../helpers/scenarios';
+import { buildWorld, licenceHash, type Cast, type World } from '../helpers/world';
+
+const ROLES = ['admin', 'doctor', 'pendingDoctor', 'revokedDoctor', 'patient', 'stranger'] as const;
+type Role = (typeof ROLES)[number];
+const UNTIL_REVOKED = 2n ** 64n - 1n;
+
+/** `'ok'`, or the error name and its arguments for this caller. */
+type Outcome = 'ok' | ((caller: TestSigner) => [string, unknown[]]);
+
+interface Row {
+  fn: string;
+  contract: (w: World) => BaseContract;
+  /** State every caller starts from; returns values the call needs. */
+  prepare?: (w: World) => Promise<bigint | void>;
+  call: (w: World, caller: TestSigner, prepared: bigint | void) => Promise<ContractTransactionResponse>;
+  outcomes: Record<Role, Outcome>;
+}
+
+const deny = (error: string, args: (caller: TestSigner) => unknown[] = (c) => [c.address]): Outcome => (c) => [error, args(c)];
+const only = (allowed: Role[], denial: Outcome): Record<Role, Outcome> =>
+  Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? 'ok' : denial])) as Record<Role, Outcome>;
+const spare = (w: World) => w.cast.spare[0];
+let appointmentsRole = '';
+
+const rows: Row[] = [
+  // Registry
+  {
+    fn: 'Registry.registerDoctor', contract: (w) => w.registry,
+    call: (w, c) => w.registry.connect(c).registerDoctor(licenceHash('MATRIX'), 1),
+    outcomes: { ...only(['admin', 'stranger'], deny('RegistryAlreadyRegistered')) },
+  },
+  {
+    fn: 'Registry.registerDoctorFor', contract: (w) => w.registry,
+    call: (w, c) => w.registry.connect(c).registerDoctorFor(spare(w).address, licenceHash('MATRIX'), 1),
+    outcomes: only(['admin'], deny('RegistryUnauthorizedAdmin')),
+  },
+  {
+    fn: 'Registry.verifyDoctor', contract: (w) => w.registry,
+    call: (w, c) => w.registry.connect(c).verifyDoctor(w.cast.pendingDoctor.address),
+    outcomes: only(['admin'], deny('RegistryUnauthorizedAdmin')),
+  },
+  {
+    fn: 'Registry.revokeDoctor', contract: (w) => w.registry,
+    call: (w, c) => w.registry.connect(c).revokeDoctor(w.cast.doctor.address, 1),
+    outcomes: only(['admin'], deny('RegistryUnauthorizedAdmin')),
+  },
+  {
+    fn: 'Registry.registerPatient', contract: (w) => w.registry,
+    call: (w, c) => w.registry.connect(c).registerPatient(),
+    outcomes: only(['admin', 'stranger'], deny('RegistryAlreadyRegistered')),
+  },
+  {
+    fn: 'Registry.addAdmin', contract: (w) => w.registry,
+    call: (w, c) => w.registry.connect(c).addAdmin(spare(w).address),
+    outcomes: only(['admin'], deny('RegistryUnauthorizedAdmin')),
+  },
+  {
+    fn: 'Registry.removeAdmin', contract: (w) => w.registry,
+    prepare: async (w) => void (await mined(w.registry.addAdmin(spare(w).address))),
+    call: (w, c) => w.registry.connect(c).removeAdmin(spare(w).address),
+    outcomes: only(['admin'], deny('RegistryUnauthorizedAdmin')),
+  },
+  // Consent
+  {
+    fn: 'Consent.grantAccess', contract: (w) => w.consent,
+    call: (w, c) => w.consent.connect(c).grantAccess(w.cast.doctor.address, UNTIL_REVOKED),
+    outcomes: only(['patient'], deny('ConsentNotPatient')),
+  },
+  {
+    fn: 'Consent.revokeAccess', contract: (w) => w.consent,
+    prepare: async (w) => void (await mined(w.consent.connect(w.cast.patient).grantAccess(w.cast.doctor.address, UNTIL_REVOKED))),
+    call: (w, c) => w.consent.connect(c).revokeAccess(w.cast.doctor.address),
+    outcomes: only(['patient'], deny('ConsentNotGranted', (c) => [c.address, matrixCast.doctor.address])),
+  },
+  {
+    fn: 'Consent.setAppointmentWindow', contract: (w) => w.consent,
+    call: (w, c) => w.consent.connect(c).setAppointmentWindow(2 * DAY),
+    outcomes: only(['admin'], deny('GovernedUnauthorizedAdmin')),
+  },
+  {
+    fn: 'Consent.onAppointmentAccepted', contract: (w) => w.consent,
+    call: (w, c) => w.consent.connect(c).onAppointmentAccepted(1, w.cast.patient.address, c.address, 2n ** 40n),
+    outcomes: only([], deny('AccessControlUnauthorizedAccount', (c) => [c.address, appointmentsRole])),
+  },
+  {
+    fn: 'Consent.onAppointmentClosed', contract: (w) => w.consent,
+    call: (w, c) => w.consent.connect(c).onAppointmentClosed(1, w.cast.patient.address, c.address, 0, true),
+    outcomes: only([], deny('AccessControlUnauthorizedAccount', (c) => [c.address, appointmentsRole])),
+  },
+  // Appointments
+  {
+    fn: 'Appointments.setFee', contract: (w) => w.appointments,
+    call: (w, c) => w.appointments.connect(c).setFee(FEE),
+    outcomes: only(['doctor'], deny('AppointmentsNotVerifiedDoctor')),
+  },
+  {
+    fn: 'Appointments.requestAppointment', contract: (w) => w.appointments,
+    prepare: async (w) => BigInt(await slotIn(w, DAY)),
+    call: (w, c, slot) => w.appointments.connect(c).requestAppointment(w.cast.otherDoctor.address, slot as bigint, CID),
+    outcomes: only(['patient'], deny('AppointmentsNotPatient')),
+  },
+  ...(['accept', 'reject'] as const).map((fn): Row => ({
+    fn: `Appointments.${fn}`, contract: (w) => w.appointments,
+    prepare: async (w) => (await book(w)).id,
+    call: (w, c, id) => w.appointments.connect(c)[fn](id as bigint),
+    outcomes: only(['doctor'], deny('AppointmentsNotVerifiedDoctor')),
+  })),
+  {
+    fn: 'Appointments.cancel', contract: (w) => w.appointments,
+    prepare: async (w) => (await bookAccepted(w)).id,
+    call: (w, c, id) => w.appointments.connect(c).cancel(id as bigint),
+    outcomes: only(['doctor', 'patient'], deny('AppointmentsUnauthorized', (c) => [1n, c.address])),
+  },
+  ...(['complete', 'markNoShow'] as const).map((fn): Row => ({
+    fn: `Appointments.${fn}`, contract: (w) => w.appointments,
+    prepare: async (w) => {
+      const { id } = await bookAccepted(w);
+      await increaseTime(w.provider, DAY + 1);
+      return id;
+    },
+    call: (w, c, id) => w.appointments.connect(c)[fn](id as bigint),
+    outcomes: only(['doctor'], deny('AppointmentsNotVerifiedDoctor')),
+  })),
+  {
+    fn: 'Appointments.withdraw', contract: (w) => w.appointments,
+    prepare: async (w) => void (await mined(w.appointments.connect(w.cast.doctor).reject((await book(w)).id))),
+    call: (w, c) => w.appointments.connect(c).withdraw(),
+    outcomes: only(['patient'], deny('AppointmentsNothingToWithdraw')),
+  },
+  // Records
+  {
+    fn: 'Records.addRecord', contract: (w) => w.records,
+    prepare: async (w) => void (await mined(w.consent.connect(w.cast.patient).grantAccess(w.cast.doctor.address, UNTIL_REVOKED))),
+    call: (w, c) => w.records.connect(c).addRecord(w.cast.patient.address, 0, CID, CONTENT_HASH),
+    outcomes: only(['doctor', 'patient'], deny('RecordsNotVerifiedDoctor')),
+  },
+  {
+    fn: 'Records.amendRecord', contract: (w) => w.records,
+    prepare: async (w) => void (await mined(w.records.connect(w.cast.patient).addRecord(w.cast.patient.address, 0, CID, CONTENT_HASH))),
+    call: (w, c) => w.records.connect(c).amendRecord(1, CID, CONTENT_HASH),
+    outcomes: only(['patient'], deny('RecordsNotAuthor', () => [1n, matrixCast.patient.address])),
+  },
+  // Anchoring
+  {
+    fn: 'Anchoring.anchor', contract: (w) => w.anchoring,
+    call: (w, c) => w.anchoring.connect(c).anchor(`0x${'42'.repeat(32)}`, 10, ''),
+    outcomes: only(['admin'], deny('GovernedUnauthorizedAdmin')),
+  },
+];
+
+let matrixCast: Cast;
+
+describe('Role × function matrix', () => {
+  let world: World;
+  let base: Checkpoint;
+
+  beforeAll(async () => {
+    world = await buildWorld();
+    matrixCast = world.cast;
+    appointmentsRole = await world.consent.APPOINTMENTS_ROLE();
+    base = await Checkpoint.save(world.provider);
+  });
+  afterAll(() => world.provider.destroy());
+
+  describe.each(rows.map((row) => [row.fn, row] as const))('%s', (_fn, row) => {
+    let prepared: Checkpoint;
+    let value: bigint | void;
+
+    beforeAll(async () => {
+      await base.restore();
+      value = await row.prepare?.(world);
+      prepared = await Checkpoint.save(world.provider);
+    });
+    afterEach(() => prepared.restore());
+
+    it.each(ROLES.map((role) => [role, row.outcomes[role] === 'ok' ? 'allowed' : 'denied'] as const))(
+      'called by %s: %s',
+      async (role) => {
+        const caller = world.cast[role];
+        const outcome = row.outcomes[role];
+        const tx = row.call(world, caller, value);
+        if (outcome === 'ok') {
+          expect((await mined(tx)).status).toBe(1);
+        } else {
+          const [error, args] = outcome(caller);
+          await expectRevert(row.contract(world), tx, error, args);
+        }
+      },
+    );
+  });
+});
