@@ -1,6 +1,6 @@
 // One test runner for the whole repository: contracts, API, Angular client and the browser journey.
 // Each project starts the real components it needs in its own globalSetup (no mocks of them).
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }];
 const contractTypes = { '^@contracts/(.*)$': '<rootDir>/generated/contracts/$1' };
 
 /** @type {import('jest').Config} */

@@ -1,18 +1,61 @@
 /**
- * Starts the same stack `npm start` runs (scripts/dev/stack.ts), on free ports and a throw-away data
- * directory, so the browser test exercises the real chain, contracts, MongoDB, IPFS node and API.
+ * Runs the very command behind `npm start` (scripts/dev/start.ts) as a child process, on free ports and
+ * a throw-away data directory, so the browser test exercises what a person runs: the real chain,
+ * contracts, MongoDB, IPFS node, API and built SPA. The teardown stops it with SIGINT, as Ctrl-C would.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startStack, type Stack } from '../../../scripts/dev/stack';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const READY_TIMEOUT_MS = 180_000;
+
+export interface RunningApp {
+  child: ChildProcess;
+  dataDir: string;
+  output: string[];
+}
 
 export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ehr-e2e-'));
-  const stack: Stack = await startStack({ dataDir, appPort: 0, chainPort: 0, ipfsPort: 0, log: () => {} });
-  Object.assign(globalThis, { __E2E_STACK__: stack, __E2E_DATA_DIR__: dataDir });
-  process.env.E2E_APP_URL = stack.appUrl;
-  process.env.E2E_RPC_URL = stack.rpcUrl;
-  process.env.E2E_CHAIN_ID = String(stack.chainId);
-  process.env.E2E_DEPLOYMENTS_FILE = stack.deploymentsFile;
+  // Embedded defaults only: a developer's RPC_URL/MONGODB_URI/IPFS_API_URL must not leak into the test.
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', CHAIN_PORT: '0', IPFS_PORT: '0' };
+  for (const external of ['RPC_URL', 'GANACHE_URL', 'MONGODB_URI', 'IPFS_API_URL', 'DEPLOYMENTS_FILE', 'PUBLIC_RPC_URL']) delete env[external];
+  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['scripts/dev/start.ts'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const running: RunningApp = { child, dataDir, output: [] };
+  Object.assign(globalThis, { __E2E_APP__: running });
+
+  const printed = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not get ready in ${READY_TIMEOUT_MS / 1000}s:\n${running.output.join('')}`)), READY_TIMEOUT_MS);
+    const collect = (chunk: Buffer) => {
+      running.output.push(chunk.toString());
+      const all = running.output.join('');
+      if (/Ctrl-C to stop/.test(all)) {
+        clearTimeout(timer);
+        resolve(all);
+      }
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code} before it was ready:\n${running.output.join('')}`));
+    });
+  });
+
+  process.env.E2E_APP_URL = match(printed, /EHR Hospital is running at (\S+)/);
+  process.env.E2E_RPC_URL = match(printed, /RPC URL\s+(\S+)/);
+  process.env.E2E_CHAIN_ID = match(printed, /Chain ID\s+(\d+)/);
+  process.env.E2E_DEPLOYMENTS_FILE = path.join(dataDir, 'deployments.json');
+}
+
+function match(text: string, pattern: RegExp): string {
+  const found = pattern.exec(text);
+  if (!found) throw new Error(`npm start's output lacks ${pattern}:\n${text}`);
+  return found[1];
 }

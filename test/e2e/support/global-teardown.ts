@@ -1,8 +1,25 @@
 import { rmSync } from 'node:fs';
-import type { Stack } from '../../../scripts/dev/stack';
+import type { RunningApp } from './global-setup';
 
+const STOP_TIMEOUT_MS = 30_000;
+
+/** Ctrl-C, as a person would; then make sure nothing is left behind. */
 export default async function globalTeardown(): Promise<void> {
-  const { __E2E_STACK__: stack, __E2E_DATA_DIR__: dataDir } = globalThis as { __E2E_STACK__?: Stack; __E2E_DATA_DIR__?: string };
-  await stack?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  const app = (globalThis as { __E2E_APP__?: RunningApp }).__E2E_APP__;
+  if (!app) return;
+  if (app.child.exitCode === null && app.child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => app.child.once('exit', () => resolve()));
+    app.child.kill('SIGINT');
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      exited.then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), STOP_TIMEOUT_MS))),
+    ]);
+    clearTimeout(timer);
+    if (timedOut) {
+      app.child.kill('SIGKILL');
+      throw new Error(`npm start did not stop within ${STOP_TIMEOUT_MS / 1000}s of SIGINT:\n${app.output.join('')}`);
+    }
+  }
+  rmSync(app.dataDir, { recursive: true, force: true });
 }
