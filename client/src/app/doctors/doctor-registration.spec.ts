@@ -77,7 +77,7 @@ describe('DoctorRegistration (on an in-process chain)', () => {
 
     const profile = await eventually(() => http.match({ method: 'PUT', url: '/api/doctors/me/profile' })[0]);
     expect(profile.request.body).toEqual({ displayName: 'Dr. Ada Byron' });
-    expect(statusText()).toBe('Confirmed');
+    await eventually(() => statusText() === 'Confirmed'); // the status region re-renders on its own schedule
     const sent = wallet.requests.find((request) => request.method === 'eth_sendTransaction')!;
     const tx = sent.params[0] as { to: string; data: string; gas: string };
     const call = Registry__factory.createInterface().parseTransaction({ data: tx.data })!;
