@@ -46,7 +46,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const timed = async <T>(label: string, task: () => Promise<T>): Promise<T> => {
     const started = Date.now();
     const result = await task();
-    log(`${label} ready (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    const external = (result as { external?: boolean }).external;
+    const where = external ? ', external: set by its environment variable' : '';
+    log(`${label} ready (${((Date.now() - started) / 1000).toFixed(1)}s${where})`);
     return result;
   };
 
