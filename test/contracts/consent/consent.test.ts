@@ -77,7 +77,7 @@ describe('Consent', () => {
       expect(page[0].acceptedAt).toBeGreaterThan(0n);
       const filter = consent.filters.AppointmentAccessUpdated(cast.patient.address, cast.doctor.address, id);
       const [log] = await consent.queryFilter(filter);
-      expect(log.args.toArray()).toEqual([cast.patient.address, cast.doctor.address, id, BigInt(slot + 7 * DAY)]);
+      expect([log.args.patient, log.args.doctor, log.args.appointmentId, log.args.expiresAt]).toEqual([cast.patient.address, cast.doctor.address, id, BigInt(slot + 7 * DAY)]);
     });
 
     it('When an accepted appointment is cancelled, then the access it gave ends', async () => {
