@@ -70,9 +70,11 @@ export async function startChain(opts: { dataDir?: string; port?: number; log?: 
     throw error;
   }
 
+  const rpcUrl = `http://127.0.0.1:${server.address().port}`;
+  opts.log?.(`chain: Ganache on ${rpcUrl}, chain id ${CHAIN_ID}, state ${dbPath ? `kept in ${dbPath}` : 'in memory only'}`);
   let closing: Promise<void> | undefined;
   return {
-    rpcUrl: `http://127.0.0.1:${server.address().port}`,
+    rpcUrl,
     chainId: CHAIN_ID,
     external: false,
     stop: () => (closing ??= server.close()),
