@@ -31,7 +31,9 @@ const deny = (error: string, args: (caller: TestSigner) => unknown[] = (c) => [c
 const only = (allowed: Role[], denial: Outcome): Record<Role, Outcome> =>
   Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? 'ok' : denial])) as Record<Role, Outcome>;
 const spare = (w: World) => w.cast.spare[0];
+// Known once the world is built (beforeAll); denial arguments read them lazily.
 let appointmentsRole = '';
+let matrixCast: Cast;
 
 const rows: Row[] = [
   // Registry
@@ -158,8 +160,6 @@ const rows: Row[] = [
     outcomes: only(['admin'], deny('GovernedUnauthorizedAdmin')),
   },
 ];
-
-let matrixCast: Cast;
 
 describe('Role × function matrix', () => {
   let world: World;
