@@ -30,6 +30,16 @@ module.exports = {
       globalTeardown: '<rootDir>/server/src/test-support/global-teardown.ts',
     },
     {
+      // The local stack's pieces (scripts/dev): each test starts what it needs itself.
+      displayName: 'scripts',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      roots: ['<rootDir>/scripts'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper: contractTypes,
+    },
+    {
       displayName: 'client',
       preset: 'jest-preset-angular',
       rootDir: __dirname,
