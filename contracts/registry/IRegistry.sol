@@ -64,6 +64,6 @@ interface IRegistry {
     function getDoctor(address account) external view returns (Doctor memory);
     function adminCount() external view returns (uint256);
     function doctorCount() external view returns (uint256);
-    /// @notice Doctors in registration order, `limit` at most from `offset`.
+    /// @notice Doctors in registration order: at most `limit` (capped at 100) from `offset`.
     function doctorsPage(uint256 offset, uint256 limit) external view returns (address[] memory);
 }

@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {AccessControlEnumerable} from "@openzeppelin/contracts/access/extensions/AccessControlEnumerable.sol";
 import {IRegistry} from "./IRegistry.sol";
+import {Paging} from "../utils/Paging.sol";
 
 /**
  * @title Registry
@@ -146,12 +147,10 @@ contract Registry is IRegistry, AccessControlEnumerable {
 
     /// @inheritdoc IRegistry
     function doctorsPage(uint256 offset, uint256 limit) external view returns (address[] memory page) {
-        uint256 total = _doctorList.length;
-        if (offset >= total) return new address[](0);
-        uint256 end = offset + limit > total ? total : offset + limit;
-        page = new address[](end - offset);
-        for (uint256 i = offset; i < end; ++i) {
-            page[i - offset] = _doctorList[i];
+        (uint256 start, uint256 end) = Paging.window(_doctorList.length, offset, limit);
+        page = new address[](end - start);
+        for (uint256 i = start; i < end; ++i) {
+            page[i - start] = _doctorList[i];
         }
     }
 

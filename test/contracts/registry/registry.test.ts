@@ -1,4 +1,4 @@
-import { ZeroAddress } from 'ethers';
+import { ZeroAddress, MaxUint256 } from 'ethers';
 import { mined } from '../helpers/chain';
 import { onlyEvent } from '../helpers/events';
 import { expectRevert } from '../helpers/reverts';
@@ -114,6 +114,12 @@ describe('Registry', () => {
       expect(await registry.doctorsPage(3, 3)).toEqual(all.slice(3));
       expect(await registry.doctorsPage(4, 3)).toEqual([]);
       expect(await registry.doctorsPage(1, 0)).toEqual([]);
+    });
+
+    it('When a page asks for more than exists, even 2^256-1 items, then it returns the rest instead of reverting', async () => {
+      const { registry, cast } = world();
+      const all = [cast.doctor, cast.otherDoctor, cast.pendingDoctor, cast.revokedDoctor].map((s) => s.address);
+      expect(await registry.doctorsPage(1, MaxUint256)).toEqual(all.slice(1));
     });
   });
 });
