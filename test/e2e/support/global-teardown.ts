@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import type { RunningApp } from './global-setup';
 
 const STOP_TIMEOUT_MS = 30_000;
@@ -21,5 +21,21 @@ export default async function globalTeardown(): Promise<void> {
       throw new Error(`npm start did not stop within ${STOP_TIMEOUT_MS / 1000}s of SIGINT:\n${app.output.join('')}`);
     }
   }
+  const leftovers = processesMentioning(app.dataDir);
   rmSync(app.dataDir, { recursive: true, force: true });
+  if (leftovers.length > 0) throw new Error(`Ctrl-C left processes behind:\n${leftovers.join('\n')}`);
+}
+
+/** Every live process whose command line names `dataDir`: the embedded MongoDB and IPFS processes do. */
+function processesMentioning(dataDir: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+      if (commandLine.includes(dataDir)) found.push(`${pid}: ${commandLine}`);
+    } catch {
+      // The process ended while we looked: nothing left behind there.
+    }
+  }
+  return found;
 }
