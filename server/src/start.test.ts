@@ -37,6 +37,12 @@ describe('Configuration', () => {
     expect(() => loadConfig({})).toThrow(/MONGODB_URI is required/);
   });
 
+  test('When a variable is set but empty, then it counts as unset (defaults apply, required ones are reported)', () => {
+    expect(() => loadConfig({ MONGODB_URI: '' })).toThrow(/MONGODB_URI is required/);
+    const config = loadConfig({ MONGODB_URI: 'mongodb://x/db', IPFS_API_URL: '', RPC_URL: '', PUBLIC_ORIGIN: '' });
+    expect(config).toMatchObject({ ipfsApiUrl: 'http://127.0.0.1:5001', rpcUrl: 'http://127.0.0.1:8545', publicOrigin: undefined });
+  });
+
   test('When only GANACHE_URL is set, then it is the RPC URL and, by default, the public one too', () => {
     const config = loadConfig({ MONGODB_URI: 'mongodb://x/db', GANACHE_URL: 'http://chain:8545' });
     expect(config).toMatchObject({ rpcUrl: 'http://chain:8545', publicRpcUrl: 'http://chain:8545', port: 3000, chainId: 1337 });

@@ -26,7 +26,9 @@ export interface AppConfig {
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
-const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+/** An empty variable (`FOO=` in a compose file or shell) means unset, as it does for the dev stack. */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
+const optionalString = unsetIfEmpty(z.string().optional());
 const url = z.url({ protocol: /^https?$/ });
 
 const envSchema = z.object({
@@ -36,8 +38,8 @@ const envSchema = z.object({
   GANACHE_URL: optionalString,
   PUBLIC_RPC_URL: optionalString,
   CHAIN_ID: z.coerce.number().int().positive().default(1337),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI').optional(),
-  IPFS_API_URL: url.default('http://127.0.0.1:5001'),
+  MONGODB_URI: unsetIfEmpty(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI').optional()),
+  IPFS_API_URL: unsetIfEmpty(url.default('http://127.0.0.1:5001')),
   DEPLOYMENTS_FILE: z.string().min(1).default(path.join(repoRoot, '.data', 'deployments.json')),
   CLIENT_DIST: z.string().min(1).default(path.join(repoRoot, 'dist', 'client', 'browser')),
   PUBLIC_ORIGIN: optionalString.pipe(url.optional()),
