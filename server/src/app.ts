@@ -14,6 +14,7 @@ import { errorHandler, notFound } from './libraries/errors';
 import type { Logger } from './libraries/logger/logger';
 import { pingMongo } from './libraries/mongo/mongo';
 import { authRoutes } from './components/auth';
+import { consentRoutes } from './components/consent';
 import { doctorRoutes } from './components/doctors';
 import { platformRoutes } from './components/health';
 import type { KuboClient } from './components/ipfs';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDependencies): Express {
     }),
   );
   api.use(doctorRoutes({ registry: chain.contracts.registry }));
+  api.use(consentRoutes({ registry: chain.contracts.registry, consent: chain.contracts.consent }));
   api.use((req) => {
     throw notFound(`No API route ${req.method} ${req.baseUrl}${req.path}`, 'ROUTE_NOT_FOUND');
   });

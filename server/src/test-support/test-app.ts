@@ -2,10 +2,10 @@
  * Builds the real app for one test file, against the stack global-setup started, with its own
  * MongoDB database so test files never see each other's documents.
  */
-import { HDNodeWallet, JsonRpcProvider, id } from 'ethers';
+import { HDNodeWallet, JsonRpcProvider, id, toBeHex } from 'ethers';
 import type { Express } from 'express';
 import mongoose from 'mongoose';
-import { Registry__factory, type Registry } from '@contracts/types';
+import { Consent__factory, Registry__factory, type Consent, type Registry } from '@contracts/types';
 import { createApp } from '../app';
 import { loadConfig, type AppConfig } from '../libraries/config/config';
 import { createProvider, readDeployments } from '../libraries/chain';
@@ -73,9 +73,22 @@ export function devWallet(index: number, provider: JsonRpcProvider): HDNodeWalle
   return HDNodeWallet.fromPhrase(DEV_MNEMONIC, undefined, `m/44'/60'/0'/0/${index}`).connect(provider);
 }
 
+/**
+ * An account beyond ganache's ten funded ones, given 10 ETH with ganache's evm_setAccountBalance:
+ * a test file that owns it never races another file for nonces or state.
+ */
+export async function fundedWallet(index: number, provider: JsonRpcProvider): Promise<HDNodeWallet> {
+  const wallet = devWallet(index, provider);
+  await provider.send('evm_setAccountBalance', [wallet.address, toBeHex(10n ** 19n)]);
+  return wallet;
+}
+
 export interface TestChain {
   provider: JsonRpcProvider;
   registryAs(index: number): Registry;
+  /** The Registry / Consent as `wallet` (e.g. one from fundedWallet). */
+  registryFor(wallet: HDNodeWallet): Registry;
+  consentFor(wallet: HDNodeWallet): Consent;
   close(): void;
 }
 
@@ -85,6 +98,8 @@ export async function testChain(): Promise<TestChain> {
   return {
     provider,
     registryAs: (index) => Registry__factory.connect(deployments.Registry!.address, devWallet(index, provider)),
+    registryFor: (wallet) => Registry__factory.connect(deployments.Registry!.address, wallet),
+    consentFor: (wallet) => Consent__factory.connect(deployments.Consent!.address, wallet),
     close: () => provider.destroy(),
   };
 }

@@ -3,11 +3,12 @@
  * The API never signs; chain writes come from the user's wallet.
  */
 import { JsonRpcProvider } from 'ethers';
-import { Registry__factory, type Registry } from '@contracts/types';
+import { Consent__factory, Registry__factory, type Consent, type Registry } from '@contracts/types';
 import { readDeployments, type ChainDeployments } from './deployments';
 
 export interface ChainContracts {
   registry: Registry;
+  consent: Consent;
 }
 
 export interface Chain {
@@ -29,6 +30,7 @@ export async function connectChain(options: { rpcUrl: string; chainId: number; d
   const provider = createProvider(options.rpcUrl, options.chainId);
   const contracts: ChainContracts = {
     registry: Registry__factory.connect(deployments.Registry!.address, provider),
+    consent: Consent__factory.connect(deployments.Consent!.address, provider),
   };
   return { provider, chainId: options.chainId, deployments, contracts, close: () => provider.destroy() };
 }

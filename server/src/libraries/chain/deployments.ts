@@ -13,6 +13,9 @@ const deploymentSchema = z.object({
 export type Deployment = z.infer<typeof deploymentSchema>;
 export type ChainDeployments = Record<string, Deployment>;
 
+/** The contracts the API reads; a deployment without them is from an older version of the system. */
+const REQUIRED_CONTRACTS = ['Registry', 'Consent'] as const;
+
 /** The contracts deployed on `chainId`, with a message that says how to fix a missing or stale file. */
 export async function readDeployments(file: string, chainId: number): Promise<ChainDeployments> {
   let text: string;
@@ -33,6 +36,8 @@ export async function readDeployments(file: string, chainId: number): Promise<Ch
   }
   const parsed = z.record(z.string(), deploymentSchema).safeParse(entry);
   if (!parsed.success) throw new Error(`Deployments file ${file}, chain ${chainId}: ${parsed.error.issues[0]?.message}`);
-  if (!parsed.data.Registry) throw new Error(`Deployments file ${file} has no Registry for chain id ${chainId}`);
+  for (const required of REQUIRED_CONTRACTS) {
+    if (!parsed.data[required]) throw new Error(`Deployments file ${file} has no ${required} for chain id ${chainId}: migrate again (delete the file)`);
+  }
   return parsed.data;
 }

@@ -1,2 +1,2 @@
-export { AppError, badRequest, unauthorized, notFound } from './app-error';
+export { AppError, badRequest, unauthorized, forbidden, notFound } from './app-error';
 export { errorHandler, toAppError } from './error-handler';

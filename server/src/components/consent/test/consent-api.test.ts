@@ -1,0 +1,77 @@
+import request from 'supertest';
+import type { Agent } from 'supertest';
+import type { HDNodeWallet } from 'ethers';
+import { openTestApp, testChain, fundedWallet, devWallet, licenceHash, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
+import { signIn } from '../../../test-support/siwe-client';
+
+// Accounts used only by this file: 20 patient, 21 doctor, 22 stranger (funded here); 0 is the shared admin.
+let testApp: TestApp;
+let chain: TestChain;
+let patient: HDNodeWallet;
+let doctor: HDNodeWallet;
+let stranger: HDNodeWallet;
+const agents: Record<'patient' | 'doctor' | 'stranger' | 'admin', Agent> = {} as never;
+
+beforeAll(async () => {
+  testApp = await openTestApp('consent-api');
+  chain = await testChain();
+  [patient, doctor, stranger] = await Promise.all([20, 21, 22].map((index) => fundedWallet(index, chain.provider)));
+  await (await chain.registryFor(patient).registerPatient(GAS)).wait();
+  await (await chain.registryFor(doctor).registerDoctor(licenceHash('CONSENT-API-21'), 1, GAS)).wait();
+  await (await chain.registryAs(0).verifyDoctor(doctor.address, GAS)).wait();
+  const wallets = { patient, doctor, stranger, admin: devWallet(0, chain.provider) };
+  for (const [name, wallet] of Object.entries(wallets)) {
+    agents[name as keyof typeof agents] = request.agent(testApp.app);
+    await signIn(agents[name as keyof typeof agents], wallet);
+  }
+});
+afterAll(async () => {
+  await testApp?.close();
+  chain?.close();
+});
+
+const consentPath = () => `/api/consent/${patient.address}/${doctor.address}`;
+const chainTime = async () => (await chain.provider.getBlock('latest'))!.timestamp;
+
+describe('Consent API', () => {
+  test('When the patient grants the doctor access for a day, then both see it with its expiry, read from the chain', async () => {
+    const expiresAt = (await chainTime()) + 86_400;
+    await (await chain.consentFor(patient).grantAccess(doctor.address, expiresAt, GAS)).wait();
+
+    for (const party of [agents.patient, agents.doctor]) {
+      const view = (await party.get(consentPath()).expect(200)).body;
+      expect(view).toEqual({
+        patient: patient.address,
+        doctor: doctor.address,
+        hasAccess: true,
+        expiresAt: new Date(expiresAt * 1000).toISOString(),
+        untilRevoked: false,
+      });
+    }
+  });
+
+  test('When the patient revokes, then the very next read says no access (no cache between API and chain)', async () => {
+    await (await chain.consentFor(patient).revokeAccess(doctor.address, GAS)).wait();
+    const view = (await agents.patient.get(consentPath()).expect(200)).body;
+    expect(view).toMatchObject({ hasAccess: false, expiresAt: null, untilRevoked: false });
+  });
+
+  test('When access is granted until revoked and the doctor is then revoked by an admin, then access ends with the verification', async () => {
+    await (await chain.consentFor(patient).grantAccess(doctor.address, 2n ** 64n - 1n, GAS)).wait();
+    expect((await agents.admin.get(consentPath()).expect(200)).body).toMatchObject({ hasAccess: true, expiresAt: null, untilRevoked: true });
+
+    await (await chain.registryAs(0).revokeDoctor(doctor.address, 2, GAS)).wait();
+    expect((await agents.admin.get(consentPath()).expect(200)).body).toMatchObject({ hasAccess: false, untilRevoked: true });
+  });
+
+  test('When someone who is neither party nor admin asks, then it is 403 and reveals nothing', async () => {
+    const response = await agents.stranger.get(consentPath()).expect(403);
+    expect(response.body).toEqual({ error: { code: 'CONSENT_NOT_A_PARTY', message: expect.any(String) } });
+  });
+
+  test('When the request has no session or a malformed address, then it is 401 or 400 JSON', async () => {
+    await request(testApp.app).get(consentPath()).expect(401);
+    const response = await agents.patient.get(`/api/consent/not-an-address/${doctor.address}`).expect(400);
+    expect(response.body.error.message).toMatch(/patient: must be an Ethereum address/);
+  });
+});
