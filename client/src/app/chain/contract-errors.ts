@@ -14,6 +14,11 @@ const EXPLANATIONS: Record<string, (args: readonly unknown[]) => string> = {
   RegistryZeroAddress: () => 'An account address is required.',
   RegistryLastAdmin: () => 'The last admin cannot be removed.',
   RegistryAdminUnchanged: () => 'That account is already in the requested admin state.',
+  ConsentZeroAddress: () => 'A doctor account is required.',
+  ConsentNotPatient: () => 'Only a registered patient can give or take back access.',
+  ConsentNotVerifiedDoctor: ([doctor]) => `Doctor ${String(doctor)} is not verified, so cannot be given access.`,
+  ConsentInvalidExpiry: () => 'The access must end in the future.',
+  ConsentNotGranted: () => 'This doctor has no access to take back.',
 };
 
 export function describeTransactionError(error: unknown, contractErrors: Interface): string {

@@ -4,7 +4,7 @@
  */
 import { Injectable, inject } from '@angular/core';
 import { BrowserProvider, type JsonRpcSigner } from 'ethers';
-import { Registry__factory, type Registry } from '@contracts/types';
+import { Consent__factory, Registry__factory, type Consent, type Registry } from '@contracts/types';
 import { AppConfigStore } from './app-config';
 import { WalletConnection } from './wallet-connection';
 
@@ -19,6 +19,11 @@ export class ChainContracts {
   async registry(): Promise<Registry> {
     const address = await this.appConfig.contractAddress('Registry');
     return Registry__factory.connect(address, await this.signer());
+  }
+
+  async consent(): Promise<Consent> {
+    const address = await this.appConfig.contractAddress('Consent');
+    return Consent__factory.connect(address, await this.signer());
   }
 
   private async signer(): Promise<JsonRpcSigner> {

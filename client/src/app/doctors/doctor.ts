@@ -6,6 +6,8 @@ export interface DoctorView {
   status: Exclude<DoctorStatus, 'none'>;
   licenceHash: string;
   speciality: number;
+  /** The speciality as the doctor worded it in their profile, when they did. */
+  specialityLabel?: string;
   displayName?: string;
   registeredAt: string;
   updatedAt: string;

@@ -1,0 +1,49 @@
+/** A doctor's access to a patient's records, as GET /api/consent/:patient/:doctor reads it from the Consent contract. */
+import { formatDate } from '@angular/common';
+
+export interface ConsentView {
+  patient: string;
+  doctor: string;
+  /** True only while the access is unexpired and the doctor is still verified. */
+  hasAccess: boolean;
+  /** When the access ends (ISO); null when there is none, or when it lasts until revoked. */
+  expiresAt: string | null;
+  untilRevoked: boolean;
+}
+
+/** Consent's expiry for "until revoked" (`type(uint64).max`). */
+export const UNTIL_REVOKED = 2n ** 64n - 1n;
+
+const DAY_SECONDS = 24n * 60n * 60n;
+
+export interface AccessDuration {
+  id: string;
+  label: string;
+  /** null: until the patient revokes it. */
+  seconds: bigint | null;
+}
+
+/** The choices a patient has when granting access (labels are read by tests and screen readers). */
+export const ACCESS_DURATIONS: readonly AccessDuration[] = [
+  { id: '1d', label: '1 day', seconds: DAY_SECONDS },
+  { id: '7d', label: '7 days', seconds: 7n * DAY_SECONDS },
+  { id: '30d', label: '30 days', seconds: 30n * DAY_SECONDS },
+  { id: 'until-revoked', label: 'Until revoked', seconds: null },
+];
+
+export const DEFAULT_ACCESS_DURATION = '30d';
+
+/** The `expiresAt` argument of grantAccess: unix seconds from `now`, or the "until revoked" sentinel. */
+export function expiryFor(durationId: string, now = new Date()): bigint {
+  const duration = ACCESS_DURATIONS.find((candidate) => candidate.id === durationId);
+  if (!duration) throw new Error(`Unknown access duration ${durationId}`);
+  if (duration.seconds === null) return UNTIL_REVOKED;
+  return BigInt(Math.floor(now.getTime() / 1000)) + duration.seconds;
+}
+
+/** "No access", "Until revoked" or "Until 27 Nov 2026 14:05" (local time). */
+export function accessText(consent: ConsentView): string {
+  if (!consent.hasAccess) return 'No access';
+  if (consent.expiresAt) return `Until ${formatDate(consent.expiresAt, 'd MMM y HH:mm', 'en-US')}`;
+  return 'Until revoked';
+}

@@ -1,0 +1,106 @@
+import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { shortAddress } from '../auth/account';
+import { TransactionRunner } from '../chain/transaction-runner';
+import { specialityName, type DoctorView } from '../doctors/doctor';
+import { DoctorsApi } from '../doctors/doctors-api';
+import { errorText } from '../shared/error-text';
+import { ACCESS_DURATIONS, DEFAULT_ACCESS_DURATION, accessText, expiryFor, type ConsentView } from './consent';
+import { ConsentApi } from './consent-api';
+import { ConsentContract } from './consent-contract';
+
+/** The API's largest page: a patient picks among all verified doctors at once. */
+const VERIFIED_DOCTORS_LIMIT = 100;
+
+interface AccessRow {
+  doctor: DoctorView;
+  /** null until read (or when reading failed). */
+  consent: ConsentView | null;
+  readError: string | null;
+}
+
+/** The patient's consent screen: which verified doctor may see their records, and until when. */
+@Component({
+  selector: 'ehr-doctor-access',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule],
+  templateUrl: './doctor-access.html',
+  styleUrl: './doctor-access.css',
+})
+export class DoctorAccess implements OnInit {
+  private readonly doctorsApi = inject(DoctorsApi);
+  private readonly consentApi = inject(ConsentApi);
+  private readonly consentContract = inject(ConsentContract);
+  protected readonly busy = inject(TransactionRunner).busy;
+
+  /** The signed-in patient's address. */
+  readonly patient = input.required<string>();
+
+  protected readonly durations = ACCESS_DURATIONS;
+  protected readonly rows = signal<AccessRow[]>([]);
+  protected readonly loading = signal(false);
+  protected readonly loadError = signal<string | null>(null);
+  /** Duration chosen per doctor address; unset rows use the default. */
+  private readonly chosenDurations = signal<Record<string, string>>({});
+
+  protected readonly shortAddress = shortAddress;
+
+  ngOnInit(): Promise<void> {
+    return this.load();
+  }
+
+  protected nameOf(doctor: DoctorView): string {
+    return doctor.displayName || shortAddress(doctor.address);
+  }
+
+  protected specialityOf(doctor: DoctorView): string {
+    return doctor.specialityLabel || specialityName(doctor.speciality);
+  }
+
+  protected accessCell(row: AccessRow): string {
+    if (row.consent) return accessText(row.consent);
+    return row.readError ?? 'Checking…';
+  }
+
+  protected durationOf(doctor: string): string {
+    return this.chosenDurations()[doctor] ?? DEFAULT_ACCESS_DURATION;
+  }
+
+  protected chooseDuration(doctor: string, durationId: string): void {
+    this.chosenDurations.update((chosen) => ({ ...chosen, [doctor]: durationId }));
+  }
+
+  protected async grant(doctor: DoctorView): Promise<void> {
+    const expiresAt = expiryFor(this.durationOf(doctor.address));
+    if (await this.consentContract.grant(doctor.address, expiresAt)) await this.readAccess(doctor.address);
+  }
+
+  protected async revoke(doctor: DoctorView): Promise<void> {
+    if (await this.consentContract.revoke(doctor.address)) await this.readAccess(doctor.address);
+  }
+
+  private async load(): Promise<void> {
+    this.loading.set(true);
+    this.loadError.set(null);
+    try {
+      const page = await this.doctorsApi.list({ status: 'verified', offset: 0, limit: VERIFIED_DOCTORS_LIMIT });
+      this.rows.set(page.items.map((doctor) => ({ doctor, consent: null, readError: null })));
+      await Promise.all(page.items.map((doctor) => this.readAccess(doctor.address)));
+    } catch (error) {
+      this.loadError.set(`The doctors could not be loaded: ${errorText(error)}`);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  /** The chain is the source of truth: the API reads the contract live, so one read after mining is current. */
+  private async readAccess(doctor: string): Promise<void> {
+    let update: Pick<AccessRow, 'consent' | 'readError'>;
+    try {
+      update = { consent: await this.consentApi.read(this.patient(), doctor), readError: null };
+    } catch (error) {
+      update = { consent: null, readError: `Unknown: ${errorText(error)}` };
+    }
+    this.rows.update((rows) => rows.map((row) => (row.doctor.address === doctor ? { ...row, ...update } : row)));
+  }
+}
