@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { HDNodeWallet, JsonRpcProvider } from 'ethers';
-import { Registry__factory } from '@contracts/types';
+import { Consent__factory, Registry__factory } from '@contracts/types';
 import { InjectedWallet } from '../support/injected-wallet';
 import { EhrApp } from '../support/ehr-app';
 import { launchBrowser, missingBrowserReason, saveScreenshot } from '../support/browser';
@@ -57,7 +57,7 @@ describeInBrowser('Doctor verification journey (browser)', () => {
     await saveScreenshot(app.page, '00-no-wallet');
   });
 
-  test('When a doctor registers and an admin verifies them, then the doctor sees "verified"', async () => {
+  test('When a doctor registers and an admin verifies them, then the doctor sees "verified" and a patient can give them access', async () => {
     // Arrange: the doctor's wallet starts on Ethereum mainnet and does not know the clinic's chain yet.
     const doctor = await openAs(1, 1);
     const doctorName = 'Dr. Ada Byron';
@@ -83,10 +83,32 @@ describeInBrowser('Doctor verification journey (browser)', () => {
     await doctor.app.page.reload();
     await doctor.app.waitForText(doctor.app.page, /^\s*verified\s*$/);
     await saveScreenshot(doctor.app.page, '03-doctor-verified');
-    const provider = new JsonRpcProvider(rpcUrl, undefined, { cacheTimeout: -1, staticNetwork: true });
-    const deployments = JSON.parse(readFileSync(process.env.E2E_DEPLOYMENTS_FILE!, 'utf8'));
-    const registry = Registry__factory.connect(deployments[String(chainId)].Registry.address, provider);
-    expect(await registry.isVerifiedDoctor(doctor.wallet!.address)).toBe(true);
-    provider.destroy();
+    expect(await onChain((c) => Registry__factory.connect(c.Registry.address, c.provider).isVerifiedDoctor(doctor.wallet!.address))).toBe(true);
+
+    // Then a patient registers and gives the newly verified doctor access to their records for a week.
+    const patient = await openAs(4);
+    await patient.app.connectAndSignIn();
+    await patient.app.goTo('Patients');
+    await patient.app.registerAsPatient();
+    await patient.app.page.getByRole('heading', { name: 'Doctor access' }).waitFor({ timeout: 30_000 });
+    const doctorRow = patient.app.doctorRow(doctorName);
+    await doctorRow.getByText('No access').waitFor();
+    await patient.app.grantAccess(doctorName, '7 days');
+    await doctorRow.getByText(/^Until \d{1,2} \w{3} \d{4}/).waitFor({ timeout: 30_000 });
+    await saveScreenshot(patient.app.page, '04-patient-granted-doctor-access');
+    expect(
+      await onChain((c) => Consent__factory.connect(c.Consent.address, c.provider).hasAccess(patient.wallet!.address, doctor.wallet!.address)),
+    ).toBe(true);
   });
+
+  /** Reads the chain directly, past the UI and the API: what the screens said must be what the contracts say. */
+  async function onChain<T>(read: (c: { provider: JsonRpcProvider; Registry: { address: string }; Consent: { address: string } }) => Promise<T>): Promise<T> {
+    const provider = new JsonRpcProvider(rpcUrl, undefined, { cacheTimeout: -1, staticNetwork: true });
+    try {
+      const deployments = JSON.parse(readFileSync(process.env.E2E_DEPLOYMENTS_FILE!, 'utf8'));
+      return await read({ provider, ...deployments[String(chainId)] });
+    } finally {
+      provider.destroy();
+    }
+  }
 });

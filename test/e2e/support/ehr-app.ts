@@ -47,6 +47,18 @@ export class EhrApp {
     await this.waitForTransaction();
   }
 
+  async registerAsPatient(): Promise<void> {
+    await this.button('Register as patient').click();
+    await this.waitForTransaction();
+  }
+
+  /** On the Patients page: give one doctor (by the name the patient reads) access to the patient's records. */
+  async grantAccess(doctorName: string, duration: '1 day' | '7 days' | '30 days' | 'Until revoked'): Promise<void> {
+    await this.page.getByLabel(`Access duration for ${doctorName}`).selectOption({ label: duration });
+    await this.page.getByRole('button', { name: `Grant access to ${doctorName}` }).click();
+    await this.waitForTransaction();
+  }
+
   async waitForTransaction(): Promise<void> {
     await this.waitForText(this.page.getByRole('status').filter({ hasText: 'Confirmed' }), 'Confirmed');
   }
