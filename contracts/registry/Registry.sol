@@ -30,7 +30,7 @@ contract Registry is IRegistry, AccessControlEnumerable {
     /**
      * @notice Registers the caller as a pending doctor.
      * @param licenceHash keccak256 of the licence/registration number (never the number itself).
-     * @param speciality Speciality code (see docs/specialities).
+     * @param speciality Speciality code (see docs/specialities.md).
      * Emits {DoctorRegistered}.
      */
     function registerDoctor(bytes32 licenceHash, uint16 speciality) external {

@@ -64,14 +64,14 @@ describe('DoctorVerification', () => {
     return [...row.querySelectorAll('button')].map((button) => button.getAttribute('aria-label') ?? button.textContent!.trim());
   }
 
-  it('When an admin opens the list, then only pending doctors can be verified and revoked doctors have no actions', async () => {
+  it('When an admin opens the list, then pending and revoked doctors can be verified, and only non-revoked ones revoked', async () => {
     const { page } = await openAs({ address: admin.address, roles: ['admin'], doctorStatus: 'none' });
     await answerList([doctorRow(1, 'pending', 'Dr. Pending'), doctorRow(2, 'verified', 'Dr. Verified'), doctorRow(3, 'revoked', 'Dr. Revoked')]);
     await eventually(() => rowOf(page, 'Dr. Revoked'));
 
     expect(buttonsIn(rowOf(page, 'Dr. Pending'))).toEqual(['Verify Dr. Pending', 'Revoke Dr. Pending']);
     expect(buttonsIn(rowOf(page, 'Dr. Verified'))).toEqual(['Revoke Dr. Verified']);
-    expect(buttonsIn(rowOf(page, 'Dr. Revoked'))).toEqual([]);
+    expect(buttonsIn(rowOf(page, 'Dr. Revoked'))).toEqual(['Verify Dr. Revoked']);
     expect(rowOf(page, 'Dr. Pending').textContent).toContain('pending verification');
     expect(rowOf(page, 'Dr. Pending').textContent).toContain('Cardiology');
   });
