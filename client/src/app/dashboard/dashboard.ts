@@ -2,19 +2,25 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { Session } from '../auth/session';
 import { DoctorRegistration } from '../doctors/doctor-registration';
 import { DoctorStatusBadge } from '../doctors/doctor-status-badge';
+import { DoctorVerificationSummary } from '../doctors/doctor-verification-summary';
+import { SystemStatus } from '../health/system-status';
 import { PatientRegistration } from '../patients/patient-registration';
 
-/** Role-aware home: what this account is, and how to become a doctor or patient when it is nothing yet. */
+/**
+ * Role-aware home: what this account is, how to become a doctor or patient when it is nothing yet,
+ * and for admins the system's health and the doctors waiting for them.
+ */
 @Component({
   selector: 'ehr-dashboard',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DoctorStatusBadge, DoctorRegistration, PatientRegistration],
+  imports: [DoctorStatusBadge, DoctorRegistration, PatientRegistration, SystemStatus, DoctorVerificationSummary],
   templateUrl: './dashboard.html',
   styleUrl: './dashboard.css',
 })
 export class Dashboard {
   private readonly session = inject(Session);
   protected readonly account = this.session.account;
+  protected readonly isAdmin = this.session.isAdmin;
   protected readonly roles = computed(() => this.account()?.roles ?? []);
   protected readonly doctorStatus = computed(() => this.account()?.doctorStatus ?? 'none');
   /** Nothing registered yet: the account may still become a doctor or a patient. */

@@ -20,6 +20,11 @@ export class DoctorsApi {
     return firstValueFrom(this.http.get<DoctorPage>('/api/doctors', { params }));
   }
 
+  /** How many doctors have this status; one row is the least the API pages, and only `total` is read. */
+  async count(status: DoctorView['status']): Promise<number> {
+    return (await this.list({ status, offset: 0, limit: 1 })).total;
+  }
+
   /** Saves the display name. The API checks the registration on chain, so it works right after mining. */
   saveProfile(displayName: string): Promise<DoctorView> {
     return firstValueFrom(this.http.put<DoctorView>('/api/doctors/me/profile', { displayName }));

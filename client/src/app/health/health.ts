@@ -1,0 +1,30 @@
+/** GET /api/health as the server reports it, and the words the admin dashboard shows for each dependency. */
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  chain: { ok: boolean; chainId: number; latestBlock?: number };
+  mongo: { ok: boolean };
+  ipfs: { ok: boolean; version?: string };
+}
+
+export interface HealthRow {
+  name: string;
+  ok: boolean;
+  /** What the dependency is and, when it answers, what it said. */
+  detail: string;
+}
+
+/** One row per dependency, in the order they matter to a user: chain, database, documents. */
+export function healthRows(report: HealthReport): HealthRow[] {
+  const { chain, mongo, ipfs } = report;
+  return [
+    {
+      name: 'Blockchain',
+      ok: chain.ok,
+      // The block number only means something when the node is the chain we expect.
+      detail: chain.ok && chain.latestBlock !== undefined ? `chain ${chain.chainId} · block ${chain.latestBlock}` : `chain ${chain.chainId}`,
+    },
+    { name: 'Database', ok: mongo.ok, detail: 'MongoDB' },
+    { name: 'Document store', ok: ipfs.ok, detail: ipfs.version ? `IPFS ${ipfs.version}` : 'IPFS' },
+  ];
+}
