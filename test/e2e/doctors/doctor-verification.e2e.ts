@@ -73,16 +73,20 @@ describeInBrowser('Doctor verification journey (browser)', () => {
     // Act 2: the admin signs in, finds the pending doctor and verifies them.
     const admin = await openAs(0);
     await admin.app.connectAndSignIn();
+    const systemStatus = admin.app.page.locator('section, article, div').filter({ has: admin.app.page.getByRole('heading', { name: 'System status' }) }).last();
+    await systemStatus.getByText(/Online · chain \d+ · block \d+/).waitFor({ timeout: 30_000 });
+    expect(await systemStatus.getByText('Offline').count()).toBe(0);
+    await saveScreenshot(admin.app.page, '02-admin-dashboard');
     await admin.app.goTo('Doctors');
     await admin.app.doctorRow(doctorName).waitFor({ timeout: 30_000 });
     await admin.app.verifyDoctor(doctorName);
     await admin.app.doctorRow(doctorName).filter({ hasText: /verified/i }).waitFor({ timeout: 30_000 });
-    await saveScreenshot(admin.app.page, '02-admin-verified-doctor');
+    await saveScreenshot(admin.app.page, '03-admin-verified-doctor');
 
     // Assert: the doctor's dashboard says verified, and so does the chain itself.
     await doctor.app.page.reload();
     await doctor.app.waitForText(doctor.app.page, /^\s*verified\s*$/);
-    await saveScreenshot(doctor.app.page, '03-doctor-verified');
+    await saveScreenshot(doctor.app.page, '04-doctor-verified');
     expect(await onChain((c) => Registry__factory.connect(c.Registry.address, c.provider).isVerifiedDoctor(doctor.wallet!.address))).toBe(true);
 
     // Then a patient registers and gives the newly verified doctor access to their records for a week.
@@ -95,7 +99,7 @@ describeInBrowser('Doctor verification journey (browser)', () => {
     await doctorRow.getByText('No access').waitFor();
     await patient.app.grantAccess(doctorName, '7 days');
     await doctorRow.getByText(/^Until \d{1,2} \w{3} \d{4}/).waitFor({ timeout: 30_000 });
-    await saveScreenshot(patient.app.page, '04-patient-granted-doctor-access');
+    await saveScreenshot(patient.app.page, '05-patient-granted-doctor-access');
     expect(
       await onChain((c) => Consent__factory.connect(c.Consent.address, c.provider).hasAccess(patient.wallet!.address, doctor.wallet!.address)),
     ).toBe(true);

@@ -26,7 +26,7 @@ export class EhrApp {
   }
 
   async goTo(section: 'Dashboard' | 'Doctors' | 'Patients'): Promise<void> {
-    await this.page.getByRole('link', { name: section }).click();
+    await this.page.getByRole('navigation').getByRole('link', { name: section, exact: true }).click();
   }
 
   async registerAsDoctor(form: { licence: string; speciality: string; displayName: string }): Promise<void> {
