@@ -3,7 +3,8 @@
  * "Waiting for wallet…" → "Transaction sent…" → "Confirmed", or why it failed.
  */
 import { Injectable, computed, signal } from '@angular/core';
-import type { BaseContract, ContractTransactionResponse, Overrides, TransactionReceipt } from 'ethers';
+import type { BaseContract } from 'ethers';
+import type { ContractMethodArgs, TypedContractMethod } from '@contracts/types/common';
 import { describeTransactionError } from './contract-errors';
 import { messageOf } from './eip1193';
 
@@ -15,12 +16,6 @@ export type TransactionPhase = 'idle' | 'waiting' | 'sent' | 'confirmed' | 'fail
 export interface TransactionProgress {
   phase: TransactionPhase;
   message: string;
-}
-
-export interface ContractWrite {
-  /** Dry run as eth_call: a revert is decoded before the wallet is even asked. */
-  check(): Promise<unknown>;
-  send(overrides: Overrides): Promise<ContractTransactionResponse>;
 }
 
 export const TransactionMessages = {
@@ -36,31 +31,36 @@ export class TransactionRunner {
   readonly status = this.statusSignal.asReadonly();
   readonly busy = computed(() => ['waiting', 'sent'].includes(this.statusSignal().phase));
 
-  /** Resolves to the receipt once mined, or null after showing why it failed. */
-  async run<C extends BaseContract>(
+  /**
+   * Sends `method(...args)` of the contract `connect` gives, from the wallet: first as a dry run
+   * (eth_call), so a revert is decoded before the wallet is even asked, then for real with a fixed gas
+   * limit. True once mined; false after the status region has said why not.
+   */
+  async send<C extends BaseContract, A extends unknown[]>(
     connect: () => Promise<C>,
-    write: (contract: C) => ContractWrite,
-  ): Promise<TransactionReceipt | null> {
+    method: (contract: C) => TypedContractMethod<A, unknown, 'nonpayable'>,
+    ...args: A
+  ): Promise<boolean> {
     this.report('waiting', TransactionMessages.waiting);
     let contract: C;
     try {
       contract = await connect();
     } catch (error) {
       this.report('failed', messageOf(error));
-      return null;
+      return false;
     }
     try {
-      const steps = write(contract);
-      await steps.check();
-      const sent = await steps.send({ gasLimit: WRITE_GAS_LIMIT });
+      const call = method(contract);
+      await call.staticCall(...(args as ContractMethodArgs<A, 'view'>));
+      const sent = await call(...([...args, { gasLimit: WRITE_GAS_LIMIT }] as ContractMethodArgs<A, 'nonpayable'>));
       this.report('sent', TransactionMessages.sent);
       const receipt = await sent.wait();
       if (receipt?.status !== 1) throw new Error('The transaction was reverted.');
       this.report('confirmed', TransactionMessages.confirmed);
-      return receipt;
+      return true;
     } catch (error) {
       this.report('failed', describeTransactionError(error, contract.interface));
-      return null;
+      return false;
     }
   }
 

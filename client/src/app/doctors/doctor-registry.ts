@@ -15,37 +15,15 @@ export class DoctorRegistry {
   private readonly runner = inject(TransactionRunner);
 
   /** Registers the signed-in account as a pending doctor; true once mined. */
-  async register(licence: string, speciality: number): Promise<boolean> {
-    const licenceHash = licenceHashOf(licence);
-    const receipt = await this.runner.run(
-      () => this.contracts.registry(),
-      (registry) => ({
-        check: () => registry.registerDoctor.staticCall(licenceHash, speciality),
-        send: (overrides) => registry.registerDoctor(licenceHash, speciality, overrides),
-      }),
-    );
-    return receipt !== null;
+  register(licence: string, speciality: number): Promise<boolean> {
+    return this.runner.send(() => this.contracts.registry(), (registry) => registry.registerDoctor, licenceHashOf(licence), speciality);
   }
 
-  async verify(doctor: string): Promise<boolean> {
-    const receipt = await this.runner.run(
-      () => this.contracts.registry(),
-      (registry) => ({
-        check: () => registry.verifyDoctor.staticCall(doctor),
-        send: (overrides) => registry.verifyDoctor(doctor, overrides),
-      }),
-    );
-    return receipt !== null;
+  verify(doctor: string): Promise<boolean> {
+    return this.runner.send(() => this.contracts.registry(), (registry) => registry.verifyDoctor, doctor);
   }
 
-  async revoke(doctor: string, reason: number): Promise<boolean> {
-    const receipt = await this.runner.run(
-      () => this.contracts.registry(),
-      (registry) => ({
-        check: () => registry.revokeDoctor.staticCall(doctor, reason),
-        send: (overrides) => registry.revokeDoctor(doctor, reason, overrides),
-      }),
-    );
-    return receipt !== null;
+  revoke(doctor: string, reason: number): Promise<boolean> {
+    return this.runner.send(() => this.contracts.registry(), (registry) => registry.revokeDoctor, doctor, reason);
   }
 }

@@ -9,14 +9,7 @@ export class PatientRegistry {
   private readonly runner = inject(TransactionRunner);
 
   /** Registers the signed-in account as a patient; true once mined. */
-  async register(): Promise<boolean> {
-    const receipt = await this.runner.run(
-      () => this.contracts.registry(),
-      (registry) => ({
-        check: () => registry.registerPatient.staticCall(),
-        send: (overrides) => registry.registerPatient(overrides),
-      }),
-    );
-    return receipt !== null;
+  register(): Promise<boolean> {
+    return this.runner.send(() => this.contracts.registry(), (registry) => registry.registerPatient);
   }
 }
