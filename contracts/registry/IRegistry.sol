@@ -39,6 +39,8 @@ interface IRegistry {
     error RegistryAdminUnchanged(address account);
     /// @notice `account` lacks the admin role.
     error RegistryUnauthorizedAdmin(address account);
+    /// @notice The Registry has one role, `DEFAULT_ADMIN_ROLE` (the admins); `role` is not it.
+    error RegistryUnsupportedRole(bytes32 role);
 
     /// @notice A doctor registration was recorded as pending. `registeredBy` is the doctor or an admin.
     event DoctorRegistered(address indexed doctor, address indexed registeredBy, bytes32 licenceHash, uint16 speciality);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {AccessControl, IAccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {AccessControlEnumerable} from "@openzeppelin/contracts/access/extensions/AccessControlEnumerable.sol";
 import {IRegistry} from "./IRegistry.sol";
 import {Paging} from "../utils/Paging.sol";
@@ -10,6 +11,9 @@ import {Paging} from "../utils/Paging.sol";
  * @notice Admins, doctors and patients. Doctors register themselves (or are added by an admin)
  * as pending; an admin verifies or revokes them. An account is at most one of doctor or patient.
  * @dev Admins are OpenZeppelin's `DEFAULT_ADMIN_ROLE`, enumerable so the last one can be protected.
+ * It is the only role: the inherited `grantRole`, `revokeRole` and `renounceRole` accept no other, and
+ * follow exactly the rules of {addAdmin} and {removeAdmin} (no zero address, no silent no-op, never
+ * the last admin), so no path around those rules exists.
  */
 contract Registry is IRegistry, AccessControlEnumerable {
     mapping(address account => Doctor) private _doctors;
@@ -86,12 +90,11 @@ contract Registry is IRegistry, AccessControlEnumerable {
     }
 
     /**
-     * @notice Makes `account` an admin. Admin only.
+     * @notice Makes `account` an admin. Admin only; not the zero address, not an existing admin.
      * Emits {IAccessControl-RoleGranted}.
      */
     function addAdmin(address account) external onlyAdmin {
-        if (account == address(0)) revert RegistryZeroAddress();
-        if (!_grantRole(DEFAULT_ADMIN_ROLE, account)) revert RegistryAdminUnchanged(account);
+        _addAdmin(account);
     }
 
     /**
@@ -99,7 +102,33 @@ contract Registry is IRegistry, AccessControlEnumerable {
      * Emits {IAccessControl-RoleRevoked}.
      */
     function removeAdmin(address account) external onlyAdmin {
-        if (!_revokeRole(DEFAULT_ADMIN_ROLE, account)) revert RegistryAdminUnchanged(account);
+        _removeAdmin(account);
+    }
+
+    /**
+     * @notice {addAdmin} under OpenZeppelin's name; `role` must be `DEFAULT_ADMIN_ROLE`.
+     * @dev Overridden so the inherited entry point cannot skip addAdmin's checks (zero address).
+     */
+    function grantRole(bytes32 role, address account) public override(AccessControl, IAccessControl) onlyAdmin {
+        _requireAdminRole(role);
+        _addAdmin(account);
+    }
+
+    /// @notice {removeAdmin} under OpenZeppelin's name; `role` must be `DEFAULT_ADMIN_ROLE`.
+    function revokeRole(bytes32 role, address account) public override(AccessControl, IAccessControl) onlyAdmin {
+        _requireAdminRole(role);
+        _removeAdmin(account);
+    }
+
+    /**
+     * @notice The caller stops being an admin; `callerConfirmation` must be the caller (OpenZeppelin's
+     * guard against renouncing by mistake). Never the last admin.
+     * Emits {IAccessControl-RoleRevoked}.
+     */
+    function renounceRole(bytes32 role, address callerConfirmation) public override(AccessControl, IAccessControl) {
+        _requireAdminRole(role);
+        if (callerConfirmation != msg.sender) revert AccessControlBadConfirmation();
+        _removeAdmin(msg.sender);
     }
 
     /// @dev Every path that removes an admin (removeAdmin, revokeRole, renounceRole) keeps at least one.
@@ -152,6 +181,19 @@ contract Registry is IRegistry, AccessControlEnumerable {
         for (uint256 i = start; i < end; ++i) {
             page[i - start] = _doctorList[i];
         }
+    }
+
+    function _addAdmin(address account) private {
+        if (account == address(0)) revert RegistryZeroAddress();
+        if (!_grantRole(DEFAULT_ADMIN_ROLE, account)) revert RegistryAdminUnchanged(account);
+    }
+
+    function _removeAdmin(address account) private {
+        if (!_revokeRole(DEFAULT_ADMIN_ROLE, account)) revert RegistryAdminUnchanged(account);
+    }
+
+    function _requireAdminRole(bytes32 role) private pure {
+        if (role != DEFAULT_ADMIN_ROLE) revert RegistryUnsupportedRole(role);
     }
 
     function _registerDoctor(address doctor, address registeredBy, bytes32 licenceHash, uint16 speciality) private {

@@ -1,4 +1,4 @@
-import { ZeroAddress, MaxUint256 } from 'ethers';
+import { ZeroAddress, MaxUint256, id } from 'ethers';
 import { mined } from '../helpers/chain';
 import { onlyEvent } from '../helpers/events';
 import { expectRevert } from '../helpers/reverts';
@@ -103,6 +103,34 @@ describe('Registry', () => {
       await expectRevert(registry, registry.addAdmin(cast.admin.address), 'RegistryAdminUnchanged', [cast.admin.address]);
       await expectRevert(registry, registry.removeAdmin(cast.patient.address), 'RegistryAdminUnchanged', [cast.patient.address]);
       await expectRevert(registry, registry.addAdmin(ZeroAddress), 'RegistryZeroAddress', []);
+    });
+  });
+
+  describe('inherited role functions', () => {
+    it('When an admin grants the admin role to the zero address, then it is refused like addAdmin and the last admin stays', async () => {
+      // Finding 3: grantRole skipped addAdmin's zero-address check; the last real admin could then leave.
+      const { registry, cast } = world();
+      const role = await registry.DEFAULT_ADMIN_ROLE();
+      await expectRevert(registry, registry.grantRole(role, ZeroAddress), 'RegistryZeroAddress', []);
+      await expectRevert(registry, registry.renounceRole(role, cast.admin.address), 'RegistryLastAdmin', [cast.admin.address]);
+      expect(await registry.adminCount()).toBe(1n);
+    });
+
+    it('When grantRole, revokeRole or renounceRole are used, then they follow addAdmin/removeAdmin and know no other role', async () => {
+      const { registry, cast } = world();
+      const role = await registry.DEFAULT_ADMIN_ROLE();
+      const otherRole = id('APPOINTMENTS_ROLE');
+      const newcomer = cast.spare[0].address;
+      const granted = await mined(registry.grantRole(role, newcomer));
+      expect(onlyEvent(registry, granted, 'RoleGranted')).toEqual([role, newcomer, cast.admin.address]);
+      await expectRevert(registry, registry.grantRole(role, newcomer), 'RegistryAdminUnchanged', [newcomer]);
+      await expectRevert(registry, registry.grantRole(otherRole, cast.stranger.address), 'RegistryUnsupportedRole', [otherRole]);
+      await expectRevert(registry, registry.revokeRole(otherRole, newcomer), 'RegistryUnsupportedRole', [otherRole]);
+      await expectRevert(registry, registry.revokeRole(role, cast.patient.address), 'RegistryAdminUnchanged', [cast.patient.address]);
+      await expectRevert(registry, registry.connect(cast.stranger).renounceRole(role, cast.stranger.address), 'RegistryAdminUnchanged', [cast.stranger.address]);
+      await expectRevert(registry, registry.renounceRole(role, newcomer), 'AccessControlBadConfirmation', []);
+      await mined(registry.revokeRole(role, newcomer));
+      expect([await registry.isAdmin(newcomer), await registry.hasRole(otherRole, cast.stranger.address), await registry.adminCount()]).toEqual([false, false, 1n]);
     });
   });
 
