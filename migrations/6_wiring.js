@@ -1,5 +1,5 @@
-// Grants the roles that connect the contracts (system.json), last, once every contract exists:
-// Appointments may tell Consent about accepted and closed appointments.
-const { grantRoles } = require('./deploy-step');
+// Binds the contracts together (system.json "bindings"), last, once every contract exists:
+// Consent learns, once and for good, that Appointments alone may tell it about accepted and closed appointments.
+const { bindContracts } = require('./deploy-step');
 
-module.exports = (deployer, _network, accounts) => deployer.then(() => grantRoles(artifacts, accounts));
+module.exports = (deployer, _network, accounts) => deployer.then(() => bindContracts(artifacts, accounts));

@@ -13,13 +13,13 @@ async function deployFromPlan(artifacts, deployer, accounts, name) {
   await deployer.deploy(artifacts.require(name), ...args);
 }
 
-async function grantRoles(artifacts, accounts) {
-  for (const grant of system.roleGrants) {
-    const target = await artifacts.require(grant.contract).deployed();
-    const role = await target[grant.role]();
-    const account = await resolveArg(artifacts, accounts, grant.account);
-    await target.grantRole(role, account, { from: accounts[0] });
+// Set-once wiring calls (e.g. Consent.bindAppointments(Appointments)); only the deployer may make them.
+async function bindContracts(artifacts, accounts) {
+  for (const binding of system.bindings) {
+    const contract = await artifacts.require(binding.contract).deployed();
+    const target = await resolveArg(artifacts, accounts, binding.target);
+    await contract[binding.function](target, { from: accounts[0] });
   }
 }
 
-module.exports = { deployFromPlan, grantRoles };
+module.exports = { deployFromPlan, bindContracts };

@@ -14,7 +14,7 @@ import {IAppointments} from "./IAppointments.sol";
  * @dev Money never leaves in a state change other than {withdraw}: settling an appointment only moves
  * its fee from `escrowed` to the payee's withdrawable balance, so the contract's ETH balance always
  * equals `escrowed()` plus the sum of `pendingWithdrawal`s. Accepting and closing appointments tell
- * {IConsent} so access follows the appointment (this contract holds Consent's APPOINTMENTS_ROLE).
+ * {IConsent} so access follows the appointment (Consent is bound to this contract at deployment).
  */
 contract Appointments is IAppointments, RegistryGoverned, ReentrancyGuard {
     /// @notice Longest reason CID accepted (CIDv1 base32 of sha256 is 59 characters).
@@ -74,6 +74,7 @@ contract Appointments is IAppointments, RegistryGoverned, ReentrancyGuard {
                 requestedAt: now_,
                 acceptedAt: 0,
                 updatedAt: now_,
+                consentEpoch: _consent.revocationEpoch(msg.sender, doctor),
                 reasonCid: reasonCid
             })
         );
@@ -87,6 +88,9 @@ contract Appointments is IAppointments, RegistryGoverned, ReentrancyGuard {
     function accept(uint256 id) external onlyVerifiedDoctor {
         Appointment storage appointment = _doctorsAppointment(id, Status.Requested);
         if (block.timestamp >= appointment.slot) revert AppointmentsSlotPassed(id, appointment.slot);
+        if (_consent.revocationEpoch(appointment.patient, appointment.doctor) != appointment.consentEpoch) {
+            revert AppointmentsConsentRevokedSinceRequest(id);
+        }
         appointment.acceptedAt = uint64(block.timestamp);
         _setStatus(appointment, Status.Accepted);
         _consent.onAppointmentAccepted(id, appointment.patient, appointment.doctor, appointment.slot);
@@ -118,7 +122,7 @@ contract Appointments is IAppointments, RegistryGoverned, ReentrancyGuard {
         _setStatus(appointment, Status.Cancelled);
         _release(appointment, appointment.patient);
         if (status == Status.Accepted) {
-            _consent.onAppointmentClosed(id, appointment.patient, appointment.doctor, appointment.slot, false);
+            _consent.onAppointmentClosed(id, appointment.patient, appointment.doctor, false);
         }
     }
 
@@ -200,9 +204,7 @@ contract Appointments is IAppointments, RegistryGoverned, ReentrancyGuard {
         if (block.timestamp < appointment.slot) revert AppointmentsSlotNotReached(id, appointment.slot);
         _setStatus(appointment, outcome);
         _release(appointment, appointment.doctor);
-        _consent.onAppointmentClosed(
-            id, appointment.patient, appointment.doctor, appointment.slot, outcome == Status.Completed
-        );
+        _consent.onAppointmentClosed(id, appointment.patient, appointment.doctor, outcome == Status.Completed);
     }
 
     /// @dev The caller's (a doctor's) appointment `id`, which must be in `expected`.

@@ -23,9 +23,11 @@ interface IAppointments {
     }
 
     /**
-     * @notice One appointment. Packed into four slots plus the reason CID.
+     * @notice One appointment. Packed into five slots plus the reason CID.
      * @param reasonCid IPFS CID of the patient's encrypted note about the reason, or empty.
      * @param fee Escrowed wei, the doctor's published fee at request time.
+     * @param consentEpoch The pair's {IConsent-revocationEpoch} at request time: if the patient revokes
+     * the doctor's access after requesting, the request can no longer be accepted.
      */
     struct Appointment {
         address patient;
@@ -37,6 +39,7 @@ interface IAppointments {
         uint64 requestedAt;
         uint64 acceptedAt;
         uint64 updatedAt;
+        uint32 consentEpoch;
         string reasonCid;
     }
 
@@ -66,6 +69,11 @@ interface IAppointments {
     error AppointmentsSlotPassed(uint256 id, uint64 slot);
     /// @notice The transition must wait until the slot; appointment `id`'s slot is `slot`.
     error AppointmentsSlotNotReached(uint256 id, uint64 slot);
+    /**
+     * @notice The patient revoked the doctor's access after requesting appointment `id`, so accepting it
+     * would give back access they took away. The patient or doctor can still cancel or reject it.
+     */
+    error AppointmentsConsentRevokedSinceRequest(uint256 id);
     /// @notice `account` has nothing to withdraw.
     error AppointmentsNothingToWithdraw(address account);
     /// @notice Sending `amount` wei to `account` failed; its balance is kept for a later attempt.
@@ -116,7 +124,8 @@ interface IAppointments {
 
     /**
      * @notice The appointment's doctor accepts a request before its slot; the doctor gets access to the
-     * patient's records until the slot + the consent window.
+     * patient's records until the slot + the consent window. Refused if the patient revoked the
+     * doctor's access after making the request (a revocation wins over older requests).
      * Emits {AppointmentStatusChanged} and {IConsent-AppointmentAccessUpdated}.
      */
     function accept(uint256 id) external;

@@ -6,13 +6,18 @@ pragma solidity ^0.8.24;
  * @notice Which doctor may read and write which patient's records, and until when.
  * Access comes from two sources: an explicit grant by the patient, and an accepted appointment
  * (from acceptance until `appointmentWindow` after the slot). The patient's revocation ends both.
+ * Appointment-based access is exactly the union of the windows of the pair's open (accepted, not yet
+ * closed) appointments accepted since the last revocation, plus those of completed ones.
+ *
+ * IMPORTANT: everything here is public on chain. Anyone can read which doctor a patient has granted,
+ * revoked or booked, and until when. Never pass names, reasons or hashes of plaintext.
  */
 interface IConsent {
     /**
      * @notice Everything known about one (patient, doctor) pair, packed into one storage slot.
      * @param grantedUntil Explicit grant by the patient (`type(uint64).max` = until revoked).
-     * @param bookedUntil Latest slot + window among the pair's appointments that are still Accepted;
-     * cleared when the last of them is completed, cancelled or marked no-show.
+     * @param bookedUntil Latest slot + window among the pair's open (Accepted) appointments accepted
+     * since the last revocation; recomputed whenever one of them closes.
      * @param completedUntil Latest slot + window among completed appointments accepted since the last revocation.
      * @param openBookings How many of the pair's appointments are Accepted right now.
      * @param epoch Bumped by every revocation: appointments accepted before it no longer grant anything.
@@ -37,8 +42,14 @@ interface IConsent {
     error ConsentNotGranted(address patient, address doctor);
     /// @notice The appointment window must be between 1 hour and `maxWindow`.
     error ConsentInvalidWindow(uint64 window, uint64 maxWindow);
-    /// @notice Roles other than the wiring roles are managed in the Registry, never here.
-    error ConsentAdminRoleInRegistry();
+    /// @notice Only the account that deployed Consent may bind the Appointments contract; `account` did not.
+    error ConsentUnauthorizedBinder(address account);
+    /// @notice The Appointments contract is bound already (to `appointments`); binding happens once.
+    error ConsentAppointmentsAlreadyBound(address appointments);
+    /// @notice Only the bound Appointments contract calls the `onAppointment*` hooks; `account` is not it.
+    error ConsentUnauthorizedHookCaller(address account);
+    /// @notice Appointment `appointmentId` is not an open appointment of (`patient`, `doctor`).
+    error ConsentUnknownAppointment(uint256 appointmentId, address patient, address doctor);
 
     /// @notice `patient` granted `doctor` access until `expiresAt` (`type(uint64).max` = until revoked).
     event AccessGranted(address indexed patient, address indexed doctor, uint64 expiresAt);
@@ -54,8 +65,17 @@ interface IConsent {
         uint256 indexed appointmentId,
         uint64 expiresAt
     );
+    /// @notice The Appointments contract at `appointments` was bound as the only caller of the hooks.
+    event AppointmentsBound(address indexed appointments);
     /// @notice `admin` changed how long after an appointment's slot the doctor keeps access.
     event AppointmentWindowChanged(address indexed admin, uint64 previousWindow, uint64 newWindow);
+
+    /**
+     * @notice Binds the Appointments contract, the only caller of the `onAppointment*` hooks.
+     * Only the deployer, only once (during deployment), never the zero address; nobody can rebind it.
+     * Emits {AppointmentsBound}.
+     */
+    function bindAppointments(address appointments_) external;
 
     /**
      * @notice The caller (a patient) grants `doctor` read/write access until `expiresAt`.
@@ -81,7 +101,7 @@ interface IConsent {
 
     /**
      * @notice Called by the Appointments contract when `doctor` accepts appointment `appointmentId`:
-     * grants access from now until `slot` + the appointment window. APPOINTMENTS_ROLE only.
+     * grants access from now until `slot` + the appointment window. Bound Appointments contract only.
      * Emits {AppointmentAccessUpdated}.
      */
     function onAppointmentAccepted(uint256 appointmentId, address patient, address doctor, uint64 slot) external;
@@ -89,11 +109,11 @@ interface IConsent {
     /**
      * @notice Called by the Appointments contract when an accepted appointment leaves the Accepted state.
      * A completed appointment keeps access until its slot + window (unless revoked since acceptance);
-     * a cancelled or no-show one keeps nothing. APPOINTMENTS_ROLE only.
+     * a cancelled or no-show one keeps nothing, and the pair's booked access is recomputed from the
+     * appointments still open. Bound Appointments contract only; reverts for an id that is not open.
      * Emits {AppointmentAccessUpdated}.
      */
-    function onAppointmentClosed(uint256 appointmentId, address patient, address doctor, uint64 slot, bool completed)
-        external;
+    function onAppointmentClosed(uint256 appointmentId, address patient, address doctor, bool completed) external;
 
     /// @notice True when `doctor` is verified and currently has access to `patient`'s records.
     function hasAccess(address patient, address doctor) external view returns (bool);
@@ -101,9 +121,18 @@ interface IConsent {
     /// @notice When `doctor`'s access to `patient`'s records ends (0 = never granted or revoked).
     function accessExpiry(address patient, address doctor) external view returns (uint64);
 
+    /**
+     * @notice How many times `patient` has revoked `doctor`'s access. Appointments records it with each
+     * request, so a request made before a revocation can no longer be accepted.
+     */
+    function revocationEpoch(address patient, address doctor) external view returns (uint32);
+
     /// @notice The raw consent state of the pair.
     function getAccess(address patient, address doctor) external view returns (Access memory);
 
     /// @notice How long after an appointment's slot the doctor keeps access (default 7 days).
     function appointmentWindow() external view returns (uint64);
+
+    /// @notice The bound Appointments contract (zero until {bindAppointments}).
+    function appointments() external view returns (address);
 }

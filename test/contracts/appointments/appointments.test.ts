@@ -116,6 +116,22 @@ describe('Appointments', () => {
       expect(await appointments.pendingWithdrawal(cast.patient.address)).toBe(2n * FEE);
     });
 
+    it('When the patient revokes the doctor after requesting, then the doctor cannot accept the old request and the fee can return', async () => {
+      // Finding 4: accepting a request filed before a revocation used to grant access again.
+      const { appointments, consent, cast } = world();
+      const { id } = await book(world());
+      await mined(consent.connect(cast.patient).grantAccess(cast.doctor.address, 2n ** 64n - 1n));
+      await mined(consent.connect(cast.patient).revokeAccess(cast.doctor.address));
+      expect((await appointments.getAppointment(id)).consentEpoch).toBe(0n);
+      await expectRevert(appointments, appointments.connect(cast.doctor).accept(id), 'AppointmentsConsentRevokedSinceRequest', [id]);
+      expect(await consent.hasAccess(cast.patient.address, cast.doctor.address)).toBe(false);
+      await mined(appointments.connect(cast.doctor).reject(id));
+      expect(await appointments.pendingWithdrawal(cast.patient.address)).toBe(FEE);
+      const again = await bookAccepted(world());
+      expect((await appointments.getAppointment(again.id)).consentEpoch).toBe(1n);
+      expect(await consent.hasAccess(cast.patient.address, cast.doctor.address)).toBe(true);
+    });
+
     it('When the slot has passed, then nobody can cancel an accepted appointment', async () => {
       const { appointments, cast, provider } = world();
       const { id, slot } = await bookAccepted(world(), { inSeconds: HOUR });

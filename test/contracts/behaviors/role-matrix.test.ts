@@ -4,7 +4,7 @@
  * or denied with an exact custom error. Each function's starting state is prepared once and restored
  * before every caller.
  */
-import type { BaseContract, ContractTransactionResponse } from 'ethers';
+import { ZeroAddress, ZeroHash, id, type BaseContract, type ContractTransactionResponse } from 'ethers';
 import { increaseTime, mined, type TestSigner } from '../helpers/chain';
 import { Checkpoint } from '../helpers/checkpoint';
 import { expectRevert } from '../helpers/reverts';
@@ -31,8 +31,10 @@ const deny = (error: string, args: (caller: TestSigner) => unknown[] = (c) => [c
 const only = (allowed: Role[], denial: Outcome): Record<Role, Outcome> =>
   Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? 'ok' : denial])) as Record<Role, Outcome>;
 const spare = (w: World) => w.cast.spare[0];
+const ADMIN_ROLE = ZeroHash;
+const OTHER_ROLE = id('APPOINTMENTS_ROLE');
 // Known once the world is built (beforeAll); denial arguments read them lazily.
-let appointmentsRole = '';
+let boundAppointments = '';
 let matrixCast: Cast;
 
 const rows: Row[] = [
@@ -73,7 +75,56 @@ const rows: Row[] = [
     call: (w, c) => w.registry.connect(c).removeAdmin(spare(w).address),
     outcomes: only(['admin'], deny('RegistryUnauthorizedAdmin')),
   },
+  // Registry: the inherited AccessControl entry points follow addAdmin/removeAdmin and know one role.
+  {
+    fn: 'Registry.grantRole(admin)', contract: (w) => w.registry,
+    call: (w, c) => w.registry.connect(c).grantRole(ADMIN_ROLE, spare(w).address),
+    outcomes: only(['admin'], deny('RegistryUnauthorizedAdmin')),
+  },
+  {
+    fn: 'Registry.grantRole(admin, zero address)', contract: (w) => w.registry,
+    call: (w, c) => w.registry.connect(c).grantRole(ADMIN_ROLE, ZeroAddress),
+    outcomes: { ...only([], deny('RegistryUnauthorizedAdmin')), admin: deny('RegistryZeroAddress', () => []) },
+  },
+  {
+    fn: 'Registry.grantRole(other role)', contract: (w) => w.registry,
+    call: (w, c) => w.registry.connect(c).grantRole(OTHER_ROLE, c.address),
+    outcomes: { ...only([], deny('RegistryUnauthorizedAdmin')), admin: deny('RegistryUnsupportedRole', () => [OTHER_ROLE]) },
+  },
+  {
+    fn: 'Registry.revokeRole(admin)', contract: (w) => w.registry,
+    prepare: async (w) => void (await mined(w.registry.addAdmin(spare(w).address))),
+    call: (w, c) => w.registry.connect(c).revokeRole(ADMIN_ROLE, spare(w).address),
+    outcomes: only(['admin'], deny('RegistryUnauthorizedAdmin')),
+  },
+  {
+    fn: 'Registry.revokeRole(other role)', contract: (w) => w.registry,
+    call: (w, c) => w.registry.connect(c).revokeRole(OTHER_ROLE, c.address),
+    outcomes: { ...only([], deny('RegistryUnauthorizedAdmin')), admin: deny('RegistryUnsupportedRole', () => [OTHER_ROLE]) },
+  },
+  {
+    fn: 'Registry.renounceRole(admin), two admins', contract: (w) => w.registry,
+    prepare: async (w) => void (await mined(w.registry.addAdmin(spare(w).address))),
+    call: (w, c) => w.registry.connect(c).renounceRole(ADMIN_ROLE, c.address),
+    outcomes: only(['admin'], deny('RegistryAdminUnchanged')),
+  },
+  {
+    fn: 'Registry.renounceRole(admin), last admin', contract: (w) => w.registry,
+    call: (w, c) => w.registry.connect(c).renounceRole(ADMIN_ROLE, c.address),
+    outcomes: { ...only([], deny('RegistryAdminUnchanged')), admin: deny('RegistryLastAdmin') },
+  },
+  {
+    fn: 'Registry.renounceRole(other role)', contract: (w) => w.registry,
+    call: (w, c) => w.registry.connect(c).renounceRole(OTHER_ROLE, c.address),
+    outcomes: only([], deny('RegistryUnsupportedRole', () => [OTHER_ROLE])),
+  },
   // Consent
+  {
+    fn: 'Consent.bindAppointments (after wiring)', contract: (w) => w.consent,
+    call: (w, c) => w.consent.connect(c).bindAppointments(c.address),
+    // The admin deployed the system, so it passes the deployer check and meets the binding made already.
+    outcomes: { ...only([], deny('ConsentUnauthorizedBinder')), admin: deny('ConsentAppointmentsAlreadyBound', () => [boundAppointments]) },
+  },
   {
     fn: 'Consent.grantAccess', contract: (w) => w.consent,
     call: (w, c) => w.consent.connect(c).grantAccess(w.cast.doctor.address, UNTIL_REVOKED),
@@ -93,12 +144,13 @@ const rows: Row[] = [
   {
     fn: 'Consent.onAppointmentAccepted', contract: (w) => w.consent,
     call: (w, c) => w.consent.connect(c).onAppointmentAccepted(1, w.cast.patient.address, c.address, 2n ** 40n),
-    outcomes: only([], deny('AccessControlUnauthorizedAccount', (c) => [c.address, appointmentsRole])),
+    outcomes: only([], deny('ConsentUnauthorizedHookCaller')),
   },
   {
     fn: 'Consent.onAppointmentClosed', contract: (w) => w.consent,
-    call: (w, c) => w.consent.connect(c).onAppointmentClosed(1, w.cast.patient.address, c.address, 0, true),
-    outcomes: only([], deny('AccessControlUnauthorizedAccount', (c) => [c.address, appointmentsRole])),
+    prepare: async (w) => (await bookAccepted(w)).id,
+    call: (w, c, id) => w.consent.connect(c).onAppointmentClosed(id as bigint, w.cast.patient.address, w.cast.doctor.address, false),
+    outcomes: only([], deny('ConsentUnauthorizedHookCaller')),
   },
   // Appointments
   {
@@ -168,7 +220,7 @@ describe('Role × function matrix', () => {
   beforeAll(async () => {
     world = await buildWorld();
     matrixCast = world.cast;
-    appointmentsRole = await world.consent.APPOINTMENTS_ROLE();
+    boundAppointments = await world.appointments.getAddress();
     base = await Checkpoint.save(world.provider);
   });
   afterAll(() => world.provider.destroy());

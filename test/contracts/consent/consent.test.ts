@@ -1,8 +1,9 @@
-import { ZeroAddress } from 'ethers';
+import { Interface, ZeroAddress, id as roleId } from 'ethers';
+import { Consent__factory } from '@contracts/types';
 import { increaseTime, latestTimestamp, mined } from '../helpers/chain';
 import { onlyEvent } from '../helpers/events';
 import { expectRevert } from '../helpers/reverts';
-import { bookAccepted, DAY, HOUR } from '../helpers/scenarios';
+import { bookAccepted, DAY, FEE, HOUR } from '../helpers/scenarios';
 import { useWorld } from '../helpers/world';
 
 const UNTIL_REVOKED = 2n ** 64n - 1n;
@@ -117,22 +118,59 @@ describe('Consent', () => {
       await expectRevert(consent, consent.connect(cast.doctor).setAppointmentWindow(DAY), 'GovernedUnauthorizedAdmin', [cast.doctor.address]);
     });
 
-    it('When anyone but the Appointments contract calls a hook, then it is refused', async () => {
-      const { consent, cast } = world();
-      const role = await consent.APPOINTMENTS_ROLE();
-      await expectRevert(consent, consent.connect(cast.doctor).onAppointmentAccepted(1, cast.patient.address, cast.doctor.address, 2n ** 40n), 'AccessControlUnauthorizedAccount', [cast.doctor.address, role]);
-      await expectRevert(consent, consent.onAppointmentClosed(1, cast.patient.address, cast.doctor.address, 0, true), 'AccessControlUnauthorizedAccount', [cast.admin.address, role]);
-      expect(await consent.hasAccess(cast.patient.address, cast.doctor.address)).toBe(false);
+    it('When an accepted appointment is cancelled while an earlier one stays open, then access shrinks to the open one', async () => {
+      // Finding 5: access used to stay at the latest window ever booked until every booking closed.
+      const { consent, appointments, cast } = world();
+      const window = await consent.appointmentWindow();
+      const early = await bookAccepted(world(), { inSeconds: DAY });
+      const late = await bookAccepted(world(), { inSeconds: 30 * DAY });
+      expect(await consent.accessExpiry(cast.patient.address, cast.doctor.address)).toBe(BigInt(late.slot) + window);
+      const receipt = await mined(appointments.connect(cast.patient).cancel(late.id));
+      expect(onlyEvent(consent, receipt, 'AppointmentAccessUpdated')).toEqual([cast.patient.address, cast.doctor.address, late.id, BigInt(early.slot) + window]);
+      expect(await consent.accessExpiry(cast.patient.address, cast.doctor.address)).toBe(BigInt(early.slot) + window);
+      expect((await consent.getAccess(cast.patient.address, cast.doctor.address)).openBookings).toBe(1n);
+    });
+  });
+
+  describe('wiring', () => {
+    /** OpenZeppelin's grantRole(APPOINTMENTS_ROLE, account), sent raw: Consent used to expose it to admins. */
+    const grantHookRole = (account: string) =>
+      new Interface(['function grantRole(bytes32 role, address account)']).encodeFunctionData('grantRole', [roleId('APPOINTMENTS_ROLE'), account]);
+
+    it('When an admin tries to make itself the hook caller and close a booking, then it is refused and the fee can still be refunded', async () => {
+      // Finding 2: an admin could grant itself APPOINTMENTS_ROLE, underflow openBookings and lock the fee.
+      const { consent, appointments, cast } = world();
+      const { id: appointmentId } = await bookAccepted(world());
+      const asAdmin = cast.admin;
+      const granted = await (await asAdmin.sendTransaction({ to: await consent.getAddress(), data: grantHookRole(asAdmin.address) })).wait().then(() => true, () => false);
+      expect(granted).toBe(false);
+      await expectRevert(consent, consent.onAppointmentClosed(appointmentId, cast.patient.address, cast.doctor.address, false), 'ConsentUnauthorizedHookCaller', [asAdmin.address]);
+      await expectRevert(consent, consent.onAppointmentAccepted(99, cast.patient.address, cast.otherDoctor.address, 2n ** 40n), 'ConsentUnauthorizedHookCaller', [asAdmin.address]);
+      expect(await consent.hasAccess(cast.patient.address, cast.otherDoctor.address)).toBe(false);
+      await mined(appointments.connect(cast.patient).cancel(appointmentId));
+      expect(await appointments.pendingWithdrawal(cast.patient.address)).toBe(FEE);
     });
 
-    it('When roles are managed, then admins come from the Registry and cannot be granted here', async () => {
-      const { consent, registry, appointments, cast } = world();
-      const adminRole = await consent.DEFAULT_ADMIN_ROLE();
-      expect(await consent.hasRole(await consent.APPOINTMENTS_ROLE(), await appointments.getAddress())).toBe(true);
-      expect(await consent.hasRole(adminRole, cast.admin.address)).toBe(true);
-      await mined(registry.addAdmin(cast.spare[0].address));
-      expect(await consent.hasRole(adminRole, cast.spare[0].address)).toBe(true);
-      await expectRevert(consent, consent.grantRole(adminRole, cast.stranger.address), 'ConsentAdminRoleInRegistry', []);
+    it('When the deployment is done, then Consent is bound to Appointments for good and nobody can rebind it', async () => {
+      const { consent, appointments, cast } = world();
+      const appointmentsAddress = await appointments.getAddress();
+      expect(await consent.appointments()).toBe(appointmentsAddress);
+      const [binding] = await consent.queryFilter(consent.filters.AppointmentsBound());
+      expect(binding.args.appointments).toBe(appointmentsAddress);
+      await expectRevert(consent, consent.bindAppointments(cast.stranger.address), 'ConsentAppointmentsAlreadyBound', [appointmentsAddress]);
+      await expectRevert(consent, consent.connect(cast.stranger).bindAppointments(cast.stranger.address), 'ConsentUnauthorizedBinder', [cast.stranger.address]);
+    });
+
+    it('When a fresh Consent is bound, then only its deployer may do it, only once and never to the zero address', async () => {
+      const { registry, cast } = world();
+      const fresh = await new Consent__factory(cast.admin).deploy(await registry.getAddress());
+      await fresh.waitForDeployment();
+      await expectRevert(fresh, fresh.connect(cast.stranger).bindAppointments(cast.stranger.address), 'ConsentUnauthorizedBinder', [cast.stranger.address]);
+      await expectRevert(fresh, fresh.bindAppointments(ZeroAddress), 'ConsentZeroAddress', []);
+      await expectRevert(fresh, fresh.onAppointmentAccepted(1, cast.patient.address, cast.doctor.address, 2n ** 40n), 'ConsentUnauthorizedHookCaller', [cast.admin.address]);
+      const receipt = await mined(fresh.bindAppointments(cast.spare[0].address));
+      expect(onlyEvent(fresh, receipt, 'AppointmentsBound')).toEqual([cast.spare[0].address]);
+      await expectRevert(fresh, fresh.connect(cast.spare[0]).onAppointmentClosed(7, cast.patient.address, cast.doctor.address, true), 'ConsentUnknownAppointment', [7n, cast.patient.address, cast.doctor.address]);
     });
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The deploy fixture: deploys the whole system exactly as the Truffle migrations do, from the same
- * plan (migrations/system.json: constructor arguments and role grants), with the TypeChain factories.
+ * plan (migrations/system.json: constructor arguments and bindings), with the TypeChain factories.
  */
 import type { ContractRunner } from 'ethers';
 import {
@@ -38,11 +38,9 @@ const factories = {
 interface Deployable {
   deploy(...args: string[]): Promise<{ waitForDeployment(): Promise<unknown>; getAddress(): Promise<string> }>;
 }
-interface RoleHolder {
-  grantRole(role: string, account: string): Promise<{ wait(): Promise<unknown> }>;
-}
+type Binder = Record<string, (target: string) => Promise<{ wait(): Promise<unknown> }>>;
 
-/** Deploys every contract of the plan in order, then grants the wiring roles, all from `deployer`. */
+/** Deploys every contract of the plan in order, then makes the set-once bindings, all from `deployer`. */
 export async function deploySystem(deployer: TestSigner): Promise<System> {
   const addresses: Record<string, string> = {};
   const resolve = (arg: string) => (arg === '$deployer' ? deployer.address : addresses[arg]);
@@ -54,10 +52,9 @@ export async function deploySystem(deployer: TestSigner): Promise<System> {
   }
   const attach = <C>(name: ContractName, runner: ContractRunner) =>
     factories[name].connect(addresses[name], runner) as unknown as C;
-  for (const grant of system.roleGrants) {
-    const target = attach<Record<string, () => Promise<string>> & RoleHolder>(grant.contract as ContractName, deployer);
-    const role = await target[grant.role]();
-    await (await target.grantRole(role, resolve(grant.account))).wait();
+  for (const binding of system.bindings) {
+    const contract = attach<Binder>(binding.contract as ContractName, deployer);
+    await (await contract[binding.function](resolve(binding.target))).wait();
   }
   return {
     registry: attach<Registry>('Registry', deployer),
