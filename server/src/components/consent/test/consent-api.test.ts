@@ -46,6 +46,8 @@ describe('Consent API', () => {
         hasAccess: true,
         expiresAt: new Date(expiresAt * 1000).toISOString(),
         untilRevoked: false,
+        doctorStatus: 'verified',
+        suspended: false,
       });
     }
   });
@@ -62,6 +64,18 @@ describe('Consent API', () => {
 
     await (await chain.registryAs(0).revokeDoctor(doctor.address, 2, GAS)).wait();
     expect((await agents.admin.get(consentPath()).expect(200)).body).toMatchObject({ hasAccess: false, untilRevoked: true });
+  });
+
+  test('When a revoked doctor still holds a grant, then the patient sees it as suspended, and it applies again on re-verification', async () => {
+    // Continues from the previous test: an until-revoked grant to a doctor the admin has revoked.
+    expect((await agents.patient.get(consentPath()).expect(200)).body).toMatchObject({ hasAccess: false, untilRevoked: true, doctorStatus: 'revoked', suspended: true });
+
+    await (await chain.registryAs(0).verifyDoctor(doctor.address, GAS)).wait();
+    expect((await agents.patient.get(consentPath()).expect(200)).body).toMatchObject({ hasAccess: true, untilRevoked: true, doctorStatus: 'verified', suspended: false });
+
+    await (await chain.consentFor(patient).revokeAccess(doctor.address, GAS)).wait();
+    await (await chain.registryAs(0).revokeDoctor(doctor.address, 2, GAS)).wait();
+    expect((await agents.patient.get(consentPath()).expect(200)).body).toMatchObject({ hasAccess: false, untilRevoked: false, doctorStatus: 'revoked', suspended: false });
   });
 
   test('When someone who is neither party nor admin asks, then it is 403 and reveals nothing', async () => {

@@ -20,7 +20,7 @@ export function consentRoutes(options: { registry: Registry; consent: Consent })
   router.get('/consent/:patient/:doctor', requireSession, async (req, res) => {
     const { patient, doctor } = pairParams.parse(req.params);
     await assertMayReadConsent(options.registry, sessionOf(req).address, patient, doctor);
-    res.set('Cache-Control', 'no-store').json(await readConsent(options.consent, patient, doctor));
+    res.set('Cache-Control', 'no-store').json(await readConsent(options, patient, doctor));
   });
   return router;
 }
