@@ -110,7 +110,7 @@ export class AppointmentModel {
     }
   }
 
-  private transition(action: Extract<Action, { id: number }>, now: number): boolean {
+  private transition(action: Extract<Action, { actor: number; id: number }>, now: number): boolean {
     const a = this.appointments[action.id - 1];
     if (!a) return false;
     const byDoctor = action.actor === a.doctor;

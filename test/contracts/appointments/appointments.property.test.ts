@@ -102,7 +102,7 @@ describe('Appointments state machine (property)', () => {
       await increaseTime(world.provider, a.seconds);
       return true;
     }
-    const as = appointments.connect(actors[a.actor]);
+    const as = appointments.connect(actors['actor' in a ? a.actor : ADMIN]);
     let tx;
     switch (a.kind) {
       case 'setFee':

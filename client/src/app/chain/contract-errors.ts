@@ -19,6 +19,8 @@ const EXPLANATIONS: Record<string, (args: readonly unknown[]) => string> = {
   ConsentNotVerifiedDoctor: ([doctor]) => `Doctor ${String(doctor)} is not verified, so cannot be given access.`,
   ConsentInvalidExpiry: () => 'The access must end in the future.',
   ConsentNotGranted: () => 'This doctor has no access to take back.',
+  AppointmentsConsentRevokedSinceRequest: () =>
+    'The patient took back your access after requesting this appointment, so it cannot be accepted. Reject it to return the fee; the patient can book again.',
 };
 
 export function describeTransactionError(error: unknown, contractErrors: Interface): string {

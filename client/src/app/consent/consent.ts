@@ -1,5 +1,6 @@
 /** A doctor's access to a patient's records, as GET /api/consent/:patient/:doctor reads it from the Consent contract. */
 import { formatDate } from '@angular/common';
+import type { DoctorStatus } from '../auth/account';
 
 export interface ConsentView {
   patient: string;
@@ -9,6 +10,10 @@ export interface ConsentView {
   /** When the access ends (ISO); null when there is none, or when it lasts until revoked. */
   expiresAt: string | null;
   untilRevoked: boolean;
+  /** The doctor's status in the Registry: only a verified doctor's access counts. */
+  doctorStatus: DoctorStatus;
+  /** An unexpired grant exists but the doctor is not verified: no access now, access again if re-verified. */
+  suspended: boolean;
 }
 
 /** Consent's expiry for "until revoked" (`type(uint64).max`). */
@@ -41,9 +46,13 @@ export function expiryFor(durationId: string, now = new Date()): bigint {
   return BigInt(Math.floor(now.getTime() / 1000)) + duration.seconds;
 }
 
-/** "No access", "Until revoked" or "Until 27 Nov 2026 14:05" (local time). */
+/**
+ * "No access", "Until revoked", "Until 27 Nov 2026 14:05" (local time), or, for a grant kept while the
+ * doctor is not verified, "Suspended: … (resumes … if the doctor is verified again)".
+ */
 export function accessText(consent: ConsentView): string {
+  const until = consent.expiresAt ? `until ${formatDate(consent.expiresAt, 'd MMM y HH:mm', 'en-US')}` : 'until revoked';
+  if (consent.suspended) return `Suspended: the doctor is not verified. Your grant (${until}) applies again if they are verified again; revoke it to end it for good.`;
   if (!consent.hasAccess) return 'No access';
-  if (consent.expiresAt) return `Until ${formatDate(consent.expiresAt, 'd MMM y HH:mm', 'en-US')}`;
-  return 'Until revoked';
+  return until.charAt(0).toUpperCase() + until.slice(1);
 }

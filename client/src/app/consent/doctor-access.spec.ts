@@ -29,12 +29,14 @@ const doctorRow = (index: number, displayName: string): DoctorView => ({
   updatedAt: '2026-01-05T10:00:00.000Z',
 });
 
-const view = (doctor: string, hasAccess: boolean, expiresAt: string | null, untilRevoked = false): ConsentView => ({
+const view = (doctor: string, hasAccess: boolean, expiresAt: string | null, untilRevoked = false, suspended = false): ConsentView => ({
   patient: patient.address,
   doctor,
   hasAccess,
   expiresAt,
   untilRevoked,
+  doctorStatus: suspended ? 'revoked' : 'verified',
+  suspended,
 });
 
 describe('DoctorAccess (on an in-process chain)', () => {
@@ -55,7 +57,8 @@ describe('DoctorAccess (on an in-process chain)', () => {
   afterAll(() => chain.stop());
   afterEach(() => stopAnnouncing());
 
-  async function openFor(doctors: DoctorView[]): Promise<{ page: HTMLElement; wallet: TestWallet }> {
+  /** Opens the screen; `doctors` answer the verified list, `revoked` the revoked one. */
+  async function openFor(doctors: DoctorView[], revoked: DoctorView[] = []): Promise<{ page: HTMLElement; wallet: TestWallet }> {
     const wallet = new TestWallet(patient, { chain });
     stopAnnouncing = wallet.announceOn(window);
     TestBed.configureTestingModule({ imports: [DoctorAccess], providers: [provideHttpClient(), provideHttpClientTesting()] });
@@ -68,9 +71,13 @@ describe('DoctorAccess (on an in-process chain)', () => {
     const fixture = TestBed.createComponent(DoctorAccess);
     fixture.componentRef.setInput('patient', patient.address);
     fixture.autoDetectChanges();
-    const list = await eventually(() => http.match((request) => request.url === '/api/doctors')[0]);
-    expect(list.request.params.get('status')).toBe('verified');
-    list.flush({ items: doctors, total: doctors.length });
+    const lists = await eventually(() => {
+      const requests = http.match((request) => request.url === '/api/doctors');
+      return requests.length === 2 && requests;
+    });
+    expect(lists.map((list) => list.request.params.get('status'))).toEqual(['verified', 'revoked']);
+    lists[0].flush({ items: doctors, total: doctors.length });
+    lists[1].flush({ items: revoked, total: revoked.length });
     return { page: fixture.nativeElement as HTMLElement, wallet };
   }
 
@@ -126,6 +133,22 @@ describe('DoctorAccess (on an in-process chain)', () => {
     await eventually(() => accessText(page, 'Dr. Ada Byron') === text);
     expect(buttonsIn(page, 'Dr. Ada Byron')).toEqual(buttons);
     expect(rowOf(page, 'Dr. Ada Byron').textContent).toContain('Heart surgery');
+  });
+
+  it('When a revoked doctor still holds the patient\'s grant, then the row says it is suspended and offers only revoking it', async () => {
+    const revokedDoctor = { ...doctorRow(3, 'Dr. Struck Off'), status: 'revoked' as const };
+    const formerDoctor = { ...doctorRow(2, 'Dr. Long Gone'), status: 'revoked' as const };
+    const { page } = await openFor([doctorRow(1, 'Dr. Ada Byron')], [revokedDoctor, formerDoctor]);
+    await answerConsent(devAccount(1).address, view(devAccount(1).address, false, null));
+    await answerConsent(revokedDoctor.address, view(revokedDoctor.address, false, null, true, true));
+    await answerConsent(formerDoctor.address, { ...view(formerDoctor.address, false, null), doctorStatus: 'revoked' });
+
+    await eventually(() => accessText(page, 'Dr. Struck Off')?.startsWith('Suspended'));
+    expect(accessText(page, 'Dr. Struck Off')).toBe(
+      'Suspended: the doctor is not verified. Your grant (until revoked) applies again if they are verified again; revoke it to end it for good.',
+    );
+    expect(buttonsIn(page, 'Dr. Struck Off')).toEqual(['Revoke access to Dr. Struck Off']);
+    expect(rowOf(page, 'Dr. Long Gone')).toBeUndefined();
   });
 
   it('When the patient grants 7 days, then grantAccess is mined for that doctor with an expiry a week away and the row re-reads it', async () => {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { shortAddress } from '../auth/account';
 import { TransactionRunner } from '../chain/transaction-runner';
@@ -19,7 +19,11 @@ interface AccessRow {
   readError: string | null;
 }
 
-/** The patient's consent screen: which verified doctor may see their records, and until when. */
+/**
+ * The patient's consent screen: which verified doctor may see their records, and until when. Revoked
+ * doctors appear too when the patient's grant to them still stands (suspended, not ended: it applies
+ * again if an admin verifies the doctor again), so the patient can see it and revoke it.
+ */
 @Component({
   selector: 'ehr-doctor-access',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,6 +42,8 @@ export class DoctorAccess implements OnInit {
 
   protected readonly durations = ACCESS_DURATIONS;
   protected readonly rows = signal<AccessRow[]>([]);
+  /** Verified doctors, and revoked ones only while a grant to them is suspended. */
+  protected readonly visibleRows = computed(() => this.rows().filter((row) => row.doctor.status === 'verified' || row.consent?.suspended));
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
   /** Duration chosen per doctor address; unset rows use the default. */
@@ -55,6 +61,14 @@ export class DoctorAccess implements OnInit {
 
   protected specialityOf(doctor: DoctorView): string {
     return doctor.specialityLabel || specialityName(doctor.speciality);
+  }
+
+  protected mayGrant(row: AccessRow): boolean {
+    return row.doctor.status === 'verified';
+  }
+
+  protected mayRevoke(row: AccessRow): boolean {
+    return Boolean(row.consent?.hasAccess || row.consent?.suspended);
   }
 
   protected accessCell(row: AccessRow): string {
@@ -83,9 +97,12 @@ export class DoctorAccess implements OnInit {
     this.loading.set(true);
     this.loadError.set(null);
     try {
-      const page = await this.doctorsApi.list({ status: 'verified', offset: 0, limit: VERIFIED_DOCTORS_LIMIT });
-      this.rows.set(page.items.map((doctor) => ({ doctor, consent: null, readError: null })));
-      await Promise.all(page.items.map((doctor) => this.readAccess(doctor.address)));
+      const pages = await Promise.all(
+        (['verified', 'revoked'] as const).map((status) => this.doctorsApi.list({ status, offset: 0, limit: VERIFIED_DOCTORS_LIMIT })),
+      );
+      const doctors = pages.flatMap((page) => page.items);
+      this.rows.set(doctors.map((doctor) => ({ doctor, consent: null, readError: null })));
+      await Promise.all(doctors.map((doctor) => this.readAccess(doctor.address)));
     } catch (error) {
       this.loadError.set(`The doctors could not be loaded: ${errorText(error)}`);
     } finally {
