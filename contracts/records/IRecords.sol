@@ -19,7 +19,8 @@ interface IRecords {
 
     /**
      * @notice One record entry.
-     * @param contentHash sha256 of the plaintext document, so a reader can check what they decrypted.
+     * @param contentHash sha256 of the encrypted document (the bytes behind `cid`). Never a hash of the
+     * plaintext: entries are public, and a plaintext hash lets anyone confirm a guessed document.
      * @param cid IPFS CID of the encrypted document.
      * @param amends Id of the entry this one corrects (0 = original).
      * @param amendedBy Id of the entry that corrects this one (0 = latest version).
@@ -72,7 +73,7 @@ interface IRecords {
      * @notice Adds an entry to `patient`'s records. The patient may add their own documents; a verified
      * doctor may add entries while {IConsent-hasAccess}(patient, doctor) holds.
      * @param cid IPFS CID of the encrypted document (1 to 128 bytes).
-     * @param contentHash sha256 of the plaintext (non-zero).
+     * @param contentHash sha256 of the encrypted document, never of the plaintext (non-zero).
      * @return id The new entry's id (ids start at 1).
      * Emits {RecordAdded}.
      */
