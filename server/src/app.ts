@@ -2,8 +2,6 @@
  * Builds the Express app from already-connected dependencies (no I/O here), so tests and
  * startServer assemble the same app.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
@@ -11,6 +9,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './libraries/config/config';
 import type { Chain } from './libraries/chain';
 import { errorHandler, notFound } from './libraries/errors';
+import { clientAssets } from './libraries/http/client-assets';
 import type { Logger } from './libraries/logger/logger';
 import { pingMongo } from './libraries/mongo/mongo';
 import { authRoutes } from './components/auth';
@@ -46,20 +45,6 @@ function securityHeaders(config: AppConfig): RequestHandler {
       },
     },
   });
-}
-
-/** Serves the built Angular app; any non-API GET falls back to index.html so deep links work. */
-function spa(clientDist: string): RequestHandler[] {
-  const index = path.join(clientDist, 'index.html');
-  const fallback: RequestHandler = (req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    if (!existsSync(index)) {
-      res.status(503).type('text/plain').send('EHR Hospital client not built: run npm run build');
-      return;
-    }
-    res.sendFile(index);
-  };
-  return [express.static(clientDist, { index: false, maxAge: '1h' }), fallback];
 }
 
 export function createApp(deps: AppDependencies): Express {
@@ -109,7 +94,7 @@ export function createApp(deps: AppDependencies): Express {
   });
   app.use('/api', api);
 
-  app.use(spa(config.clientDist));
+  app.use(clientAssets(config.clientDist));
   app.use((req) => {
     throw notFound(`Cannot ${req.method} ${req.path}`, 'ROUTE_NOT_FOUND');
   });

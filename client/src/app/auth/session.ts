@@ -9,7 +9,6 @@ import { firstValueFrom } from 'rxjs';
 import { AppConfigStore } from '../chain/app-config';
 import { WalletConnection } from '../chain/wallet-connection';
 import type { Account } from './account';
-import { buildSignInMessage } from './sign-in-message';
 
 @Injectable({ providedIn: 'root' })
 export class Session {
@@ -57,6 +56,8 @@ export class Session {
     if (!address) throw new Error('Connect your wallet first.');
     const { chainId } = await this.appConfig.load();
     const { nonce } = await firstValueFrom(this.http.get<{ nonce: string }>('/api/auth/nonce'));
+    // siwe (and the ethers it requires) load only when someone signs in, not with the landing page.
+    const { buildSignInMessage } = await import('./sign-in-message');
     const message = buildSignInMessage({
       domain: this.location.host,
       uri: this.location.origin,

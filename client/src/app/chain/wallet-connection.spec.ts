@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { Wallet } from 'ethers';
 import { appConfigFor } from '../../testing/app-config.fixture';
+import { eventually } from '../../testing/eventually';
 import { TestWallet } from '../../testing/test-wallet';
 import { AppConfigStore } from './app-config';
 import { WalletConnection } from './wallet-connection';
@@ -64,6 +65,8 @@ describe('WalletConnection', () => {
 
     wallet.emit('accountsChanged', [other.toLowerCase()]);
 
+    // The new address is checksummed by ethers, imported on demand, so it lands a tick later.
+    await eventually(() => connection.account() !== wallet.address);
     expect(connection.account()).toBe(other);
     expect(changes).toEqual([other]);
   });

@@ -1,9 +1,11 @@
 /**
  * The connected browser wallet: which account and chain it is on, kept current from the wallet's
  * own events. Every wallet request of the app goes through here.
+ *
+ * ethers is imported dynamically, when the person first connects: the landing page renders without it,
+ * so it stays out of the initial bundle (README, "Fast delivery").
  */
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { getAddress, hexlify, toUtf8Bytes } from 'ethers';
 import { Subject } from 'rxjs';
 import { AppConfigStore } from './app-config';
 import { WalletErrorCode, messageOf, walletErrorCode, type WalletProvider } from './eip1193';
@@ -89,6 +91,7 @@ export class WalletConnection {
   async signMessage(message: string): Promise<string> {
     const account = this.accountSignal();
     if (!account) throw new Error('Connect your wallet first.');
+    const { hexlify, toUtf8Bytes } = await import('ethers');
     return (await this.requireProvider().request({
       method: 'personal_sign',
       params: [hexlify(toUtf8Bytes(message)), account],
@@ -111,7 +114,7 @@ export class WalletConnection {
       this.stateSignal.set('disconnected');
       return false;
     }
-    this.accountSignal.set(getAddress(accounts[0]));
+    this.accountSignal.set(await checksumAddress(accounts[0]));
     await this.readChainId(provider);
     if (this.stateSignal() !== 'connected') this.listen(provider);
     this.stateSignal.set('connected');
@@ -129,8 +132,8 @@ export class WalletConnection {
     provider.on?.('chainChanged', this.onChainChanged);
   }
 
-  private readonly onAccountsChanged = (accounts: unknown) => {
-    const next = Array.isArray(accounts) && accounts.length ? getAddress(String(accounts[0])) : null;
+  private readonly onAccountsChanged = async (accounts: unknown) => {
+    const next = Array.isArray(accounts) && accounts.length ? await checksumAddress(String(accounts[0])) : null;
     this.accountSignal.set(next);
     if (!next) this.stateSignal.set('disconnected');
     this.accountChangesSubject.next(next);
@@ -139,4 +142,10 @@ export class WalletConnection {
   private readonly onChainChanged = (chainId: unknown) => {
     this.chainIdSignal.set(Number(chainId));
   };
+}
+
+/** EIP-55 mixed-case form, as wallets, SIWE and the API print addresses. */
+async function checksumAddress(address: string): Promise<string> {
+  const { getAddress } = await import('ethers');
+  return getAddress(address);
 }
