@@ -16,7 +16,10 @@ export const DEFAULT_APP_PORT = 3000;
 
 export interface Stack {
   appUrl: string;
+  /** The chain node, for the server only. */
   rpcUrl: string;
+  /** What the browser and MetaMask use: the app's /rpc (reads and signed transactions only), or PUBLIC_RPC_URL. */
+  publicRpcUrl: string;
   chainId: number;
   mongoUri: string;
   ipfsApiUrl: string;
@@ -71,8 +74,6 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const config = loadConfig(process.env, {
       port: appPort,
       rpcUrl: chain.rpcUrl,
-      // What MetaMask is told to use; the server's own URL unless the env says it differs (proxy, compose).
-      publicRpcUrl: process.env.PUBLIC_RPC_URL || chain.rpcUrl,
       chainId: chain.chainId,
       mongoUri: mongo.uri,
       ipfsApiUrl: ipfs.apiUrl,
@@ -89,6 +90,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     return {
       appUrl: server.url,
       rpcUrl: chain.rpcUrl,
+      publicRpcUrl: config.publicRpcUrl ?? `${server.url}/rpc`,
       chainId: chain.chainId,
       mongoUri: mongo.uri,
       ipfsApiUrl: ipfs.apiUrl,

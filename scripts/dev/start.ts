@@ -27,13 +27,12 @@ function say(line = ''): void {
 }
 
 function printReady(stack: Stack, dataDir: string): void {
-  const rpcUrl = process.env.PUBLIC_RPC_URL || stack.rpcUrl;
   say();
   say(`EHR Hospital is running at ${stack.appUrl}`);
   say();
   say('MetaMask network (Networks → Add a network manually):');
   say(`  Network name     EHR Hospital Dev`);
-  say(`  RPC URL          ${rpcUrl}`);
+  say(`  RPC URL          ${stack.publicRpcUrl}`);
   say(`  Chain ID         ${stack.chainId}`);
   say(`  Currency symbol  ETH`);
   say();

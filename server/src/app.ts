@@ -17,6 +17,7 @@ import { consentRoutes } from './components/consent';
 import { doctorRoutes } from './components/doctors';
 import { platformRoutes } from './components/health';
 import type { KuboClient } from './components/ipfs';
+import { rpcRoutes } from './components/rpc';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -28,7 +29,8 @@ export interface AppDependencies {
 const JSON_BODY_LIMIT = '100kb';
 
 function securityHeaders(config: AppConfig): RequestHandler {
-  const rpcOrigin = new URL(config.publicRpcUrl).origin;
+  // The app's own /rpc is 'self'; a PUBLIC_RPC_URL elsewhere (a proxy) is named too.
+  const rpcOrigins = config.publicRpcUrl ? [new URL(config.publicRpcUrl).origin] : [];
   return helmet({
     contentSecurityPolicy: {
       directives: {
@@ -38,7 +40,7 @@ function securityHeaders(config: AppConfig): RequestHandler {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         // The wallet talks to the RPC itself, but ethers in the page may read through it too.
-        connectSrc: ["'self'", rpcOrigin],
+        connectSrc: ["'self'", ...rpcOrigins],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         ...(config.publicOrigin?.startsWith('https:') ? {} : { upgradeInsecureRequests: null }),
@@ -64,6 +66,8 @@ export function createApp(deps: AppDependencies): Express {
       },
     }),
   );
+  // Before the API's JSON parser: /rpc parses its own body (its size cap, JSON-RPC errors).
+  app.use('/rpc', rpcRoutes({ upstreamUrl: config.rpcUrl, rateLimitPerMinute: config.rpcRateLimitPerMinute }));
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   app.use(cookieParser());
 

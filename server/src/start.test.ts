@@ -43,8 +43,15 @@ describe('Configuration', () => {
     expect(config).toMatchObject({ ipfsApiUrl: 'http://127.0.0.1:5001', rpcUrl: 'http://127.0.0.1:8545', publicOrigin: undefined });
   });
 
-  test('When only GANACHE_URL is set, then it is the RPC URL and, by default, the public one too', () => {
+  test('When only GANACHE_URL is set, then it is the RPC URL, and the browser is never pointed at it', () => {
     const config = loadConfig({ MONGODB_URI: 'mongodb://x/db', GANACHE_URL: 'http://chain:8545' });
-    expect(config).toMatchObject({ rpcUrl: 'http://chain:8545', publicRpcUrl: 'http://chain:8545', port: 3000, chainId: 1337 });
+    expect(config).toMatchObject({ rpcUrl: 'http://chain:8545', port: 3000, chainId: 1337 });
+    expect(config.publicRpcUrl).toBeUndefined(); // /api/config answers <request origin>/rpc
+  });
+
+  test('When PUBLIC_ORIGIN is set, then the public RPC URL is its /rpc, unless PUBLIC_RPC_URL says otherwise', () => {
+    const base = { MONGODB_URI: 'mongodb://x/db', RPC_URL: 'http://ganache:8545', PUBLIC_ORIGIN: 'https://ehr.example' };
+    expect(loadConfig(base).publicRpcUrl).toBe('https://ehr.example/rpc');
+    expect(loadConfig({ ...base, PUBLIC_RPC_URL: 'https://rpc.ehr.example/' }).publicRpcUrl).toBe('https://rpc.ehr.example/');
   });
 });

@@ -10,7 +10,7 @@ export function appConfigFor(
   return {
     chainId: 1337,
     chainName: 'EHR Hospital Dev',
-    rpcUrl: 'http://127.0.0.1:8545',
+    rpcUrl: 'http://127.0.0.1:3000/rpc',
     currency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     contracts,
   };

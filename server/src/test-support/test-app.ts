@@ -10,6 +10,7 @@ import { createApp } from '../app';
 import { loadConfig, type AppConfig } from '../libraries/config/config';
 import { createProvider, readDeployments } from '../libraries/chain';
 import { openRuntime, type Runtime } from '../runtime';
+import { licenceCommitment } from '../components/doctors';
 
 export const DEV_MNEMONIC = 'test test test test test test test test test test test junk';
 export const CHAIN_ID = 1337;
@@ -104,4 +105,9 @@ export async function testChain(): Promise<TestChain> {
   };
 }
 
-export const licenceHash = (licence: string) => id(licence);
+/**
+ * The on-chain licence hash for a test licence: the salted commitment the client makes, under one
+ * fixed test salt so a test can compute it again (a real registration uses 32 random bytes).
+ */
+export const TEST_LICENCE_SALT = id('ehr-server-test-licence-salt');
+export const licenceHash = (licence: string) => licenceCommitment(licence, TEST_LICENCE_SALT);

@@ -3,7 +3,7 @@
  * Real stack (scripts/dev/stack.ts), Debian's Chromium, and a real signing wallet per person.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
-import { HDNodeWallet, JsonRpcProvider } from 'ethers';
+import { HDNodeWallet, JsonRpcProvider, keccak256, toUtf8Bytes } from 'ethers';
 import { Consent__factory, Registry__factory } from '@contracts/types';
 import { InjectedWallet } from '../support/injected-wallet';
 import { EhrApp } from '../support/ehr-app';
@@ -79,6 +79,10 @@ describeInBrowser('Doctor verification journey (browser)', () => {
     await saveScreenshot(admin.app.page, '02-admin-dashboard');
     await admin.app.goTo('Doctors');
     await admin.app.doctorRow(doctorName).waitFor({ timeout: 30_000 });
+    // Before verifying, the admin checks the licence the doctor typed against the salted hash on chain.
+    await admin.app.checkLicence(doctorName);
+    await admin.app.doctorRow(doctorName).getByText('Matches the chain').waitFor({ timeout: 30_000 });
+    expect(await admin.app.doctorRow(doctorName).getByText('GMC-7654321').count()).toBe(1);
     await admin.app.verifyDoctor(doctorName);
     await admin.app.doctorRow(doctorName).filter({ hasText: /verified/i }).waitFor({ timeout: 30_000 });
     await saveScreenshot(admin.app.page, '03-admin-verified-doctor');
@@ -88,6 +92,11 @@ describeInBrowser('Doctor verification journey (browser)', () => {
     await doctor.app.waitForText(doctor.app.page, /^\s*verified\s*$/);
     await saveScreenshot(doctor.app.page, '04-doctor-verified');
     expect(await onChain((c) => Registry__factory.connect(c.Registry.address, c.provider).isVerifiedDoctor(doctor.wallet!.address))).toBe(true);
+    // Every transaction went out signed by the wallet through the app's /rpc, which would refuse eth_sendTransaction.
+    expect(rpcUrl).toBe(`${appUrl}/rpc`);
+    expect(await onChain((c) => Registry__factory.connect(c.Registry.address, c.provider).getDoctor(doctor.wallet!.address).then((d) => d.licenceHash))).not.toBe(
+      keccak256(toUtf8Bytes('GMC-7654321')),
+    );
 
     // Then a patient registers and gives the newly verified doctor access to their records for a week.
     const patient = await openAs(4);

@@ -42,6 +42,10 @@ export class EhrApp {
     return this.page.getByRole('row').filter({ hasText: text });
   }
 
+  async checkLicence(rowText: string): Promise<void> {
+    await this.doctorRow(rowText).getByRole('button', { name: /^Check licence/ }).click();
+  }
+
   async verifyDoctor(rowText: string): Promise<void> {
     await this.doctorRow(rowText).getByRole('button', { name: /^Verify/ }).click();
     await this.waitForTransaction();

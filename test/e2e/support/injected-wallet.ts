@@ -1,8 +1,9 @@
 /**
  * A real signing wallet for the browser tests, standing in for the MetaMask extension (which cannot be
  * installed here). The page gets an EIP-1193 `window.ethereum` (isMetaMask: true, also announced through
- * EIP-6963); every request crosses to Node, where an ethers Wallet answers it against the test chain:
- * signatures and transactions are really signed and mined, nothing is faked.
+ * EIP-6963); every request crosses to Node, where an ethers Wallet answers it. Like MetaMask, it holds
+ * the key itself and reaches the chain only through the RPC URL the app gives wallets (the app's /rpc):
+ * reads pass through, transactions are signed here and sent with eth_sendRawTransaction. Nothing is faked.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { JsonRpcProvider, Wallet, getBytes, isHexString, toUtf8String, type HDNodeWallet } from 'ethers';
@@ -55,6 +56,7 @@ function pageScript(): void {
 }
 
 export interface InjectedWalletOptions {
+  /** The RPC URL `npm start` prints for MetaMask: the app's /rpc, never the chain node itself. */
   rpcUrl: string;
   /** The chain id behind rpcUrl: the only network this wallet can actually reach. */
   rpcChainId: number;
@@ -142,6 +144,7 @@ export class InjectedWallet {
   private async sendTransaction(tx: Record<string, string | undefined>): Promise<string> {
     this.assertAccount(tx.from);
     this.assertOnChain();
+    // Signed here, sent raw: /rpc refuses eth_sendTransaction, as it must (the node holds unlocked keys).
     const sent = await this.signer.sendTransaction({
       to: tx.to,
       data: tx.data,

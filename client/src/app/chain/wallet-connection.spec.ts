@@ -36,7 +36,7 @@ describe('WalletConnection', () => {
     expect(added?.params[0]).toEqual({
       chainId: '0x539',
       chainName: 'EHR Hospital Dev',
-      rpcUrls: ['http://127.0.0.1:8545'],
+      rpcUrls: ['http://127.0.0.1:3000/rpc'],
       nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     });
     expect(connection.chainId()).toBe(1337);

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { keccak256, toUtf8Bytes } from 'ethers';
+import { ZeroHash } from 'ethers';
 import { Consent__factory } from '@contracts/types';
 import { appConfigFor } from '../../testing/app-config.fixture';
 import { eventually } from '../../testing/eventually';
@@ -11,6 +11,7 @@ import { AppConfigStore } from '../chain/app-config';
 import { TransactionRunner } from '../chain/transaction-runner';
 import { WalletConnection } from '../chain/wallet-connection';
 import type { DoctorView } from '../doctors/doctor';
+import { licenceCommitmentOf } from '../doctors/licence-commitment';
 import { UNTIL_REVOKED, type ConsentView } from './consent';
 import { DoctorAccess } from './doctor-access';
 
@@ -21,7 +22,7 @@ const GAS = { gasLimit: 300_000 };
 const doctorRow = (index: number, displayName: string): DoctorView => ({
   address: devAccount(index).address,
   status: 'verified',
-  licenceHash: keccak256(toUtf8Bytes(`GMC-${index}`)),
+  licenceHash: licenceCommitmentOf(`GMC-${index}`, ZeroHash),
   speciality: 2,
   specialityLabel: 'Heart surgery',
   displayName,
@@ -49,7 +50,7 @@ describe('DoctorAccess (on an in-process chain)', () => {
     const admin = chain.registry.connect(await chain.provider.getSigner(devAccount(0).address));
     for (const index of [1, 2]) {
       const doctor = await chain.provider.getSigner(devAccount(index).address);
-      await (await chain.registry.connect(doctor).registerDoctor(keccak256(toUtf8Bytes(`GMC-${index}`)), 2, GAS)).wait();
+      await (await chain.registry.connect(doctor).registerDoctor(licenceCommitmentOf(`GMC-${index}`, ZeroHash), 2, GAS)).wait();
       await (await admin.verifyDoctor(doctor.address, GAS)).wait();
     }
     await (await chain.registry.connect(await chain.provider.getSigner(patient.address)).registerPatient(GAS)).wait();

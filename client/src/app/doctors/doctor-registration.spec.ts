@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { keccak256, toUtf8Bytes } from 'ethers';
+import { AbiCoder, keccak256, toUtf8Bytes } from 'ethers';
 import { Registry__factory } from '@contracts/types';
 import { appConfigFor } from '../../testing/app-config.fixture';
 import { eventually } from '../../testing/eventually';
@@ -69,12 +69,21 @@ describe('DoctorRegistration (on an in-process chain)', () => {
     [...page.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Register as doctor')!.click();
   }
 
-  it('When a doctor registers, then the licence hash and speciality are sent to registerDoctor and the name to the profile API', async () => {
+  /** The licence is stored (with its salt) before anything goes to the chain: answer that request. */
+  async function storeLicence(http: HttpTestingController): Promise<{ licenceNumber: string; salt: string }> {
+    const stored = await eventually(() => http.match({ method: 'PUT', url: '/api/doctors/me/licence' })[0]);
+    stored.flush(null, { status: 204, statusText: 'No Content' });
+    return stored.request.body;
+  }
+
+  it('When a doctor registers, then the licence and a fresh salt are stored, the salted hash and speciality go to registerDoctor, and the name to the profile API', async () => {
     const { wallet, http, page, statusText } = await renderFor(1);
 
-    fill(page, 'GMC-7654321', 'Cardiology', 'Dr. Ada Byron');
+    fill(page, '  GMC-7654321 ', 'Cardiology', 'Dr. Ada Byron');
     submit(page);
 
+    const stored = await storeLicence(http);
+    expect(stored).toEqual({ licenceNumber: 'GMC-7654321', salt: expect.stringMatching(/^0x[0-9a-f]{64}$/) });
     const profile = await eventually(() => http.match({ method: 'PUT', url: '/api/doctors/me/profile' })[0]);
     expect(profile.request.body).toEqual({ displayName: 'Dr. Ada Byron' });
     await eventually(() => statusText() === 'Confirmed'); // the status region re-renders on its own schedule
@@ -82,7 +91,11 @@ describe('DoctorRegistration (on an in-process chain)', () => {
     const tx = sent.params[0] as { to: string; data: string; gas: string };
     const call = Registry__factory.createInterface().parseTransaction({ data: tx.data })!;
     expect(call.name).toBe('registerDoctor');
-    expect(call.args.toArray()).toEqual([keccak256(toUtf8Bytes('GMC-7654321')), 2n]);
+    // The chain holds keccak256(abi.encode(licence, salt)): not the plain hash, which trying every number reverses.
+    const salted = keccak256(AbiCoder.defaultAbiCoder().encode(['string', 'bytes32'], ['GMC-7654321', stored.salt]));
+    expect(call.args.toArray()).toEqual([salted, 2n]);
+    expect((await chain.registry.getDoctor(wallet.address)).licenceHash).toBe(salted);
+    expect(salted).not.toBe(keccak256(toUtf8Bytes('GMC-7654321')));
     expect(tx.to.toLowerCase()).toBe((await chain.registry.getAddress()).toLowerCase());
     expect(BigInt(tx.gas)).toBe(500_000n);
     expect(await chain.registry.doctorStatus(wallet.address)).toBe(1n); // Pending
@@ -95,10 +108,25 @@ describe('DoctorRegistration (on an in-process chain)', () => {
 
     fill(page, 'GMC-1111111', 'Neurology', 'Dr. Late');
     submit(page);
+    await storeLicence(http);
 
     expect(await eventually(() => statusText() === 'This account is already registered.' && statusText())).toBeTruthy();
     expect(wallet.methods()).not.toContain('eth_sendTransaction');
     http.expectNone({ method: 'PUT', url: '/api/doctors/me/profile' });
+  });
+
+  it('When the licence cannot be stored, then the doctor is told and nothing is sent to the chain (its hash would be uncheckable)', async () => {
+    const { wallet, http, page } = await renderFor(3);
+
+    fill(page, 'GMC-3333333', 'Oncology', 'Dr. Offline');
+    submit(page);
+    const stored = await eventually(() => http.match({ method: 'PUT', url: '/api/doctors/me/licence' })[0]);
+    stored.flush({ error: { code: 'INTERNAL', message: 'database unavailable' } }, { status: 503, statusText: 'Service Unavailable' });
+
+    const alert = await eventually(() => page.querySelector('[role="alert"]')?.textContent);
+    expect(alert).toContain('Your licence could not be stored, so nothing was sent to the chain');
+    expect(wallet.methods()).not.toContain('eth_sendTransaction');
+    expect(await chain.registry.doctorStatus(wallet.address)).toBe(0n); // None
   });
 
   it('When a field is left empty, then the form shows what is missing and no transaction starts', async () => {

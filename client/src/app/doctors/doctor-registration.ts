@@ -5,10 +5,12 @@ import { errorText } from '../shared/error-text';
 import { SPECIALITIES } from './doctor';
 import { DoctorRegistry } from './doctor-registry';
 import { DoctorsApi } from './doctors-api';
+import { newLicenceCommitment } from './licence-commitment';
 
 /**
- * Self-registration as a doctor: the licence number's hash and the speciality go on chain (pending an
- * admin's verification); the display name is an off-chain profile saved once the registration is mined.
+ * Self-registration as a doctor: the salted licence hash and the speciality go on chain (pending an
+ * admin's verification). The licence number and salt are stored off chain first, for admins to check;
+ * the display name is an off-chain profile saved once the registration is mined.
  */
 @Component({
   selector: 'ehr-doctor-registration',
@@ -40,7 +42,14 @@ export class DoctorRegistration {
     }
     const { licence, speciality, displayName } = this.form.getRawValue();
     this.profileError.set(null);
-    if (!(await this.registry.register(licence, Number(speciality)))) return;
+    const commitment = newLicenceCommitment(licence);
+    try {
+      await this.doctorsApi.saveLicence({ licenceNumber: commitment.licenceNumber, salt: commitment.salt });
+    } catch (error) {
+      this.profileError.set(`Your licence could not be stored, so nothing was sent to the chain: ${errorText(error)}`);
+      return;
+    }
+    if (!(await this.registry.register(commitment.hash, Number(speciality)))) return;
     try {
       await this.doctorsApi.saveProfile(displayName.trim());
     } catch (error) {

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { keccak256, toUtf8Bytes } from 'ethers';
+import { ZeroHash } from 'ethers';
 import { appConfigFor } from '../../testing/app-config.fixture';
 import { eventually } from '../../testing/eventually';
 import { devAccount, startTestChain, type TestChain } from '../../testing/test-chain';
@@ -12,12 +12,13 @@ import { AppConfigStore } from '../chain/app-config';
 import { WalletConnection } from '../chain/wallet-connection';
 import type { DoctorView } from './doctor';
 import { DoctorVerification } from './doctor-verification';
+import { licenceCommitmentOf } from './licence-commitment';
 
 const admin = devAccount(0);
 const doctorRow = (index: number, status: DoctorView['status'], displayName: string): DoctorView => ({
   address: devAccount(index).address,
   status,
-  licenceHash: keccak256(toUtf8Bytes(`GMC-${index}`)),
+  licenceHash: licenceCommitmentOf(`GMC-${index}`, ZeroHash),
   speciality: 2,
   displayName,
   registeredAt: '2026-01-05T10:00:00.000Z',
@@ -69,9 +70,9 @@ describe('DoctorVerification', () => {
     await answerList([doctorRow(1, 'pending', 'Dr. Pending'), doctorRow(2, 'verified', 'Dr. Verified'), doctorRow(3, 'revoked', 'Dr. Revoked')]);
     await eventually(() => rowOf(page, 'Dr. Revoked'));
 
-    expect(buttonsIn(rowOf(page, 'Dr. Pending'))).toEqual(['Verify Dr. Pending', 'Revoke Dr. Pending']);
-    expect(buttonsIn(rowOf(page, 'Dr. Verified'))).toEqual(['Revoke Dr. Verified']);
-    expect(buttonsIn(rowOf(page, 'Dr. Revoked'))).toEqual(['Verify Dr. Revoked']);
+    expect(buttonsIn(rowOf(page, 'Dr. Pending'))).toEqual(['Check licence of Dr. Pending', 'Verify Dr. Pending', 'Revoke Dr. Pending']);
+    expect(buttonsIn(rowOf(page, 'Dr. Verified'))).toEqual(['Check licence of Dr. Verified', 'Revoke Dr. Verified']);
+    expect(buttonsIn(rowOf(page, 'Dr. Revoked'))).toEqual(['Check licence of Dr. Revoked', 'Verify Dr. Revoked']);
     expect(rowOf(page, 'Dr. Pending').textContent).toContain('pending verification');
     expect(rowOf(page, 'Dr. Pending').textContent).toContain('Cardiology');
   });
@@ -99,10 +100,10 @@ describe('DoctorVerification', () => {
   it('When the admin verifies a pending doctor, then verifyDoctor is mined and the list refreshes until it shows verified', async () => {
     const doctor = devAccount(1);
     const doctorSigner = await chain.provider.getSigner(doctor.address);
-    await (await chain.registry.connect(doctorSigner).registerDoctor(keccak256(toUtf8Bytes('GMC-1')), 2, { gasLimit: 300_000 })).wait();
+    await (await chain.registry.connect(doctorSigner).registerDoctor(licenceCommitmentOf('GMC-1', ZeroHash), 2, { gasLimit: 300_000 })).wait();
     const { page } = await openAs({ address: admin.address, roles: ['admin'], doctorStatus: 'none' });
     await answerList([doctorRow(1, 'pending', 'Dr. Ada Byron')]);
-    const verify = await eventually(() => rowOf(page, 'Dr. Ada Byron')?.querySelector('button'));
+    const verify = await eventually(() => rowOf(page, 'Dr. Ada Byron')?.querySelector<HTMLButtonElement>('button[aria-label="Verify Dr. Ada Byron"]'));
 
     verify.click();
 
@@ -111,5 +112,23 @@ describe('DoctorVerification', () => {
     await answerList([doctorRow(1, 'verified', 'Dr. Ada Byron')]);
     await eventually(() => rowOf(page, 'Dr. Ada Byron').textContent?.includes('verified') && !rowOf(page, 'Dr. Ada Byron').textContent?.includes('pending'));
     expect(await chain.registry.isVerifiedDoctor(doctor.address)).toBe(true);
+  });
+
+  it.each([
+    [true, 'Matches the chain'],
+    [false, 'Does not match the chain'],
+  ])('When the admin checks a doctor’s licence (it opens the chain hash: %s), then the number and "%s" are shown', async (matchesChain, verdict) => {
+    const { page } = await openAs({ address: admin.address, roles: ['admin'], doctorStatus: 'none' });
+    const doctor = doctorRow(1, 'pending', 'Dr. Ada Byron');
+    await answerList([doctor]);
+    const check = await eventually(() => rowOf(page, 'Dr. Ada Byron')?.querySelector<HTMLButtonElement>('button[aria-label="Check licence of Dr. Ada Byron"]'));
+
+    check.click();
+
+    const request = await eventually(() => http.match(`/api/doctors/${doctor.address}/licence`)[0]);
+    request.flush({ address: doctor.address, licenceNumber: 'GMC-1', salt: ZeroHash, licenceHash: doctor.licenceHash, matchesChain });
+    await eventually(() => rowOf(page, 'Dr. Ada Byron').textContent?.includes(verdict));
+    expect(rowOf(page, 'Dr. Ada Byron').textContent).toContain('GMC-1');
+    expect(rowOf(page, 'Dr. Ada Byron').textContent).not.toContain(matchesChain ? 'Does not match' : 'Matches the chain');
   });
 });

@@ -5,12 +5,14 @@ import { shortAddress } from '../auth/account';
 import { Session } from '../auth/session';
 import { TransactionRunner } from '../chain/transaction-runner';
 import { errorText } from '../shared/error-text';
-import { REVOCATION_REASONS, specialityName, type DoctorView } from './doctor';
+import { REVOCATION_REASONS, specialityName, type DoctorView, type LicenceCheck } from './doctor';
 import { DoctorRegistry } from './doctor-registry';
 import { DoctorStatusBadge } from './doctor-status-badge';
 import { DoctorsApi } from './doctors-api';
 
 type StatusFilter = DoctorView['status'] | 'all';
+/** One doctor's licence check on this screen: asked for by the admin, row by row. */
+type LicenceState = { state: 'loading' } | { state: 'done'; check: LicenceCheck } | { state: 'failed'; message: string };
 
 const PAGE_SIZE = 20;
 /** After a confirmed change, the server's indexer needs a moment (it polls the chain about every second). */
@@ -47,6 +49,8 @@ export class DoctorVerification implements OnInit {
   protected readonly loadError = signal<string | null>(null);
   /** The doctor whose revocation is being confirmed, with the chosen reason. */
   protected readonly revoking = signal<{ address: string; reason: number } | null>(null);
+  /** Licence checks by doctor address; numbers are fetched only when an admin asks, not with the list. */
+  protected readonly licences = signal<Record<string, LicenceState>>({});
 
   protected readonly shortAddress = shortAddress;
   protected readonly specialityName = specialityName;
@@ -72,6 +76,17 @@ export class DoctorVerification implements OnInit {
 
   protected async verify(doctor: DoctorView): Promise<void> {
     if (await this.registry.verify(doctor.address)) await this.reloadUntil(doctor.address, 'verified');
+  }
+
+  /** Fetches the stored licence number; the API says whether it opens the licence hash on chain. */
+  protected async checkLicence(doctor: DoctorView): Promise<void> {
+    const setState = (state: LicenceState) => this.licences.update((all) => ({ ...all, [doctor.address]: state }));
+    setState({ state: 'loading' });
+    try {
+      setState({ state: 'done', check: await this.doctorsApi.checkLicence(doctor.address) });
+    } catch (error) {
+      setState({ state: 'failed', message: errorText(error) });
+    }
   }
 
   protected startRevoking(doctor: DoctorView): void {

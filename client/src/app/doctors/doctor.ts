@@ -14,6 +14,15 @@ export interface DoctorView {
   verifiedBy?: string;
 }
 
+/** An admin's view of a doctor's stored licence, checked by the API against the Registry. */
+export interface LicenceCheck {
+  address: string;
+  licenceNumber: string;
+  salt: string;
+  licenceHash: string;
+  matchesChain: boolean;
+}
+
 export interface DoctorPage {
   items: DoctorView[];
   total: number;

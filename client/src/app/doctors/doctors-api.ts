@@ -2,7 +2,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { DoctorPage, DoctorView } from './doctor';
+import type { DoctorPage, DoctorView, LicenceCheck } from './doctor';
 
 export interface DoctorQuery {
   status?: DoctorView['status'];
@@ -23,6 +23,16 @@ export class DoctorsApi {
   /** How many doctors have this status; one row is the least the API pages, and only `total` is read. */
   async count(status: DoctorView['status']): Promise<number> {
     return (await this.list({ status, offset: 0, limit: 1 })).total;
+  }
+
+  /** Stores the licence number and the salt of its on-chain hash (before registering: the hash is useless without the salt). */
+  async saveLicence(licence: { licenceNumber: string; salt: string }): Promise<void> {
+    await firstValueFrom(this.http.put<void>('/api/doctors/me/licence', licence));
+  }
+
+  /** Admins only: the doctor's stored licence number and whether it opens the hash on chain. */
+  checkLicence(address: string): Promise<LicenceCheck> {
+    return firstValueFrom(this.http.get<LicenceCheck>(`/api/doctors/${address}/licence`));
   }
 
   /** Saves the display name. The API checks the registration on chain, so it works right after mining. */

@@ -9,7 +9,11 @@ export interface AppConfig {
   port: number;
   host: string;
   rpcUrl: string;
-  publicRpcUrl: string;
+  /**
+   * The RPC URL the browser's wallet is told to add: the app's own /rpc path. Unset (no PUBLIC_ORIGIN
+   * nor PUBLIC_RPC_URL) means `<the request's origin>/rpc`, worked out per request.
+   */
+  publicRpcUrl?: string;
   chainId: number;
   mongoUri: string;
   ipfsApiUrl: string;
@@ -23,6 +27,8 @@ export interface AppConfig {
   indexerPollMs: number;
   /** Requests per minute per IP on /api/auth. */
   authRateLimitPerMinute: number;
+  /** JSON-RPC requests per minute per IP on /rpc. */
+  rpcRateLimitPerMinute: number;
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
@@ -36,7 +42,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   RPC_URL: optionalString,
   GANACHE_URL: optionalString,
-  PUBLIC_RPC_URL: optionalString,
+  PUBLIC_RPC_URL: optionalString.pipe(url.optional()),
   CHAIN_ID: z.coerce.number().int().positive().default(1337),
   MONGODB_URI: unsetIfEmpty(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI').optional()),
   IPFS_API_URL: unsetIfEmpty(url.default('http://127.0.0.1:5001')),
@@ -48,6 +54,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   INDEXER_POLL_MS: z.coerce.number().int().min(0).default(1000),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  RPC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
 
 /** Reads and validates the environment; `overrides` win over it. Throws one readable error listing every bad variable. */
@@ -63,7 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: e.PORT,
     host: e.HOST,
     rpcUrl,
-    publicRpcUrl: e.PUBLIC_RPC_URL ?? rpcUrl,
+    // The chain node itself is never published: the browser reaches it through the app's /rpc.
+    publicRpcUrl: e.PUBLIC_RPC_URL ?? (e.PUBLIC_ORIGIN ? new URL('/rpc', e.PUBLIC_ORIGIN).href : undefined),
     chainId: e.CHAIN_ID,
     mongoUri: e.MONGODB_URI ?? '',
     ipfsApiUrl: e.IPFS_API_URL,
@@ -75,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     indexerPollMs: e.INDEXER_POLL_MS,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    rpcRateLimitPerMinute: e.RPC_RATE_LIMIT_PER_MINUTE,
     ...overrides,
   };
   if (!config.mongoUri) {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../../app';
 import { readDeployments } from '../../../libraries/chain';
-import { openTestApp, CHAIN_ID, type TestApp } from '../../../test-support/test-app';
+import { openTestApp, CHAIN_ID, PUBLIC_ORIGIN, type TestApp } from '../../../test-support/test-app';
 import { createKuboClient } from '../../ipfs';
 
 let testApp: TestApp;
@@ -49,7 +49,7 @@ describe('Health and client config', () => {
     expect(response.body).toEqual({
       chainId: CHAIN_ID,
       chainName: 'EHR Hospital Dev',
-      rpcUrl: process.env.TEST_RPC_URL,
+      rpcUrl: `${PUBLIC_ORIGIN}/rpc`,
       currency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
       contracts: expect.objectContaining({ Registry: { address: deployments.Registry!.address, blockNumber: deployments.Registry!.blockNumber } }),
     });
@@ -76,7 +76,9 @@ describe('HTTP edge cases', () => {
     const response = await request(testApp.app).get('/api/config').expect(200);
     const csp = response.headers['content-security-policy'];
     expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain(`connect-src 'self' ${new URL(process.env.TEST_RPC_URL!).origin}`);
+    // The public RPC is the app's own /rpc (PUBLIC_ORIGIN + /rpc); the chain node is never a connect target.
+    expect(csp).toMatch(new RegExp(`connect-src 'self' ${PUBLIC_ORIGIN}(;|$)`));
+    expect(csp).not.toContain(new URL(process.env.TEST_RPC_URL!).origin);
   });
 
   test('When the client has not been built, then the root page says how to build it (503)', async () => {

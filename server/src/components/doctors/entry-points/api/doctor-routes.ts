@@ -1,5 +1,6 @@
 /**
- * GET /api/doctors, GET /api/doctors/:address, PUT /api/doctors/me/profile. All need a session.
+ * GET /api/doctors, GET /api/doctors/:address, PUT /api/doctors/me/profile, PUT /api/doctors/me/licence,
+ * GET /api/doctors/:address/licence (admins). All need a session.
  */
 import { Router } from 'express';
 import { getAddress, isAddress } from 'ethers';
@@ -7,6 +8,7 @@ import { z } from 'zod';
 import type { Registry } from '@contracts/types';
 import { requireSession, sessionOf } from '../../../auth';
 import { getDoctor, listDoctors, updateOwnProfile } from '../../domain/doctor-queries';
+import { checkLicence, storeOwnLicence } from '../../domain/doctor-licences';
 
 const listQuery = z.strictObject({
   status: z.enum(['pending', 'verified', 'revoked']).optional(),
@@ -23,6 +25,11 @@ const profileBody = z.strictObject({
   speciality: z.string().trim().min(1).max(80).optional(),
 });
 
+const licenceBody = z.strictObject({
+  licenceNumber: z.string().trim().min(1).max(64),
+  salt: z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be 32 bytes as 0x-prefixed hex'),
+});
+
 export function doctorRoutes(options: { registry: Registry }): Router {
   const router = Router();
   router.use('/doctors', requireSession);
@@ -33,6 +40,16 @@ export function doctorRoutes(options: { registry: Registry }): Router {
 
   router.put('/doctors/me/profile', async (req, res) => {
     res.json(await updateOwnProfile(options.registry, sessionOf(req).address, profileBody.parse(req.body ?? {})));
+  });
+
+  router.put('/doctors/me/licence', async (req, res) => {
+    await storeOwnLicence(options.registry, sessionOf(req).address, licenceBody.parse(req.body ?? {}));
+    res.status(204).end();
+  });
+
+  router.get('/doctors/:address/licence', async (req, res) => {
+    const check = await checkLicence(options.registry, sessionOf(req).address, addressParam.parse(req.params).address);
+    res.set('Cache-Control', 'no-store').json(check);
   });
 
   router.get('/doctors/:address', async (req, res) => {

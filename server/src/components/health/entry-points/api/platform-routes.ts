@@ -7,21 +7,22 @@ import { clientConfig } from '../../domain/client-config';
 import type { ChainDeployments } from '../../../../libraries/chain';
 
 export interface PlatformRouteOptions extends HealthProbes {
-  publicRpcUrl: string;
+  /** Unset: the app's own /rpc at the origin the request came in on. */
+  publicRpcUrl?: string;
   deployments: ChainDeployments;
 }
 
 export function platformRoutes(options: PlatformRouteOptions): Router {
   const router = Router();
-  const config = clientConfig(options);
 
   router.get('/health', async (_req, res) => {
     const report = await checkHealth(options);
     res.status(report.status === 'ok' ? 200 : 503).set('Cache-Control', 'no-store').json(report);
   });
 
-  router.get('/config', (_req, res) => {
-    res.json(config);
+  router.get('/config', (req, res) => {
+    const publicRpcUrl = options.publicRpcUrl ?? `${req.protocol}://${req.get('host')}/rpc`;
+    res.json(clientConfig({ ...options, publicRpcUrl }));
   });
 
   return router;
