@@ -30,6 +30,7 @@ function printReady(stack: Stack, dataDir: string): void {
   const rpcUrl = process.env.PUBLIC_RPC_URL || stack.rpcUrl;
   say();
   say(`EHR Hospital is running at ${stack.appUrl}`);
+  say(`Sign-in works from ${stack.appOrigins.join(' and ')} only (PUBLIC_ORIGIN / ALLOWED_ORIGINS name others).`);
   say();
   say('MetaMask network (Networks → Add a network manually):');
   say(`  Network name     EHR Hospital Dev`);

@@ -1,0 +1,3 @@
+export { refuseForeignOrigin } from './same-origin';
+export { perMinuteLimit, type PerMinuteLimit } from './rate-limit';
+export { logRoutePattern, loggedUrl } from './route-pattern';
