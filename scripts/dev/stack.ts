@@ -5,7 +5,8 @@
  * IPFS_API_URL). `stop()` tears down in reverse order and is safe to call twice.
  */
 import { startServer } from '../../server/src/start';
-import { loadConfig } from '../../server/src/libraries/config/config';
+import { listenHost, loadConfig } from '../../server/src/libraries/config/config';
+import { appAddress, pickFreePort } from './app-address';
 import { startChain } from './chain';
 import { deployContracts } from './contracts';
 import { startIpfs } from './ipfs';
@@ -16,6 +17,8 @@ export const DEFAULT_APP_PORT = 3000;
 
 export interface Stack {
   appUrl: string;
+  /** The origins the API accepts sign-ins and writes from (appUrl is one of them). */
+  appOrigins: string[];
   /** The chain node, for the server only. */
   rpcUrl: string;
   /** What the browser and MetaMask use: the app's /rpc (reads and signed transactions only), or PUBLIC_RPC_URL. */
@@ -70,8 +73,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     if (ipfsResult.status === 'rejected') throw ipfsResult.reason;
     const [mongo, ipfs] = [mongoResult.value, ipfsResult.value];
 
-    const appPort = opts.appPort ?? DEFAULT_APP_PORT;
+    const host = listenHost(process.env);
+    const appPort = opts.appPort === 0 ? await pickFreePort(host) : (opts.appPort ?? DEFAULT_APP_PORT);
+    // The origins sign-in and writes are accepted from: the configured ones (PUBLIC_ORIGIN, ALLOWED_ORIGINS)
+    // when set, else exactly the loopback URLs this stack prints and serves.
+    const address = appAddress(host, appPort);
+    const configuresOrigins = Boolean(process.env.PUBLIC_ORIGIN || process.env.ALLOWED_ORIGINS);
     const config = loadConfig(process.env, {
+      ...(!configuresOrigins && { allowedOrigins: address.origins }),
       port: appPort,
       rpcUrl: chain.rpcUrl,
       chainId: chain.chainId,
@@ -87,10 +96,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     );
     stops.push(server.close);
 
+    const appUrl = configuresOrigins ? config.allowedOrigins[0]! : address.url;
     return {
-      appUrl: server.url,
+      appUrl,
+      appOrigins: config.allowedOrigins,
       rpcUrl: chain.rpcUrl,
-      publicRpcUrl: config.publicRpcUrl ?? `${server.url}/rpc`,
+      publicRpcUrl: config.publicRpcUrl ?? `${appUrl}/rpc`,
       chainId: chain.chainId,
       mongoUri: mongo.uri,
       ipfsApiUrl: ipfs.apiUrl,

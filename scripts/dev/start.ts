@@ -29,6 +29,7 @@ function say(line = ''): void {
 function printReady(stack: Stack, dataDir: string): void {
   say();
   say(`EHR Hospital is running at ${stack.appUrl}`);
+  say(`Sign-in works from ${stack.appOrigins.join(' and ')} only (PUBLIC_ORIGIN / ALLOWED_ORIGINS name others).`);
   say();
   say('MetaMask network (Networks → Add a network manually):');
   say(`  Network name     EHR Hospital Dev`);

@@ -9,10 +9,10 @@ import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './libraries/config/config';
 import type { Chain } from './libraries/chain';
 import { errorHandler, notFound } from './libraries/errors';
-import { clientAssets } from './libraries/http/client-assets';
+import { clientAssets, loggedUrl, refuseForeignOrigin } from './libraries/http';
 import type { Logger } from './libraries/logger/logger';
 import { pingMongo } from './libraries/mongo/mongo';
-import { authRoutes } from './components/auth';
+import { authRoutes, limitWritesPerAccount } from './components/auth';
 import { consentRoutes } from './components/consent';
 import { doctorRoutes } from './components/doctors';
 import { platformRoutes } from './components/health';
@@ -59,9 +59,15 @@ export function createApp(deps: AppDependencies): Express {
     pinoHttp({
       logger: deps.logger,
       autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // The request is described once, when its response is logged: only then is the matched route known,
+      // and paths naming accounts are logged as their route pattern (libraries/http/route-pattern.ts).
+      quietReqLogger: true,
+      quietResLogger: true,
+      customSuccessObject: (req, _res, logged) => ({ req, ...logged }),
+      customErrorObject: (req, _res, _error, logged) => ({ req, ...logged }),
       // Method, path and status are enough to follow a request; headers would leak the session cookie.
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: unknown; method: string; raw: express.Request }) => ({ id: req.id, method: req.method, url: loggedUrl(req.raw) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
@@ -72,6 +78,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use(cookieParser());
 
   const api = express.Router();
+  // Only /api: the app-level /rpc forwarder takes posts from wallets with their own origin.
+  api.use(refuseForeignOrigin(config.allowedOrigins));
   api.use(
     platformRoutes({
       provider: chain.provider,
@@ -79,19 +87,25 @@ export function createApp(deps: AppDependencies): Express {
       ipfs: deps.ipfs,
       pingMongo,
       publicRpcUrl: config.publicRpcUrl,
+      allowedOrigins: config.allowedOrigins,
       deployments: chain.deployments,
+      healthCacheMs: config.healthCacheMs,
+      session: { idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionTtlSeconds },
     }),
   );
   api.use(
     authRoutes({
       registry: chain.contracts.registry,
       chainId: config.chainId,
-      publicOrigin: config.publicOrigin,
+      allowedOrigins: config.allowedOrigins,
       sessionTtlSeconds: config.sessionTtlSeconds,
+      sessionIdleSeconds: config.sessionIdleSeconds,
       rateLimitPerMinute: config.authRateLimitPerMinute,
     }),
   );
-  api.use(doctorRoutes({ registry: chain.contracts.registry }));
+  // One per-account budget shared by every write route.
+  const limitWrites = limitWritesPerAccount(config.writeRateLimitPerMinute);
+  api.use(doctorRoutes({ registry: chain.contracts.registry, limitWrites }));
   api.use(consentRoutes({ registry: chain.contracts.registry, consent: chain.contracts.consent }));
   api.use((req) => {
     throw notFound(`No API route ${req.method} ${req.baseUrl}${req.path}`, 'ROUTE_NOT_FOUND');

@@ -54,4 +54,23 @@ describe('Configuration', () => {
     expect(loadConfig(base).publicRpcUrl).toBe('https://ehr.example/rpc');
     expect(loadConfig({ ...base, PUBLIC_RPC_URL: 'https://rpc.ehr.example/' }).publicRpcUrl).toBe('https://rpc.ehr.example/');
   });
+
+  test('When no origin is configured in development, then exactly the loopback origins of PORT are allowed, with a 15-minute idle limit', () => {
+    expect(loadConfig({ MONGODB_URI: 'mongodb://x/db', PORT: '4100' })).toMatchObject({
+      allowedOrigins: ['http://127.0.0.1:4100', 'http://localhost:4100'],
+      sessionIdleSeconds: 900,
+    });
+  });
+
+  test('When PUBLIC_ORIGIN and ALLOWED_ORIGINS are set, then they are the allowed origins, PUBLIC_ORIGIN first', () => {
+    const config = loadConfig({ MONGODB_URI: 'mongodb://x/db', PUBLIC_ORIGIN: 'https://ehr.example.org/', ALLOWED_ORIGINS: 'https://clinic.example.org, https://ehr.example.org' });
+    expect(config.allowedOrigins).toEqual(['https://ehr.example.org', 'https://clinic.example.org']);
+  });
+
+  test('When production names no origin, or the origins mix http and https, then loadConfig refuses to start and says what to set', () => {
+    expect(() => loadConfig({ MONGODB_URI: 'mongodb://x/db', NODE_ENV: 'production' })).toThrow(/set PUBLIC_ORIGIN/);
+    expect(() => loadConfig({ MONGODB_URI: 'mongodb://x/db', PUBLIC_ORIGIN: 'https://a.example', ALLOWED_ORIGINS: 'http://b.example' })).toThrow(/mix http and https/);
+    expect(() => loadConfig({ MONGODB_URI: 'mongodb://x/db', ALLOWED_ORIGINS: 'not a url' })).toThrow(/ALLOWED_ORIGINS: not a url/);
+  });
 });
+

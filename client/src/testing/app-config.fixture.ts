@@ -13,5 +13,6 @@ export function appConfigFor(
     rpcUrl: 'http://127.0.0.1:3000/rpc',
     currency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     contracts,
+    session: { idleSeconds: 900, maxSeconds: 28_800 },
   };
 }

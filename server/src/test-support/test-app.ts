@@ -43,6 +43,7 @@ export function testConfig(database: string, overrides: Partial<AppConfig> = {})
       LOG_LEVEL: 'silent',
       INDEXER_POLL_MS: '0',
       AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+      WRITE_RATE_LIMIT_PER_MINUTE: '1000',
       NODE_ENV: 'test',
     },
     overrides,

@@ -21,7 +21,7 @@ export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ehr-e2e-'));
   // Embedded defaults only: a developer's RPC_URL/MONGODB_URI/IPFS_API_URL must not leak into the test.
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', CHAIN_PORT: '0', IPFS_PORT: '0' };
-  for (const external of ['RPC_URL', 'GANACHE_URL', 'MONGODB_URI', 'IPFS_API_URL', 'DEPLOYMENTS_FILE', 'PUBLIC_RPC_URL']) delete env[external];
+  for (const external of ['RPC_URL', 'GANACHE_URL', 'MONGODB_URI', 'IPFS_API_URL', 'DEPLOYMENTS_FILE', 'PUBLIC_RPC_URL', 'PUBLIC_ORIGIN', 'ALLOWED_ORIGINS']) delete env[external];
   const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['scripts/dev/start.ts'], {
     cwd: repoRoot,
     env,

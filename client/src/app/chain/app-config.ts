@@ -9,6 +9,8 @@ export interface AppConfig {
   rpcUrl: string;
   currency: { name: string; symbol: string; decimals: number };
   contracts: Record<string, { address: string; blockNumber: number }>;
+  /** When the server ends a session: after `idleSeconds` without a request, and `maxSeconds` after sign-in. */
+  session: { idleSeconds: number; maxSeconds: number };
 }
 
 @Injectable({ providedIn: 'root' })

@@ -77,12 +77,23 @@ describe('DoctorVerification', () => {
     expect(rowOf(page, 'Dr. Pending').textContent).toContain('Cardiology');
   });
 
-  it('When someone who is not an admin opens the list, then no actions are offered', async () => {
+  it('When someone who is not an admin opens the list, then only verified doctors are asked for and no actions are offered', async () => {
     const { page } = await openAs({ address: devAccount(4).address, roles: ['patient'], doctorStatus: 'none' });
-    await answerList([doctorRow(1, 'pending', 'Dr. Pending')]);
-    await eventually(() => rowOf(page, 'Dr. Pending'));
+    const request = await answerList([doctorRow(2, 'verified', 'Dr. Verified')]);
+    await eventually(() => rowOf(page, 'Dr. Verified'));
 
-    expect(buttonsIn(rowOf(page, 'Dr. Pending'))).toEqual([]);
+    expect(request.request.params.get('status')).toBe('verified');
+    expect([...page.querySelectorAll('#doctor-status-filter option')].map((option) => option.textContent?.trim())).toEqual(['Verified']);
+    expect(buttonsIn(rowOf(page, 'Dr. Verified'))).toEqual([]);
+  });
+
+  it('When a verified doctor renamed themselves, then the admin sees the name they were verified under', async () => {
+    const { page } = await openAs({ address: admin.address, roles: ['admin'], doctorStatus: 'none' });
+    const renamed = { ...doctorRow(2, 'verified', 'Dr. Chief'), nameChangedAfterVerification: { previousDisplayName: 'Dr. Grace', changedAt: '2026-01-01T00:00:00.000Z' } };
+    await answerList([renamed]);
+
+    const row = await eventually(() => rowOf(page, 'Dr. Chief'));
+    expect(row.textContent).toContain('Renamed after verification (verified as “Dr. Grace”)');
   });
 
   it('When the admin filters by status, then the API is asked for that status only', async () => {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { DatePipe } from '@angular/common';
 import { shortAddress } from '../auth/account';
@@ -13,6 +13,13 @@ import { DoctorsApi } from './doctors-api';
 type StatusFilter = DoctorView['status'] | 'all';
 /** One doctor's licence check on this screen: asked for by the admin, row by row. */
 type LicenceState = { state: 'loading' } | { state: 'done'; check: LicenceCheck } | { state: 'failed'; message: string };
+
+const STATUS_FILTERS: readonly { value: StatusFilter; label: string }[] = [
+  { value: 'all', label: 'All' },
+  { value: 'pending', label: 'Pending verification' },
+  { value: 'verified', label: 'Verified' },
+  { value: 'revoked', label: 'Revoked' },
+];
 
 const PAGE_SIZE = 20;
 /** After a confirmed change, the server's indexer needs a moment (it polls the chain about every second). */
@@ -33,15 +40,13 @@ export class DoctorVerification implements OnInit {
   protected readonly isAdmin = inject(Session).isAdmin;
   protected readonly busy = inject(TransactionRunner).busy;
 
-  protected readonly statusFilters: { value: StatusFilter; label: string }[] = [
-    { value: 'all', label: 'All' },
-    { value: 'pending', label: 'Pending verification' },
-    { value: 'verified', label: 'Verified' },
-    { value: 'revoked', label: 'Revoked' },
-  ];
+  // Doctors not (or no longer) verified are the admins' review queue; the API lists them to admins only.
+  protected readonly statusFilters = computed(() =>
+    STATUS_FILTERS.filter((filter) => this.isAdmin() || filter.value === 'verified'),
+  );
   protected readonly reasons = REVOCATION_REASONS;
   protected readonly pageSize = PAGE_SIZE;
-  protected readonly statusFilter = signal<StatusFilter>('all');
+  protected readonly statusFilter = signal<StatusFilter>(this.isAdmin() ? 'all' : 'verified');
   protected readonly offset = signal(0);
   protected readonly doctors = signal<DoctorView[]>([]);
   protected readonly total = signal(0);

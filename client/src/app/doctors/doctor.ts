@@ -12,6 +12,8 @@ export interface DoctorView {
   registeredAt: string;
   updatedAt: string;
   verifiedBy?: string;
+  /** Admins only: the doctor renamed themselves after being verified under `previousDisplayName`. */
+  nameChangedAfterVerification?: { previousDisplayName?: string; changedAt: string };
 }
 
 /** An admin's view of a doctor's stored licence, checked by the API against the Registry. */

@@ -32,6 +32,13 @@ describe('Landing', () => {
 
   afterEach(() => stopAnnouncing?.());
 
+  it('When the sign-in screen opens, then it says a session ends after 15 minutes without activity and after 8 hours', async () => {
+    const page = await open();
+    const notice = await eventually(() => page.querySelector('.session-notice')?.textContent?.match(/signed out after .*/)?.[0]);
+    expect(notice).toContain('signed out after 15 minutes without activity');
+    expect(notice).toContain('8 hours after signing in');
+  });
+
   it('When no wallet is installed, then connecting says MetaMask was not found and links to the download', async () => {
     const page = await open();
     expect(page.querySelector('h1')?.textContent).toBe('EHR Hospital');

@@ -6,6 +6,14 @@ import { shortAddress } from '../auth/account';
 import { Session } from '../auth/session';
 import { errorText } from '../shared/error-text';
 
+/** "15 minutes", "8 hours", "1 hour 30 minutes". */
+function duration(seconds: number): string {
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.round((seconds % 3600) / 60);
+  const part = (n: number, unit: string) => (n ? [`${n} ${unit}${n === 1 ? '' : 's'}`] : []);
+  return [...part(hours, 'hour'), ...part(minutes, 'minute')].join(' ') || `${seconds} seconds`;
+}
+
 /** Front door: connect the wallet, get onto the clinic's network, sign in with Ethereum. */
 @Component({
   selector: 'ehr-landing',
@@ -22,6 +30,15 @@ export class Landing implements OnInit {
   protected readonly signingIn = signal(false);
   protected readonly signInError = signal<string | null>(null);
   protected readonly networkName = computed(() => this.appConfig.config()?.chainName ?? 'EHR Hospital');
+  /** Clinic computers are shared: say when a forgotten session ends by itself. */
+  protected readonly sessionNotice = computed(() => {
+    const session = this.appConfig.config()?.session;
+    if (!session) return 'On a shared computer, sign out when you leave: an unused session ends by itself.';
+    return (
+      `On a shared computer, sign out when you leave. You are signed out after ${duration(session.idleSeconds)} ` +
+      `without activity, and ${duration(session.maxSeconds)} after signing in in any case.`
+    );
+  });
   protected readonly account = computed(() => {
     const address = this.wallet.account();
     return address ? shortAddress(address) : '';

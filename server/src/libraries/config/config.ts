@@ -20,7 +20,14 @@ export interface AppConfig {
   deploymentsFile: string;
   clientDist: string;
   publicOrigin?: string;
+  /**
+   * The origins users reach the app at (scheme://host[:port]). Sign-in messages must name one of them,
+   * and state-changing /api requests from a browser must come from one. Never taken from request headers.
+   */
+  allowedOrigins: string[];
   sessionTtlSeconds: number;
+  /** A session ends after this long without a request (shared clinic computers), as well as at its TTL. */
+  sessionIdleSeconds: number;
   nodeEnv: string;
   logLevel: string;
   /** How often the chain-event indexer polls; 0 = only when asked (`indexer.syncNow()`). */
@@ -29,6 +36,10 @@ export interface AppConfig {
   authRateLimitPerMinute: number;
   /** JSON-RPC requests per minute per IP on /rpc. */
   rpcRateLimitPerMinute: number;
+  /** Writes per minute per signed-in account on the API. */
+  writeRateLimitPerMinute: number;
+  /** How long one /api/health report is reused, so probes of chain, MongoDB and IPFS stay cheap. */
+  healthCacheMs: number;
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
@@ -49,13 +60,53 @@ const envSchema = z.object({
   DEPLOYMENTS_FILE: z.string().min(1).default(path.join(repoRoot, '.data', 'deployments.json')),
   CLIENT_DIST: z.string().min(1).default(path.join(repoRoot, 'dist', 'client', 'browser')),
   PUBLIC_ORIGIN: optionalString.pipe(url.optional()),
+  ALLOWED_ORIGINS: optionalString,
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(28_800),
+  SESSION_IDLE_SECONDS: z.coerce.number().int().min(60).default(900),
   NODE_ENV: z.string().default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   INDEXER_POLL_MS: z.coerce.number().int().min(0).default(1000),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   RPC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  HEALTH_CACHE_MS: z.coerce.number().int().min(0).default(2_000),
 });
+
+/** `scheme://host[:port]` of an http(s) URL, or an error naming the variable. */
+function originOf(variable: string, text: string): string {
+  const parsed = url.safeParse(text.trim());
+  if (!parsed.success) throw new Error(`Invalid server configuration: ${variable}: ${text.trim()} is not an http(s) URL`);
+  return new URL(parsed.data).origin;
+}
+
+/** HOST as loadConfig reads it, for the dev stack, which needs it to pick the origins before loading the rest. */
+export const listenHost = (env: NodeJS.ProcessEnv = process.env): string => envSchema.shape.HOST.parse(env.HOST);
+
+/** The loopback origins a server on this port serves a browser on this machine. */
+export const loopbackOrigins = (port: number) => [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+
+/**
+ * PUBLIC_ORIGIN first, then ALLOWED_ORIGINS (comma-separated). With neither, development allows the
+ * loopback origins of PORT; production must name its origin.
+ */
+function allowedOriginsFrom(e: { PUBLIC_ORIGIN?: string; ALLOWED_ORIGINS?: string; PORT: number; NODE_ENV: string }): string[] {
+  const listed = [
+    ...(e.PUBLIC_ORIGIN ? [originOf('PUBLIC_ORIGIN', e.PUBLIC_ORIGIN)] : []),
+    ...(e.ALLOWED_ORIGINS ?? '').split(',').filter((item) => item.trim()).map((item) => originOf('ALLOWED_ORIGINS', item)),
+  ];
+  if (listed.length > 0 || e.NODE_ENV === 'production' || e.PORT === 0) return [...new Set(listed)];
+  return loopbackOrigins(e.PORT);
+}
+
+function checkAllowedOrigins(origins: string[]): void {
+  if (origins.length === 0) {
+    throw new Error('Invalid server configuration: set PUBLIC_ORIGIN (or ALLOWED_ORIGINS) to the origin users reach the app at, e.g. https://ehr.example.org');
+  }
+  // One scheme, so the session cookie's Secure flag (https) suits every allowed origin.
+  if (new Set(origins.map((origin) => new URL(origin).protocol)).size > 1) {
+    throw new Error(`Invalid server configuration: PUBLIC_ORIGIN and ALLOWED_ORIGINS mix http and https (${origins.join(', ')})`);
+  }
+}
 
 /** Reads and validates the environment; `overrides` win over it. Throws one readable error listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
@@ -78,16 +129,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     deploymentsFile: path.resolve(e.DEPLOYMENTS_FILE),
     clientDist: path.resolve(e.CLIENT_DIST),
     publicOrigin: e.PUBLIC_ORIGIN,
+    allowedOrigins: allowedOriginsFrom(e),
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    sessionIdleSeconds: e.SESSION_IDLE_SECONDS,
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     indexerPollMs: e.INDEXER_POLL_MS,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     rpcRateLimitPerMinute: e.RPC_RATE_LIMIT_PER_MINUTE,
+    writeRateLimitPerMinute: e.WRITE_RATE_LIMIT_PER_MINUTE,
+    healthCacheMs: e.HEALTH_CACHE_MS,
     ...overrides,
   };
   if (!config.mongoUri) {
     throw new Error('Invalid server configuration: MONGODB_URI is required (npm start provides an embedded MongoDB)');
   }
+  checkAllowedOrigins(config.allowedOrigins);
   return config;
 }

@@ -12,10 +12,12 @@ import { siweError } from './siwe-errors';
 const CLOCK_SKEW_MS = 60_000;
 
 export interface SiweExpectations {
-  /** Host (with port when not default) the message must name, e.g. `localhost:3000`. */
-  domain: string;
-  /** Origin the message's URI must belong to, e.g. `http://localhost:3000`. */
-  origin: string;
+  /**
+   * The configured origins users reach the app at, e.g. `http://localhost:3000`. The message's domain
+   * must be the host (with port when not default) of one of them and its URI on that same origin.
+   * Never derived from the request: a relayed message for another site must not match.
+   */
+  allowedOrigins: readonly string[];
   chainId: number;
   now: Date;
   consumeNonce(nonce: string): Promise<boolean>;
@@ -29,9 +31,12 @@ function parseMessage(message: string): SiweMessage {
   }
 }
 
-function checkBinding(siwe: SiweMessage, expected: SiweExpectations): void {
-  if (siwe.domain !== expected.domain) {
-    throw siweError('SIWE_DOMAIN_MISMATCH', `The message is for ${siwe.domain}, not ${expected.domain}`);
+/** The allowed origin the message names; its URI must be on it. */
+function checkSite(siwe: SiweMessage, allowedOrigins: readonly string[]): URL {
+  const site = allowedOrigins.map((origin) => new URL(origin)).find((origin) => origin.host === siwe.domain);
+  if (!site) {
+    const hosts = allowedOrigins.map((origin) => new URL(origin).host).join(' or ');
+    throw siweError('SIWE_DOMAIN_MISMATCH', `The message is for ${siwe.domain}, not ${hosts}`);
   }
   let uriOrigin: string;
   try {
@@ -39,9 +44,14 @@ function checkBinding(siwe: SiweMessage, expected: SiweExpectations): void {
   } catch {
     throw siweError('SIWE_MALFORMED', 'The message URI is not a URL');
   }
-  if (uriOrigin !== expected.origin) {
-    throw siweError('SIWE_DOMAIN_MISMATCH', `The message URI is on ${uriOrigin}, not ${expected.origin}`);
+  if (uriOrigin !== site.origin) {
+    throw siweError('SIWE_DOMAIN_MISMATCH', `The message URI is on ${uriOrigin}, not ${site.origin}`);
   }
+  return site;
+}
+
+function checkBinding(siwe: SiweMessage, expected: SiweExpectations): URL {
+  const site = checkSite(siwe, expected.allowedOrigins);
   if (siwe.chainId !== expected.chainId) {
     throw siweError('SIWE_CHAIN_MISMATCH', `The message is for chain ${siwe.chainId}, this app runs on chain ${expected.chainId}`);
   }
@@ -50,6 +60,7 @@ function checkBinding(siwe: SiweMessage, expected: SiweExpectations): void {
   if (issuedAt > expected.now.getTime() + CLOCK_SKEW_MS) {
     throw siweError('SIWE_NOT_YET_VALID', 'The message was issued in the future');
   }
+  return site;
 }
 
 function isWellFormedSignature(signature: string): boolean {
@@ -72,12 +83,12 @@ const failureCodes: Partial<Record<string, Parameters<typeof siweError>[0]>> = {
 /** Returns the checksummed address that signed in, or throws a 401 `SIWE_*` AppError. */
 export async function verifySignIn(message: string, signature: string, expected: SiweExpectations): Promise<string> {
   const siwe = parseMessage(message);
-  checkBinding(siwe, expected);
+  const site = checkBinding(siwe, expected);
   // siwe logs to the console when ethers cannot even decode the signature; reject those first.
   if (!isWellFormedSignature(signature)) throw siweError('SIWE_INVALID_SIGNATURE', 'The signature is not a valid signature');
 
   const result = await siwe.verify(
-    { signature, domain: expected.domain, nonce: siwe.nonce, time: expected.now.toISOString() },
+    { signature, domain: site.host, nonce: siwe.nonce, time: expected.now.toISOString() },
     { suppressExceptions: true },
   );
   if (!result.success) {

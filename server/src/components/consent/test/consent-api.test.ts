@@ -1,6 +1,8 @@
+import pino from 'pino';
 import request from 'supertest';
 import type { Agent } from 'supertest';
 import type { HDNodeWallet } from 'ethers';
+import { createApp } from '../../../app';
 import { openTestApp, testChain, fundedWallet, devWallet, licenceHash, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
 import { signIn } from '../../../test-support/siwe-client';
 
@@ -89,3 +91,29 @@ describe('Consent API', () => {
     expect(response.body.error.message).toMatch(/patient: must be an Ethereum address/);
   });
 });
+
+describe('Consent API request logs', () => {
+  test('When consent is read, then the request log shows the route pattern and status but neither address', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const app = createApp({ ...testApp.runtime, logger });
+    const [asPatient, asStranger] = [request.agent(app), request.agent(app)];
+    await signIn(asPatient, patient);
+    await signIn(asStranger, stranger);
+
+    await asPatient.get(consentPath()).expect(200);
+    await asStranger.get(consentPath()).expect(403);
+    await request(app).get(consentPath()).expect(401);
+
+    const requests = lines.map((line) => JSON.parse(line)).filter((entry) => entry.req?.url?.startsWith('/api/consent'));
+    expect(requests.map((entry) => [entry.req.method, entry.req.url, entry.res.statusCode])).toEqual([
+      ['GET', '/api/consent/:patient/:doctor', 200],
+      ['GET', '/api/consent/:patient/:doctor', 403],
+      ['GET', '/api/consent/:patient/:doctor', 401],
+    ]);
+    const everything = lines.join('\n').toLowerCase();
+    expect(everything).not.toContain(patient.address.slice(2).toLowerCase());
+    expect(everything).not.toContain(doctor.address.slice(2).toLowerCase());
+  });
+});
+

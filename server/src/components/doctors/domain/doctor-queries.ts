@@ -1,29 +1,37 @@
 /**
- * Reading doctors and editing one's own profile.
+ * Reading doctors (as `doctor-access` allows) and editing one's own profile.
  */
 import type { Registry } from '@contracts/types';
-import { notFound } from '../../../libraries/errors';
+import { forbidden, notFound } from '../../../libraries/errors';
 import { findDoctor, findDoctors } from '../data-access/doctor-store';
-import { findProfiles, saveProfile } from '../data-access/profile-store';
+import { findProfiles, saveProfile, type DoctorProfile } from '../data-access/profile-store';
 import { doctorStatusFromChain } from '../../../libraries/chain';
+import { assertMayList, mayView, type DoctorReader } from './doctor-access';
 import { toDoctorView, type DoctorView } from './doctor-view';
 
-export async function listDoctors(query: { status?: 'pending' | 'verified' | 'revoked'; offset: number; limit: number }): Promise<{ items: DoctorView[]; total: number }> {
+export async function listDoctors(
+  reader: DoctorReader,
+  query: { status?: 'pending' | 'verified' | 'revoked'; offset: number; limit: number },
+): Promise<{ items: DoctorView[]; total: number }> {
+  assertMayList(reader, query.status);
   const { items, total } = await findDoctors(query);
   const profiles = await findProfiles(items.map((d) => d.address));
-  return { items: items.map((d) => toDoctorView(d, profiles.get(d.address))), total };
+  return { items: items.map((d) => toDoctorView(d, profiles.get(d.address), reader)), total };
 }
 
-export async function getDoctor(address: string): Promise<DoctorView> {
+export async function getDoctor(reader: DoctorReader, address: string): Promise<DoctorView> {
   const doctor = await findDoctor(address);
-  if (!doctor) throw notFound(`No doctor registered with address ${address}`, 'DOCTOR_NOT_FOUND');
+  if (!doctor || !mayView(reader, doctor)) throw notFound(`No doctor registered with address ${address}`, 'DOCTOR_NOT_FOUND');
   const profiles = await findProfiles([address]);
-  return toDoctorView(doctor, profiles.get(address));
+  return toDoctorView(doctor, profiles.get(address), reader);
 }
 
 /**
  * Saves the caller's profile. Registration is checked on chain, not in the read model, so a doctor
  * can fill in the profile right after their registration is mined, before the indexer catches up.
+ * A pending doctor's name is what admins review when verifying; a revoked doctor may not rename
+ * (the name would outlive the revocation in other people's screens); a verified doctor's rename is
+ * kept marked, with the verified name, for admins to see.
  */
 export async function updateOwnProfile(
   registry: Registry,
@@ -33,8 +41,11 @@ export async function updateOwnProfile(
   const onChain = await registry.getDoctor(address);
   const status = doctorStatusFromChain(onChain.status);
   if (status === 'none') throw notFound('This account is not registered as a doctor', 'DOCTOR_NOT_FOUND');
+  if (status === 'revoked') throw forbidden('A revoked doctor cannot change their profile', 'DOCTOR_REVOKED');
 
-  const profile = { address, displayName: input.displayName, specialityLabel: input.speciality, updatedAt: new Date() };
+  const now = new Date();
+  const profile: DoctorProfile = { address, displayName: input.displayName, specialityLabel: input.speciality, updatedAt: now };
+  if (status === 'verified') profile.changedAfterVerification = await nameChange(address, input.displayName, now);
   await saveProfile(profile);
 
   const indexed = await findDoctor(address);
@@ -50,4 +61,12 @@ export async function updateOwnProfile(
     },
     profile,
   );
+}
+
+/** The mark a verified doctor's save leaves: the first name changed since verification is the one to keep. */
+async function nameChange(address: string, displayName: string, now: Date): Promise<DoctorProfile['changedAfterVerification']> {
+  const current = (await findProfiles([address])).get(address);
+  if (current?.changedAfterVerification) return current.changedAfterVerification.previousDisplayName === displayName ? undefined : current.changedAfterVerification;
+  if (current?.displayName === displayName) return undefined;
+  return { ...(current && { previousDisplayName: current.displayName }), changedAt: now };
 }

@@ -13,12 +13,16 @@ export interface DoctorView {
   registeredAt: string;
   updatedAt: string;
   verifiedBy?: string;
+  /** Admins only: the doctor renamed themselves after being verified under `previousDisplayName`. */
+  nameChangedAfterVerification?: { previousDisplayName?: string; changedAt: string };
 }
 
 export function toDoctorView(
   doctor: Pick<DoctorRecord, 'address' | 'licenceHash' | 'speciality' | 'registeredAt' | 'updatedAt' | 'verifiedBy'> & { status: DoctorStatus },
   profile?: DoctorProfile,
+  viewer: { isAdmin: boolean } = { isAdmin: false },
 ): DoctorView {
+  const nameChange = viewer.isAdmin ? profile?.changedAfterVerification : undefined;
   return {
     address: doctor.address,
     status: doctor.status,
@@ -29,5 +33,11 @@ export function toDoctorView(
     registeredAt: doctor.registeredAt.toISOString(),
     updatedAt: doctor.updatedAt.toISOString(),
     ...(doctor.verifiedBy && doctor.status === 'verified' && { verifiedBy: doctor.verifiedBy }),
+    ...(nameChange && {
+      nameChangedAfterVerification: {
+        ...(nameChange.previousDisplayName !== undefined && { previousDisplayName: nameChange.previousDisplayName }),
+        changedAt: nameChange.changedAt.toISOString(),
+      },
+    }),
   };
 }

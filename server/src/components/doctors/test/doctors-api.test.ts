@@ -1,9 +1,12 @@
 import request from 'supertest';
 import type { Agent } from 'supertest';
-import { openTestApp, testChain, devWallet, licenceHash, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
+import type { HDNodeWallet } from 'ethers';
+import { createApp } from '../../../app';
+import { openTestApp, testChain, devWallet, fundedWallet, licenceHash, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
 import { signIn } from '../../../test-support/siwe-client';
 
-// Accounts used only by this file (the chain is shared by all server test files): 0 admin, 2 and 3 doctors, 7 nobody.
+// Accounts used only by this file (the chain is shared by all server test files): 0 admin, 2 and 3 doctors, 7 nobody,
+// 36 and 37 doctors (funded here).
 let testApp: TestApp;
 let chain: TestChain;
 let admin: Agent;
@@ -114,3 +117,84 @@ describe('Doctors API', () => {
     await request(testApp.app).put('/api/doctors/me/profile').send({ displayName: 'x' }).expect(401);
   });
 });
+
+describe('Doctors API: who sees and edits what', () => {
+  let verifiedDoctor: HDNodeWallet;
+  let revokedDoctor: HDNodeWallet;
+  const agentFor = async (wallet: HDNodeWallet) => {
+    const agent = request.agent(testApp.app);
+    await signIn(agent, wallet);
+    return agent;
+  };
+
+  beforeAll(async () => {
+    [verifiedDoctor, revokedDoctor] = await Promise.all([36, 37].map((index) => fundedWallet(index, chain.provider)));
+    await (await chain.registryFor(verifiedDoctor).registerDoctor(licenceHash('DOC-API-36'), 2, GAS)).wait();
+    await (await chain.registryFor(revokedDoctor).registerDoctor(licenceHash('DOC-API-37'), 2, GAS)).wait();
+    // The name admins see while reviewing the registration.
+    await (await agentFor(verifiedDoctor)).put('/api/doctors/me/profile').send({ displayName: 'Dr. Grace Hopper' }).expect(200);
+    await (await chain.registryAs(0).verifyDoctor(verifiedDoctor.address, GAS)).wait();
+    await (await chain.registryAs(0).verifyDoctor(revokedDoctor.address, GAS)).wait();
+    await (await chain.registryAs(0).revokeDoctor(revokedDoctor.address, 2, GAS)).wait();
+    await sync();
+  });
+
+  test('When an account that is not an admin lists doctors who are not verified, then it is refused with 403 ADMIN_ONLY', async () => {
+    const stranger = await agentFor(devWallet(7, chain.provider));
+    for (const query of [{ status: 'pending' }, { status: 'revoked' }, {}]) {
+      const response = await stranger.get('/api/doctors').query(query).expect(403);
+      expect(response.body.error.code).toBe('ADMIN_ONLY');
+    }
+    const verified = (await stranger.get('/api/doctors').query({ status: 'verified', limit: 100 }).expect(200)).body;
+    expect(verified.items.map((d: { status: string }) => d.status)).toEqual(verified.items.map(() => 'verified'));
+    expect(verified.items.map((d: { address: string }) => d.address)).toContain(verifiedDoctor.address);
+  });
+
+  test('When an account that is not an admin asks for a revoked doctor, then it is 404 as for an unknown one; the doctor still sees themselves', async () => {
+    const stranger = await agentFor(devWallet(7, chain.provider));
+    expect((await stranger.get(`/api/doctors/${revokedDoctor.address}`).expect(404)).body.error.code).toBe('DOCTOR_NOT_FOUND');
+    await stranger.get(`/api/doctors/${verifiedDoctor.address}`).expect(200);
+    const self = await agentFor(revokedDoctor);
+    expect((await self.get(`/api/doctors/${revokedDoctor.address}`).expect(200)).body.status).toBe('revoked');
+  });
+
+  test('When a revoked doctor tries to change their display name, then it is refused with 403 DOCTOR_REVOKED', async () => {
+    const doctor = await agentFor(revokedDoctor);
+    const response = await doctor.put('/api/doctors/me/profile').send({ displayName: 'Dr. Someone Else' }).expect(403);
+    expect(response.body.error.code).toBe('DOCTOR_REVOKED');
+  });
+
+  test('When a verified doctor renames themselves, then admins see the change and the earlier name; other accounts see only the name', async () => {
+    const doctor = await agentFor(verifiedDoctor);
+    await doctor.put('/api/doctors/me/profile').send({ displayName: 'Dr. Grace Hopper, MD' }).expect(200);
+    await doctor.put('/api/doctors/me/profile').send({ displayName: 'Dr. Chief of Surgery' }).expect(200);
+    const path = `/api/doctors/${verifiedDoctor.address}`;
+
+    const asAdmin = (await admin.get(path).expect(200)).body;
+    expect(asAdmin).toMatchObject({
+      displayName: 'Dr. Chief of Surgery',
+      nameChangedAfterVerification: { previousDisplayName: 'Dr. Grace Hopper', changedAt: expect.stringMatching(/^\d{4}-/) },
+    });
+    expect(await listed('verified')).toContainEqual(expect.objectContaining({ address: verifiedDoctor.address, nameChangedAfterVerification: expect.any(Object) }));
+    const asStranger = (await (await agentFor(devWallet(7, chain.provider))).get(path).expect(200)).body;
+    expect(asStranger.displayName).toBe('Dr. Chief of Surgery');
+    expect(asStranger).not.toHaveProperty('nameChangedAfterVerification');
+  });
+
+  test('When one account saves its profile faster than the write limit, then it gets 429 from any session, and other accounts are not held back', async () => {
+    const app = createApp({ ...testApp.runtime, config: { ...testApp.runtime.config, writeRateLimitPerMinute: 2 } });
+    const [first, second, other] = [request.agent(app), request.agent(app), request.agent(app)];
+    await signIn(first, verifiedDoctor);
+    await signIn(second, verifiedDoctor);
+    await signIn(other, devWallet(3, chain.provider));
+    const save = (agent: Agent) => agent.put('/api/doctors/me/profile').send({ displayName: 'Dr. Grace Hopper' });
+
+    await save(first).expect(200);
+    await save(first).expect(200);
+    const limited = await save(second).expect(429);
+
+    expect(limited.body.error.code).toBe('RATE_LIMITED');
+    await save(other).expect(200);
+  });
+});
+

@@ -43,6 +43,20 @@ describe('Health and client config', () => {
     expect(response.body).toMatchObject({ status: 'degraded', chain: { ok: true }, mongo: { ok: true }, ipfs: { ok: false } });
   });
 
+  test('When /api/health is called again and again, then chain, MongoDB and IPFS are probed once per cache period', async () => {
+    let ipfsProbes = 0;
+    const countingIpfs = { ...testApp.runtime.ipfs, id: () => (ipfsProbes++, testApp.runtime.ipfs.id()) };
+    const app = createApp({ ...testApp.runtime, ipfs: countingIpfs, config: { ...testApp.runtime.config, healthCacheMs: 60_000 } });
+
+    const reports = [
+      ...(await Promise.all([1, 2, 3].map(() => request(app).get('/api/health').expect(200)))),
+      await request(app).get('/api/health').expect(200),
+    ].map((response) => response.body);
+
+    expect(ipfsProbes).toBe(1);
+    expect(new Set(reports.map((report) => JSON.stringify(report))).size).toBe(1);
+  });
+
   test('When the SPA asks for its config, then it gets the chain parameters and the deployed Registry address', async () => {
     const deployments = await readDeployments(process.env.TEST_DEPLOYMENTS_FILE!, CHAIN_ID);
     const response = await request(testApp.app).get('/api/config').expect(200);
@@ -52,6 +66,7 @@ describe('Health and client config', () => {
       rpcUrl: `${PUBLIC_ORIGIN}/rpc`,
       currency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
       contracts: expect.objectContaining({ Registry: { address: deployments.Registry!.address, blockNumber: deployments.Registry!.blockNumber } }),
+      session: { idleSeconds: 900, maxSeconds: 28_800 },
     });
   });
 });

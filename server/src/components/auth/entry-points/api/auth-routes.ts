@@ -1,11 +1,10 @@
 /**
  * Sign-In with Ethereum: GET /api/auth/nonce, POST /api/auth/verify, POST /api/auth/logout, GET /api/me.
  */
-import { Router, type Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { Registry } from '@contracts/types';
-import { AppError } from '../../../../libraries/errors';
+import { perMinuteLimit } from '../../../../libraries/http';
 import { readAccount } from '../../domain/account-roles';
 import { verifySignIn } from '../../domain/siwe-verification';
 import { consumeNonce, issueNonce } from '../../data-access/nonce-store';
@@ -16,8 +15,10 @@ import { clearSessionCookie, readSessionCookie, setSessionCookie } from './sessi
 export interface AuthRouteOptions {
   registry: Registry;
   chainId: number;
-  publicOrigin?: string;
+  /** The configured origins sign-in messages may name (config.allowedOrigins, all one scheme). */
+  allowedOrigins: readonly string[];
   sessionTtlSeconds: number;
+  sessionIdleSeconds: number;
   rateLimitPerMinute: number;
 }
 
@@ -26,25 +27,13 @@ const verifyBody = z.object({
   signature: z.string().regex(/^0x[0-9a-fA-F]+$/, 'must be a 0x-prefixed hex string').max(1024),
 });
 
-/** The domain the SIWE message must name: the configured public origin, else where this request came in. */
-function expectedSite(req: Request, publicOrigin?: string): { domain: string; origin: string } {
-  if (publicOrigin) {
-    const url = new URL(publicOrigin);
-    return { domain: url.host, origin: url.origin };
-  }
-  const host = req.get('host') ?? '';
-  return { domain: host, origin: `${req.protocol}://${host}` };
-}
-
 export function authRoutes(options: AuthRouteOptions): Router {
   const router = Router();
-  const limiter = rateLimit({
-    windowMs: 60_000,
-    limit: options.rateLimitPerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => next(new AppError(429, 'RATE_LIMITED', 'Too many sign-in attempts, try again in a minute')),
-  });
+  // Per IP: before sign-in there is no account to count against.
+  const limiter = perMinuteLimit({ limit: options.rateLimitPerMinute, tooMany: 'Too many sign-in attempts' });
+  // The configured origins share one scheme (config checks it): https ones get a Secure cookie.
+  const secureCookie = options.allowedOrigins.every((origin) => origin.startsWith('https:'));
+  const lifetime = { ttlSeconds: options.sessionTtlSeconds, idleSeconds: options.sessionIdleSeconds };
 
   router.get('/auth/nonce', limiter, async (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ nonce: await issueNonce() });
@@ -53,20 +42,20 @@ export function authRoutes(options: AuthRouteOptions): Router {
   router.post('/auth/verify', limiter, async (req, res) => {
     const { message, signature } = verifyBody.parse(req.body ?? {});
     const address = await verifySignIn(message, signature, {
-      ...expectedSite(req, options.publicOrigin),
+      allowedOrigins: options.allowedOrigins,
       chainId: options.chainId,
       now: new Date(),
       consumeNonce: (nonce) => consumeNonce(nonce),
     });
-    const { token, expiresAt } = await createSession(address, options.sessionTtlSeconds);
-    setSessionCookie(req, res, token, expiresAt);
+    const { token, expiresAt } = await createSession(address, lifetime);
+    setSessionCookie(res, token, expiresAt, secureCookie);
     res.json(await readAccount(options.registry, address));
   });
 
   router.post('/auth/logout', limiter, async (req, res) => {
     const token = readSessionCookie(req);
     if (token) await deleteSession(token);
-    clearSessionCookie(req, res);
+    clearSessionCookie(res, secureCookie);
     res.status(204).end();
   });
 

@@ -1,10 +1,11 @@
 /**
  * Guards a route with the `ehr_session` cookie and exposes the signed-in address as
- * `req.session.address` to the handlers below it.
+ * `req.session.address` to the handlers below it. Each guarded request counts as activity and
+ * keeps the session from ending idle.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { unauthorized } from '../../../../libraries/errors';
-import { findSession } from '../../data-access/session-store';
+import { useSession } from '../../data-access/session-store';
 import { readSessionCookie } from './session-cookie';
 
 export interface SessionInfo {
@@ -22,7 +23,7 @@ declare global {
 
 export const requireSession: RequestHandler = async (req: Request, _res: Response, next: NextFunction) => {
   const token = readSessionCookie(req);
-  const session = token ? await findSession(token) : null;
+  const session = token ? await useSession(token) : null;
   if (!session) throw unauthorized('Sign in first', 'UNAUTHENTICATED');
   req.session = { address: session.address };
   next();

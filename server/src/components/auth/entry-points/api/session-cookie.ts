@@ -2,18 +2,21 @@ import type { CookieOptions, Request, Response } from 'express';
 
 export const SESSION_COOKIE = 'ehr_session';
 
-function cookieOptions(req: Request): CookieOptions {
-  // Secure only when the browser reached us over https (directly or via a proxy Express trusts),
-  // so plain-http localhost development still works.
-  return { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' };
+/**
+ * `secure` comes from the configured origins' scheme (https → Secure), never from the request: a
+ * proxy that forgets X-Forwarded-Proto must not downgrade the cookie, and plain-http localhost
+ * development keeps working.
+ */
+function cookieOptions(secure: boolean): CookieOptions {
+  return { httpOnly: true, sameSite: 'strict', secure, path: '/' };
 }
 
-export function setSessionCookie(req: Request, res: Response, token: string, expiresAt: Date): void {
-  res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req), expires: expiresAt });
+export function setSessionCookie(res: Response, token: string, expiresAt: Date, secure: boolean): void {
+  res.cookie(SESSION_COOKIE, token, { ...cookieOptions(secure), expires: expiresAt });
 }
 
-export function clearSessionCookie(req: Request, res: Response): void {
-  res.clearCookie(SESSION_COOKIE, cookieOptions(req));
+export function clearSessionCookie(res: Response, secure: boolean): void {
+  res.clearCookie(SESSION_COOKIE, cookieOptions(secure));
 }
 
 export function readSessionCookie(req: Request): string | undefined {

@@ -5,6 +5,7 @@ import { Router } from 'express';
 import { getAddress, isAddress } from 'ethers';
 import { z } from 'zod';
 import type { Consent, Registry } from '@contracts/types';
+import { logRoutePattern } from '../../../../libraries/http';
 import { requireSession, sessionOf } from '../../../auth';
 import { assertMayReadConsent } from '../../domain/consent-policy';
 import { readConsent } from '../../domain/consent-view';
@@ -17,7 +18,8 @@ const pairParams = z.object({ patient: address, doctor: address });
 
 export function consentRoutes(options: { registry: Registry; consent: Consent }): Router {
   const router = Router();
-  router.get('/consent/:patient/:doctor', requireSession, async (req, res) => {
+  // The path names a patient and their doctor: logged as its pattern only.
+  router.get('/consent/:patient/:doctor', logRoutePattern, requireSession, async (req, res) => {
     const { patient, doctor } = pairParams.parse(req.params);
     await assertMayReadConsent(options.registry, sessionOf(req).address, patient, doctor);
     res.set('Cache-Control', 'no-store').json(await readConsent(options, patient, doctor));
