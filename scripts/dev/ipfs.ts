@@ -22,10 +22,29 @@ export interface IpfsOptions {
   dataDir: string;
   /** 0 = a free port. */
   port?: number;
-  /** Larger uploads get HTTP 413 (default 50 MiB). */
-  maxUploadBytes?: number;
+  /** Upload limits of the embedded node; each one left out keeps the node's default. */
+  uploadLimits?: UploadLimitOptions;
   log?: (line: string) => void;
 }
+
+/** Mirrors the node's `UploadLimits` (its folder is ESM, so its types are not imported here). */
+export interface UploadLimitOptions {
+  /** Default 50 MiB; larger files get HTTP 413. */
+  maxFileBytes?: number;
+  /** Default 100 MiB per request, all parts together; HTTP 413 past it. */
+  maxRequestBytes?: number;
+  /** Default 1,000 parts per request; HTTP 400 past it. */
+  maxParts?: number;
+  /** Default 20 uploads in progress at once; HTTP 503 past it. */
+  maxConcurrentUploads?: number;
+}
+
+const LIMIT_FLAGS: Record<keyof UploadLimitOptions, string> = {
+  maxFileBytes: '--max-file-bytes',
+  maxRequestBytes: '--max-request-bytes',
+  maxParts: '--max-parts',
+  maxConcurrentUploads: '--max-concurrent-uploads',
+};
 
 export async function startIpfs(opts: IpfsOptions): Promise<RunningIpfs> {
   const external = process.env.IPFS_API_URL;
@@ -42,7 +61,9 @@ export async function startIpfs(opts: IpfsOptions): Promise<RunningIpfs> {
     // between us and the node and so break the stdin lifeline).
     args: [
       ...['--import', require.resolve('tsx'), NODE_ENTRY, '--repo', path.join(opts.dataDir, 'ipfs'), '--port', String(port)],
-      ...(opts.maxUploadBytes ? ['--max-upload-bytes', String(opts.maxUploadBytes)] : []),
+      ...Object.entries(opts.uploadLimits ?? {}).flatMap(([name, value]) =>
+        value === undefined ? [] : [LIMIT_FLAGS[name as keyof UploadLimitOptions], String(value)],
+      ),
       '--exit-with-stdin',
     ],
     log: opts.log,

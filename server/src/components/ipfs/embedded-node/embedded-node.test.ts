@@ -3,25 +3,23 @@
  * the way `npm start` starts it: scripts/dev/ipfs.ts, its own process, its own data directory).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startIpfs, type RunningIpfs } from '../../../../../scripts/dev/ipfs';
+import { addFiles, pinnedCids as pinnedOn, rawPost, rpc as rpcTo } from './test-support/node-calls';
 
-const UPLOAD_LIMIT = 1_500_000;
+const LIMITS = { maxFileBytes: 1_500_000, maxRequestBytes: 3_000_000 };
 let dataDir: string;
 let node: RunningIpfs;
 
-async function rpc(apiPath: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${node.apiUrl}/api/v0/${apiPath}`, { method: 'POST', ...init });
-}
+const rpc = (apiPath: string, init: RequestInit = {}): Promise<Response> => rpcTo(node, apiPath, init);
+const pinnedCids = (): Promise<string[]> => pinnedOn(node);
 
 async function add(bytes: Uint8Array<ArrayBuffer>, query = ''): Promise<{ Name: string; Hash: string; Size: string }> {
-  const form = new FormData();
-  form.append('file', new Blob([bytes]), 'document.bin');
-  const response = await rpc(`add${query}`, { body: form });
-  expect(response.status).toBe(200);
-  return JSON.parse((await response.text()).trim());
+  const { status, lines } = await addFiles(node, [bytes], query);
+  expect(status).toBe(200);
+  return lines[0];
 }
 
 async function cat(cid: string): Promise<Uint8Array> {
@@ -30,14 +28,9 @@ async function cat(cid: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function pinnedCids(): Promise<string[]> {
-  const body = (await (await rpc('pin/ls')).json()) as { Keys: Record<string, { Type: string }> };
-  return Object.keys(body.Keys);
-}
-
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'ehr-ipfs-test-'));
-  node = await startIpfs({ dataDir, port: 0, maxUploadBytes: UPLOAD_LIMIT });
+  node = await startIpfs({ dataDir, port: 0, uploadLimits: LIMITS });
 });
 
 afterAll(async () => {
@@ -99,16 +92,26 @@ describe('embedded IPFS node (Kubo RPC subset)', () => {
     expect(await response.json()).toEqual({ Message: expect.any(String), Code: 0, Type: 'error' });
   });
 
-  it('When an upload is larger than the limit, then it is refused with 413 and nothing is pinned', async () => {
+  it('When one file is larger than the per-file limit, then it is refused with 413 and nothing is pinned', async () => {
     const pinsBefore = await pinnedCids();
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(2 * 1024 * 1024)]), 'too-big.bin');
 
-    const response = await rpc('add', { body: form });
+    const { status, error } = await addFiles(node, [new Uint8Array(randomBytes(1_000)), new Uint8Array(2 * 1024 * 1024)]);
 
-    expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ Type: 'error', Message: expect.stringContaining('limit') });
+    expect(status).toBe(413);
+    expect(error).toMatchObject({ Type: 'error', Message: expect.stringContaining('per-file limit') });
     expect(await pinnedCids()).toEqual(pinsBefore);
+  });
+
+  it('When the files of one request add up past the request limit, then it is refused with 413 and nothing is pinned', async () => {
+    const pinsBefore = await pinnedCids();
+    const parts = [1, 2, 3].map(() => new Uint8Array(randomBytes(1_200_000)));
+
+    const { status, error } = await addFiles(node, parts);
+
+    expect(status).toBe(413);
+    expect(error).toMatchObject({ Type: 'error', Message: expect.stringContaining('3000000 byte upload limit') });
+    expect(await pinnedCids()).toEqual(pinsBefore);
+    expect((await rpc('version')).status).toBe(200);
   });
 
   it('When id and version are asked, then the node names itself as the embedded node', async () => {
@@ -132,10 +135,63 @@ describe('embedded IPFS node (Kubo RPC subset)', () => {
     const idBefore = ((await (await rpc('id')).json()) as { ID: string }).ID;
 
     await node.stop();
-    node = await startIpfs({ dataDir, port: 0, maxUploadBytes: UPLOAD_LIMIT });
+    node = await startIpfs({ dataDir, port: 0, uploadLimits: LIMITS });
 
     expect(Buffer.from(await cat(cid)).toString()).toBe(Buffer.from(bytes).toString());
     expect(await pinnedCids()).toContain(cid);
     expect(((await (await rpc('id')).json()) as { ID: string }).ID).toBe(idBefore);
+  });
+});
+
+describe('embedded IPFS node: only local programs, never web pages', () => {
+  const ownHost = (): string => new URL(node.apiUrl).host;
+
+  it.each([
+    ['a web page (Origin: http://evil.example)', 'pin/ls', () => ({ host: ownHost(), origin: 'http://evil.example' })],
+    ['a web page unpinning (Origin: null, a sandboxed frame)', 'pin/rm?arg=QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o', () => ({ host: ownHost(), origin: 'null' })],
+    ['DNS rebinding (Host: rebind.example)', 'pin/ls', () => ({ host: `rebind.example:${new URL(node.apiUrl).port}` })],
+    ['DNS rebinding reading a file (Host: rebind.example)', 'cat?arg=QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o', () => ({ host: 'rebind.example' })],
+  ])('When %s calls the API, then it is refused with 403 and Kubo-style JSON', async (_label, apiPath, headers) => {
+    const response = await rawPost(node, apiPath, headers());
+
+    expect(response.status).toBe(403);
+    expect(JSON.parse(response.body)).toEqual({ Message: expect.stringMatching(/^403 - Forbidden/), Code: 1, Type: 'error' });
+  });
+
+  it('When a refused page tries to unpin, then the pin is still there', async () => {
+    const { Hash: cid } = await add(new TextEncoder().encode(`keep me ${Date.now()}`));
+
+    await rawPost(node, `pin/rm?arg=${cid}`, { host: ownHost(), origin: 'http://evil.example' });
+
+    expect(await pinnedCids()).toContain(cid);
+  });
+
+  it.each(['127.0.0.1', 'localhost'])('When a local program addresses the node as %s:<port>, then it is answered', async (name) => {
+    const response = await rawPost(node, 'version', { host: `${name}:${new URL(node.apiUrl).port}` });
+
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('embedded IPFS node: pins kept by an earlier version', () => {
+  it('When the node starts on a repository with the old pins.json, then those pins are listed and kept', async () => {
+    const oldDataDir = mkdtempSync(path.join(tmpdir(), 'ehr-ipfs-legacy-'));
+    const legacyPins = ['QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o', 'bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e'];
+    mkdirSync(path.join(oldDataDir, 'ipfs'), { recursive: true });
+    writeFileSync(path.join(oldDataDir, 'ipfs', 'pins.json'), JSON.stringify(legacyPins));
+    let oldNode: RunningIpfs | undefined;
+    try {
+      oldNode = await startIpfs({ dataDir: oldDataDir, port: 0 });
+      expect((await pinnedOn(oldNode)).sort()).toEqual([...legacyPins].sort());
+
+      await oldNode.stop();
+      oldNode = await startIpfs({ dataDir: oldDataDir, port: 0 });
+
+      expect((await pinnedOn(oldNode)).sort()).toEqual([...legacyPins].sort());
+      expect(readdirSync(path.join(oldDataDir, 'ipfs'))).not.toContain('pins.json');
+    } finally {
+      await oldNode?.stop();
+      rmSync(oldDataDir, { recursive: true, force: true });
+    }
   });
 });

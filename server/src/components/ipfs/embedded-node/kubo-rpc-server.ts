@@ -3,10 +3,12 @@
  * same JSON, same error shape, so the server's Kubo client works unchanged against this node or a real Kubo.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { assertLocalCaller, ownHostNames } from './caller-guard.js';
 import { KuboRpcError } from './kubo-rpc-error.js';
+import { MultipartUpload, type UploadLimits } from './multipart-upload.js';
 import type { NodeIdentity } from './node-identity.js';
 import type { PinSet } from './pin-set.js';
-import { readMultipartFiles } from './request-body.js';
 import { ContentNotFoundError, parseCid, type UnixfsStore } from './unixfs-store.js';
 
 export const AGENT_VERSION = 'ehr-embedded-ipfs/0.1.0';
@@ -15,13 +17,16 @@ export interface KuboRpcDeps {
   store: UnixfsStore;
   pins: PinSet;
   identity: NodeIdentity;
-  maxUploadBytes: number;
+  limits: UploadLimits;
+  /** The address the server listens on; with its port, the only `Host` it answers. */
+  bindHost: string;
 }
 
 type Handler = (query: URLSearchParams, request: IncomingMessage, response: ServerResponse) => Promise<unknown>;
 
 export function createKuboRpcServer(deps: KuboRpcDeps): Server {
-  const { store, pins, identity, maxUploadBytes } = deps;
+  const { store, pins, identity, limits, bindHost } = deps;
+  let uploadsInProgress = 0;
 
   const requiredCid = async (query: URLSearchParams): Promise<string> => {
     const arg = query.get('arg');
@@ -35,17 +40,34 @@ export function createKuboRpcServer(deps: KuboRpcDeps): Server {
 
   const routes: Record<string, Handler> = {
     '/api/v0/add': async (query, request, response) => {
-      const pin = query.get('pin') !== 'false';
-      const files = await readMultipartFiles(request, maxUploadBytes);
-      const added = [];
-      for (const file of files) {
-        const { cid, size } = await store.add(file.bytes);
-        if (pin) await pins.add(cid);
-        added.push({ Name: file.name || cid, Hash: cid, Size: size.toString() });
+      // Decided before the first await, so a request counts from the moment it arrives.
+      if (uploadsInProgress >= limits.maxConcurrentUploads) {
+        response.setHeader('retry-after', '1');
+        throw new KuboRpcError(503, `too many uploads in progress (limit ${limits.maxConcurrentUploads}): retry shortly`);
       }
-      // Kubo streams one JSON object per line.
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(added.map((line) => JSON.stringify(line) + '\n').join(''));
+      uploadsInProgress++;
+      try {
+        const pin = query.get('pin') !== 'false';
+        const upload = new MultipartUpload(request, limits);
+        const added: { Name: string; Hash: string; Size: string }[] = [];
+        try {
+          // Each file streams through the importer into the block store, one at a time.
+          for await (const file of upload.files()) {
+            const { cid, size } = await store.add(file.content);
+            added.push({ Name: file.name || cid, Hash: cid, Size: size.toString() });
+          }
+        } catch (error) {
+          throw upload.failure ?? error;
+        }
+        if (added.length === 0) throw new KuboRpcError(400, "file argument 'path' is required", 1);
+        // Like Kubo, pin once the whole add has succeeded: a refused upload pins nothing.
+        if (pin) for (const { Hash } of added) await pins.add(Hash);
+        // Kubo answers one JSON object per line.
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(added.map((line) => JSON.stringify(line) + '\n').join(''));
+      } finally {
+        uploadsInProgress--;
+      }
     },
 
     '/api/v0/cat': async (query, _request, response) => {
@@ -101,10 +123,11 @@ export function createKuboRpcServer(deps: KuboRpcDeps): Server {
     }),
   };
 
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const handler = routes[url.pathname];
     const answer = async (): Promise<void> => {
+      assertLocalCaller(request, ownHostNames(bindHost, server.address() as AddressInfo));
       if (!handler) throw new KuboRpcError(404, '404 page not found');
       // Kubo refuses GET on its RPC API (browsers must not be able to trigger it with a link).
       if (request.method !== 'POST') throw new KuboRpcError(405, `${request.method} not allowed: use POST`);
@@ -113,6 +136,7 @@ export function createKuboRpcServer(deps: KuboRpcDeps): Server {
     };
     answer().catch((error: unknown) => sendError(request, response, error));
   });
+  return server;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -130,10 +154,8 @@ function sendError(request: IncomingMessage, response: ServerResponse, error: un
     response.destroy(rpcError);
     return;
   }
-  if (rpcError.status === 413) {
-    // Discard the rest of the oversized upload rather than cutting the connection: a client still
-    // sending would see EPIPE instead of this answer. Node's request timeout bounds the drain.
-    request.resume();
-  }
+  // Discard any unread body (a refused upload) rather than cutting the connection: a client still
+  // sending would see EPIPE instead of this answer. Node's request timeout bounds the drain.
+  request.resume();
   sendJson(response, rpcError.status, rpcError.toJSON());
 }

@@ -10,18 +10,20 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createKuboRpcServer } from './kubo-rpc-server.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './multipart-upload.js';
 import { loadOrCreateIdentity } from './node-identity.js';
 import { PinSet } from './pin-set.js';
 import { UnixfsStore } from './unixfs-store.js';
-
-const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 const { values: args } = parseArgs({
   options: {
     repo: { type: 'string' },
     port: { type: 'string', default: '5001' },
     host: { type: 'string', default: '127.0.0.1' },
-    'max-upload-bytes': { type: 'string', default: String(DEFAULT_MAX_UPLOAD_BYTES) },
+    'max-file-bytes': { type: 'string', default: String(DEFAULT_UPLOAD_LIMITS.maxFileBytes) },
+    'max-request-bytes': { type: 'string', default: String(DEFAULT_UPLOAD_LIMITS.maxRequestBytes) },
+    'max-parts': { type: 'string', default: String(DEFAULT_UPLOAD_LIMITS.maxParts) },
+    'max-concurrent-uploads': { type: 'string', default: String(DEFAULT_UPLOAD_LIMITS.maxConcurrentUploads) },
     'exit-with-stdin': { type: 'boolean', default: false },
   },
 });
@@ -37,10 +39,10 @@ async function main(): Promise<void> {
 
   const store = new UnixfsStore(path.join(repo, 'blocks'));
   await store.open();
-  const pins = new PinSet(path.join(repo, 'pins.json'));
+  const pins = new PinSet(path.join(repo, 'pins'), path.join(repo, 'pins.json'));
   await pins.load();
   const identity = await loadOrCreateIdentity(path.join(repo, 'identity.json'));
-  const server = createKuboRpcServer({ store, pins, identity, maxUploadBytes: Number(args['max-upload-bytes']) });
+  const server = createKuboRpcServer({ store, pins, identity, limits: uploadLimits(), bindHost: args.host });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -63,6 +65,22 @@ async function main(): Promise<void> {
   if (args['exit-with-stdin']) {
     process.stdin.on('end', stop).on('close', stop).on('error', stop).resume();
   }
+}
+
+function uploadLimits(): UploadLimits {
+  const positive = (flag: string): number => {
+    const value = Number(args[flag as keyof typeof args]);
+    if (!Number.isSafeInteger(value) || value <= 0) {
+      throw Object.assign(new Error(`--${flag} must be a positive integer`), { code: 'EUSAGE' });
+    }
+    return value;
+  };
+  return {
+    maxFileBytes: positive('max-file-bytes'),
+    maxRequestBytes: positive('max-request-bytes'),
+    maxParts: positive('max-parts'),
+    maxConcurrentUploads: positive('max-concurrent-uploads'),
+  };
 }
 
 main().catch((error: NodeJS.ErrnoException) => {

@@ -3,7 +3,8 @@
  * so a document pinned here has the same CID it would have on any other IPFS node.
  */
 import { FsBlockstore } from 'blockstore-fs';
-import { importer, type ImporterOptions } from 'ipfs-unixfs-importer';
+import { importer, type ImporterOptions, type InProgressImportResult, type WritableStorage } from 'ipfs-unixfs-importer';
+import { balanced, type FileLayout } from 'ipfs-unixfs-importer/layout';
 import { exporter } from 'ipfs-unixfs-exporter';
 import { CID } from 'multiformats/cid';
 
@@ -13,7 +14,14 @@ import { CID } from 'multiformats/cid';
  * a one-chunk file stored in its root node. Checked against CIDs Kubo gives for "hello world\n", 1 MiB of
  * zeros (one level of links) and 100 MiB of zeros (two levels, Qmca3PNFKuZnYkiVv1FpcV1AfDUm4qCSHoYjPTBqDAsyk8).
  */
-const KUBO_ADD_DEFAULTS: ImporterOptions = { profile: 'unixfs-v0-2015', reduceSingleLeafToSelf: true };
+const KUBO_ADD_DEFAULTS: ImporterOptions = {
+  profile: 'unixfs-v0-2015',
+  reduceSingleLeafToSelf: true,
+  layout: releasingLeafBytes(balanced({ maxChildrenPerNode: 174 })),
+  // Chunks hashed and written at once per file (default 10): each holds 2 × 256 KiB until written.
+  // Concurrent uploads keep the disk busy anyway; this keeps each upload's footprint small.
+  blockWriteConcurrency: 2,
+};
 
 export interface AddedFile {
   cid: string;
@@ -26,6 +34,25 @@ export class ContentNotFoundError extends Error {}
 
 export class UnixfsStore {
   private readonly blocks: FsBlockstore;
+  /** Blocks being written, so two writes of one block (a file of repeated chunks) share one. */
+  private readonly writing = new Map<string, Promise<CID>>();
+  /**
+   * Writes a block only if it is not stored yet, as Kubo's blockstore does. blockstore-fs rewrites
+   * existing blocks, and two writes of one block collide in its temp-file rename and retry slowly.
+   */
+  private readonly newBlocks: WritableStorage = {
+    put: (cid, bytes, options) => {
+      const key = cid.toString();
+      const inFlight = this.writing.get(key);
+      if (inFlight) return inFlight;
+      const write = (async () => {
+        if (!(await this.blocks.has(cid))) await this.blocks.put(cid, bytes, options);
+        return cid;
+      })().finally(() => this.writing.delete(key));
+      this.writing.set(key, write);
+      return write;
+    },
+  };
 
   constructor(blocksDir: string) {
     this.blocks = new FsBlockstore(blocksDir);
@@ -41,7 +68,7 @@ export class UnixfsStore {
 
   async add(content: AsyncIterable<Uint8Array> | Uint8Array): Promise<AddedFile> {
     let root: AddedFile | undefined;
-    for await (const entry of importer([{ content }], this.blocks, KUBO_ADD_DEFAULTS)) {
+    for await (const entry of importer([{ content }], this.newBlocks, KUBO_ADD_DEFAULTS)) {
       root = { cid: entry.cid.toString(), size: entry.size };
     }
     if (!root) throw new Error('the importer produced no root block');
@@ -65,6 +92,34 @@ export class UnixfsStore {
   async has(cidText: string): Promise<boolean> {
     return this.blocks.has(parseCid(cidText));
   }
+}
+
+/**
+ * The importer keeps every written leaf, chunk bytes included, until it has 174 to link under a parent:
+ * up to 174 × 256 KiB per file and DAG level, held only to read each chunk's length. This records the
+ * length as the leaf's block size and lets the bytes go, which the parent node encodes identically
+ * (same `blocksizes`, same links) while an upload's memory stays a few chunks whatever its size.
+ * A lone leaf (`single`) keeps its bytes: a one-chunk file is stored as that leaf itself.
+ */
+function releasingLeafBytes(layout: FileLayout): FileLayout {
+  return (source, reduce) =>
+    layout(
+      (async function* () {
+        for await (const leaf of source) {
+          const unixfs = leaf.unixfs;
+          if (!isLoneLeaf(leaf) && unixfs?.data) {
+            unixfs.blockSizes = [BigInt(unixfs.data.length)];
+            unixfs.data = undefined;
+          }
+          yield leaf;
+        }
+      })(),
+      reduce,
+    );
+}
+
+function isLoneLeaf(leaf: InProgressImportResult): boolean {
+  return 'single' in leaf && leaf.single === true;
 }
 
 /** Parses a CID (also accepting an `/ipfs/<cid>` path), normalised to the text form Kubo prints. */
