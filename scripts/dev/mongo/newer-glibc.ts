@@ -115,7 +115,7 @@ async function prepareInto(dir: string, cacheRoot: string, source: NewerGlibcSou
     const apt = path.join(staging, 'apt');
     const aptConfig = await writePrivateAptState(apt, source, await systemArchive(source));
     await command('apt-get update', 'apt-get', ['-c', aptConfig, '-q', 'update'], staging);
-    await command('apt-get download libc6', 'apt-get', ['-c', aptConfig, '-q', 'download', `libc6:${source.debArch}`], staging);
+    await command('apt-get download libc6', 'apt-get', ['-c', aptConfig, '-q', 'download', `libc6:${source.debArch}/${source.suite}`], staging);
     const deb = (await readdir(staging)).find((name) => /^libc6_.*\.deb$/.test(name));
     if (!deb) throw new NewerGlibcError(`apt-get download libc6 left no libc6_*.deb in ${staging}`);
     await command(`dpkg-deb -x ${deb}`, 'dpkg-deb', ['-x', path.join(staging, deb), path.join(staging, 'root')], staging);
@@ -165,6 +165,8 @@ async function writePrivateAptState(apt: string, source: NewerGlibcSource, archi
       `Dir::State::Lists "${path.join(apt, 'lists')}";`,
       `Dir::Cache "${path.join(apt, 'cache')}";`,
       'Debug::NoLocking "true";',
+      // An unreachable or unverifiable archive is an error, not a warning that leaves no index behind.
+      'APT::Update::Error-Mode "any";',
       // As root apt would download as _apt, which cannot write into root's home; as a user it cannot switch.
       `APT::Sandbox::User "${userInfo().username}";`,
       '#clear APT::Update::Pre-Invoke;',
