@@ -11,6 +11,8 @@ import { createInterface } from 'node:readline';
 import mongoose from 'mongoose';
 import { startIpfs } from '../ipfs';
 import { startMongo, systemGlibcVersion } from '../mongo';
+import type { EnginePlan } from '../mongo/engine-choice';
+import { StartupError } from '../startup-error';
 
 const PARENT_FIXTURE = path.join(__dirname, 'fixtures', 'parent-of-services.ts');
 let dataDir: string;
@@ -81,12 +83,12 @@ describe('embedded service processes', () => {
   const glibc = systemGlibcVersion();
   const oldGlibc = glibc !== undefined && Number(glibc.split('.')[1]) < 38 && glibc.startsWith('2.');
   if (!oldGlibc) console.log(`skipped the GLIBC message test: this system's glibc (${glibc ?? 'none'}) can load the engine directly`);
-  (oldGlibc ? it : it.skip)('When the engine runs under a node whose glibc is too old, then the error names GLIBC_2.38 and the variable to set', async () => {
-    process.env.MONGO_EMBEDDED_NODE = process.execPath;
-    try {
-      await expect(startMongo({ dataDir })).rejects.toThrow(/GLIBC_2\.38.*MONGO_EMBEDDED_NODE=.*node-newer-glibc.*MONGODB_URI/);
-    } finally {
-      delete process.env.MONGO_EMBEDDED_NODE;
-    }
+  (oldGlibc ? it : it.skip)('When the engine is the only option and cannot load on this glibc, then the one-line error names GLIBC_2.38 and MONGODB_URI', async () => {
+    const onlyTheEngine: EnginePlan = { candidates: [{ kind: 'embedded' }], reason: `glibc ${glibc}` };
+
+    const starting = startMongo({ dataDir, plan: onlyTheEngine });
+
+    await expect(starting).rejects.toThrow(StartupError);
+    await expect(starting).rejects.toThrow(/^no MongoDB could start .*GLIBC_2\.38.*Fix: set MONGODB_URI/);
   });
 });
