@@ -16,6 +16,31 @@ export interface ConsentView {
   suspended: boolean;
 }
 
+/** One doctor the patient has (or had) a consent relationship with, as GET /api/consent/:patient lists them. */
+export interface PatientConsent {
+  doctor: string;
+  /** Shown even when the doctor is no longer verified: the patient knows this doctor. */
+  displayName?: string;
+  speciality?: number;
+  specialityLabel?: string;
+  /** Read live from the Consent contract. */
+  consent: ConsentView;
+}
+
+export interface PatientConsentPage {
+  items: PatientConsent[];
+  total: number;
+}
+
+/**
+ * What the API reads for a verified doctor the patient never granted (the pair has no Consent event).
+ * The pair list comes from the indexer, at most one poll (INDEXER_POLL_MS, 1 s) behind the chain; the
+ * screen re-reads a pair live after each of its own transactions, so its own grants never lag.
+ */
+export function noConsent(patient: string, doctor: string): ConsentView {
+  return { patient, doctor, hasAccess: false, expiresAt: null, untilRevoked: false, doctorStatus: 'verified', suspended: false };
+}
+
 /** Consent's expiry for "until revoked" (`type(uint64).max`). */
 export const UNTIL_REVOKED = 2n ** 64n - 1n;
 

@@ -12,7 +12,7 @@ import { TransactionRunner } from '../chain/transaction-runner';
 import { WalletConnection } from '../chain/wallet-connection';
 import type { DoctorView } from '../doctors/doctor';
 import { licenceCommitmentOf } from '../doctors/licence-commitment';
-import { UNTIL_REVOKED, type ConsentView } from './consent';
+import { UNTIL_REVOKED, type ConsentView, type PatientConsent } from './consent';
 import { DoctorAccess } from './doctor-access';
 
 const patient = devAccount(4);
@@ -40,6 +40,15 @@ const view = (doctor: string, hasAccess: boolean, expiresAt: string | null, unti
   suspended,
 });
 
+/** An entry of GET /api/consent/:patient: a doctor the patient has (had) consent with, named as the API names them. */
+const relationship = (doctor: DoctorView, consent: ConsentView): PatientConsent => ({
+  doctor: doctor.address,
+  ...(doctor.displayName && { displayName: doctor.displayName }),
+  speciality: doctor.speciality,
+  ...(doctor.specialityLabel && { specialityLabel: doctor.specialityLabel }),
+  consent,
+});
+
 describe('DoctorAccess (on an in-process chain)', () => {
   let chain: TestChain;
   let http: HttpTestingController;
@@ -53,13 +62,23 @@ describe('DoctorAccess (on an in-process chain)', () => {
       await (await chain.registry.connect(doctor).registerDoctor(licenceCommitmentOf(`GMC-${index}`, ZeroHash), 2, GAS)).wait();
       await (await admin.verifyDoctor(doctor.address, GAS)).wait();
     }
-    await (await chain.registry.connect(await chain.provider.getSigner(patient.address)).registerPatient(GAS)).wait();
+    const patientSigner = await chain.provider.getSigner(patient.address);
+    await (await chain.registry.connect(patientSigner).registerPatient(GAS)).wait();
+    // Doctor 3 held the patient's until-revoked grant when an admin revoked them: the grant is suspended.
+    const struckOff = await chain.provider.getSigner(devAccount(3).address);
+    await (await chain.registry.connect(struckOff).registerDoctor(licenceCommitmentOf('GMC-3', ZeroHash), 2, GAS)).wait();
+    await (await admin.verifyDoctor(struckOff.address, GAS)).wait();
+    await (await chain.consent.connect(patientSigner).grantAccess(struckOff.address, UNTIL_REVOKED, GAS)).wait();
+    await (await admin.revokeDoctor(struckOff.address, 2, GAS)).wait();
   });
   afterAll(() => chain.stop());
   afterEach(() => stopAnnouncing());
 
-  /** Opens the screen; `doctors` answer the verified list, `revoked` the revoked one. */
-  async function openFor(doctors: DoctorView[], revoked: DoctorView[] = []): Promise<{ page: HTMLElement; wallet: TestWallet }> {
+  /**
+   * Opens the screen; `doctors` answer the verified directory, `relationships` the patient's own consent
+   * list (the only other list the screen asks for: lists of doctors not verified are for admins).
+   */
+  async function openFor(doctors: DoctorView[], relationships: PatientConsent[] = []): Promise<{ page: HTMLElement; wallet: TestWallet }> {
     const wallet = new TestWallet(patient, { chain });
     stopAnnouncing = wallet.announceOn(window);
     TestBed.configureTestingModule({ imports: [DoctorAccess], providers: [provideHttpClient(), provideHttpClientTesting()] });
@@ -72,13 +91,13 @@ describe('DoctorAccess (on an in-process chain)', () => {
     const fixture = TestBed.createComponent(DoctorAccess);
     fixture.componentRef.setInput('patient', patient.address);
     fixture.autoDetectChanges();
-    const lists = await eventually(() => {
-      const requests = http.match((request) => request.url === '/api/doctors');
-      return requests.length === 2 && requests;
-    });
-    expect(lists.map((list) => list.request.params.get('status'))).toEqual(['verified', 'revoked']);
-    lists[0].flush({ items: doctors, total: doctors.length });
-    lists[1].flush({ items: revoked, total: revoked.length });
+    const directory = await eventually(() => http.match((request) => request.url === '/api/doctors')[0]);
+    expect(directory.request.params.get('status')).toBe('verified');
+    directory.flush({ items: doctors, total: doctors.length });
+    const consents = await eventually(() => http.match((request) => request.url === `/api/consent/${patient.address}`)[0]);
+    expect(consents.request.params.get('limit')).toBe('100');
+    consents.flush({ items: relationships, total: relationships.length });
+    http.expectNone((request) => request.url === '/api/doctors');
     return { page: fixture.nativeElement as HTMLElement, wallet };
   }
 
@@ -89,11 +108,18 @@ describe('DoctorAccess (on an in-process chain)', () => {
     request.flush(answer ?? (await consentOnChain(doctor)));
   }
 
+  /** What the API reads from the contracts (consent-view.ts); the doctors here are verified or revoked. */
   async function consentOnChain(doctor: string): Promise<ConsentView> {
-    const [hasAccess, expiry] = await Promise.all([chain.consent.hasAccess(patient.address, doctor), chain.consent.accessExpiry(patient.address, doctor)]);
+    const [hasAccess, expiry, verified, latest] = await Promise.all([
+      chain.consent.hasAccess(patient.address, doctor),
+      chain.consent.accessExpiry(patient.address, doctor),
+      chain.registry.isVerifiedDoctor(doctor),
+      chain.provider.getBlock('latest'),
+    ]);
     const untilRevoked = expiry === UNTIL_REVOKED;
     const expiresAt = expiry === 0n || untilRevoked ? null : new Date(Number(expiry) * 1000).toISOString();
-    return view(doctor, hasAccess, expiresAt, untilRevoked);
+    const suspended = !verified && expiry > BigInt(latest!.timestamp);
+    return { ...view(doctor, hasAccess, expiresAt, untilRevoked, suspended), doctorStatus: verified ? 'verified' : 'revoked' };
   }
 
   const rowOf = (page: HTMLElement, name: string) =>
@@ -121,41 +147,50 @@ describe('DoctorAccess (on an in-process chain)', () => {
   const grantAndRevoke = ['Grant access to Dr. Ada Byron', 'Revoke access to Dr. Ada Byron'];
   // The expiry is built from local time, so the expected text holds in any time zone.
   const localExpiry = new Date(2026, 10, 27, 14, 5).toISOString();
-  const accessCases: [string, string, ConsentView, string[]][] = [
-    ['no access', 'No access', view(devAccount(1).address, false, null), grantOnly],
-    ['access until revoked', 'Until revoked', view(devAccount(1).address, true, null, true), grantAndRevoke],
-    ['access with an expiry', 'Until 27 Nov 2026 14:05', view(devAccount(1).address, true, localExpiry), grantAndRevoke],
+  const ada = doctorRow(1, 'Dr. Ada Byron');
+  const accessCases: [string, string, PatientConsent[], string[]][] = [
+    ['never had the patient\'s consent', 'No access', [], grantOnly],
+    ['had a grant the patient revoked', 'No access', [relationship(ada, view(ada.address, false, null))], grantOnly],
+    ['access until revoked', 'Until revoked', [relationship(ada, view(ada.address, true, null, true))], grantAndRevoke],
+    ['access with an expiry', 'Until 27 Nov 2026 14:05', [relationship(ada, view(ada.address, true, localExpiry))], grantAndRevoke],
   ];
 
-  it.each(accessCases)('When the doctor has %s, then the access cell reads "%s" and revoking is offered only with access', async (_, text, consent, buttons) => {
-    const { page } = await openFor([doctorRow(1, 'Dr. Ada Byron')]);
-    await answerConsent(devAccount(1).address, consent);
+  it.each(accessCases)('When the doctor %s, then the access cell reads "%s" and revoking is offered only with access', async (_, text, relationships, buttons) => {
+    const { page } = await openFor([ada], relationships);
 
     await eventually(() => accessText(page, 'Dr. Ada Byron') === text);
     expect(buttonsIn(page, 'Dr. Ada Byron')).toEqual(buttons);
     expect(rowOf(page, 'Dr. Ada Byron').textContent).toContain('Heart surgery');
   });
 
-  it('When a revoked doctor still holds the patient\'s grant, then the row says it is suspended and offers only revoking it', async () => {
-    const revokedDoctor = { ...doctorRow(3, 'Dr. Struck Off'), status: 'revoked' as const };
-    const formerDoctor = { ...doctorRow(2, 'Dr. Long Gone'), status: 'revoked' as const };
-    const { page } = await openFor([doctorRow(1, 'Dr. Ada Byron')], [revokedDoctor, formerDoctor]);
-    await answerConsent(devAccount(1).address, view(devAccount(1).address, false, null));
-    await answerConsent(revokedDoctor.address, view(revokedDoctor.address, false, null, true, true));
-    await answerConsent(formerDoctor.address, { ...view(formerDoctor.address, false, null), doctorStatus: 'revoked' });
+  it('When a revoked doctor still holds the patient\'s grant, then the row (from the patient\'s consent list) says it is suspended, and revoking it ends it on chain', async () => {
+    const struckOff = { ...doctorRow(3, 'Dr. Struck Off'), status: 'revoked' as const };
+    const longGone = { ...doctorRow(2, 'Dr. Long Gone'), status: 'revoked' as const };
+    const { page, wallet } = await openFor(
+      [ada],
+      [relationship(struckOff, await consentOnChain(struckOff.address)), relationship(longGone, { ...view(longGone.address, false, null), doctorStatus: 'revoked' })],
+    );
 
     await eventually(() => accessText(page, 'Dr. Struck Off')?.startsWith('Suspended'));
     expect(accessText(page, 'Dr. Struck Off')).toBe(
       'Suspended: the doctor is not verified. Your grant (until revoked) applies again if they are verified again; revoke it to end it for good.',
     );
     expect(buttonsIn(page, 'Dr. Struck Off')).toEqual(['Revoke access to Dr. Struck Off']);
+    expect(rowOf(page, 'Dr. Struck Off').textContent).toContain('Heart surgery');
     expect(rowOf(page, 'Dr. Long Gone')).toBeUndefined();
+    expect(accessText(page, 'Dr. Ada Byron')).toBe('No access');
+
+    buttonNamed(page, 'Revoke access to Dr. Struck Off')!.click();
+
+    await answerConsent(struckOff.address); // the live re-read once mined
+    expect(sentCall(wallet).call.name).toBe('revokeAccess');
+    expect(await chain.consent.accessExpiry(patient.address, struckOff.address)).toBe(0n);
+    await eventually(() => rowOf(page, 'Dr. Struck Off') === undefined);
   });
 
   it('When the patient grants 7 days, then grantAccess is mined for that doctor with an expiry a week away and the row re-reads it', async () => {
     const doctor = devAccount(1).address;
-    const { page, wallet } = await openFor([doctorRow(1, 'Dr. Ada Byron')]);
-    await answerConsent(doctor);
+    const { page, wallet } = await openFor([ada]);
     await eventually(() => accessText(page, 'Dr. Ada Byron') === 'No access');
     const before = Math.floor(Date.now() / 1000);
 
@@ -181,8 +216,8 @@ describe('DoctorAccess (on an in-process chain)', () => {
     const doctor = devAccount(2).address;
     const patientSigner = await chain.provider.getSigner(patient.address);
     await (await chain.consent.connect(patientSigner).grantAccess(doctor, UNTIL_REVOKED, GAS)).wait();
-    const { page, wallet } = await openFor([doctorRow(2, 'Dr. Grace Hopper')]);
-    await answerConsent(doctor);
+    const grace = doctorRow(2, 'Dr. Grace Hopper');
+    const { page, wallet } = await openFor([grace], [relationship(grace, await consentOnChain(doctor))]);
     const revoke = await eventually(() => buttonNamed(page, 'Revoke access to Dr. Grace Hopper'));
     expect(accessText(page, 'Dr. Grace Hopper')).toBe('Until revoked');
 
@@ -197,10 +232,9 @@ describe('DoctorAccess (on an in-process chain)', () => {
     expect(buttonNamed(page, 'Revoke access to Dr. Grace Hopper')).toBeUndefined();
   });
 
-  it('When the doctor is not verified on chain, then the contract error is explained and nothing is sent', async () => {
+  it('When the doctor is not verified on chain (the directory was stale), then the contract error is explained and nothing is sent', async () => {
     const unverified = devAccount(3).address;
     const { page, wallet } = await openFor([doctorRow(3, 'Dr. Not Yet')]);
-    await answerConsent(unverified, view(unverified, false, null));
     const grant = await eventually(() => buttonNamed(page, 'Grant access to Dr. Not Yet'));
 
     grant.click();

@@ -2,27 +2,22 @@ import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, si
 import { FormsModule } from '@angular/forms';
 import { shortAddress } from '../auth/account';
 import { TransactionRunner } from '../chain/transaction-runner';
-import { specialityName, type DoctorView } from '../doctors/doctor';
+import { specialityName } from '../doctors/doctor';
 import { DoctorsApi } from '../doctors/doctors-api';
 import { errorText } from '../shared/error-text';
-import { ACCESS_DURATIONS, DEFAULT_ACCESS_DURATION, accessText, expiryFor, type ConsentView } from './consent';
+import { accessRows, type AccessDoctor, type AccessRow } from './access-rows';
+import { ACCESS_DURATIONS, DEFAULT_ACCESS_DURATION, accessText, expiryFor } from './consent';
 import { ConsentApi } from './consent-api';
 import { ConsentContract } from './consent-contract';
 
-/** The API's largest page: a patient picks among all verified doctors at once. */
-const VERIFIED_DOCTORS_LIMIT = 100;
-
-interface AccessRow {
-  doctor: DoctorView;
-  /** null until read (or when reading failed). */
-  consent: ConsentView | null;
-  readError: string | null;
-}
+/** The API's largest page: a patient picks among all verified doctors, and sees all their grants, at once. */
+const PAGE_LIMIT = 100;
 
 /**
  * The patient's consent screen: which verified doctor may see their records, and until when. Revoked
  * doctors appear too when the patient's grant to them still stands (suspended, not ended: it applies
- * again if an admin verifies the doctor again), so the patient can see it and revoke it.
+ * again if an admin verifies the doctor again), so the patient can see it and revoke it. Those come
+ * from the patient's own consent list: lists of doctors who are not verified are for admins only.
  */
 @Component({
   selector: 'ehr-doctor-access',
@@ -43,7 +38,7 @@ export class DoctorAccess implements OnInit {
   protected readonly durations = ACCESS_DURATIONS;
   protected readonly rows = signal<AccessRow[]>([]);
   /** Verified doctors, and revoked ones only while a grant to them is suspended. */
-  protected readonly visibleRows = computed(() => this.rows().filter((row) => row.doctor.status === 'verified' || row.consent?.suspended));
+  protected readonly visibleRows = computed(() => this.rows().filter((row) => row.doctor.verified || row.consent?.suspended));
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
   /** Duration chosen per doctor address; unset rows use the default. */
@@ -55,16 +50,16 @@ export class DoctorAccess implements OnInit {
     return this.load();
   }
 
-  protected nameOf(doctor: DoctorView): string {
+  protected nameOf(doctor: AccessDoctor): string {
     return doctor.displayName || shortAddress(doctor.address);
   }
 
-  protected specialityOf(doctor: DoctorView): string {
-    return doctor.specialityLabel || specialityName(doctor.speciality);
+  protected specialityOf(doctor: AccessDoctor): string {
+    return doctor.specialityLabel || (doctor.speciality === undefined ? '' : specialityName(doctor.speciality));
   }
 
   protected mayGrant(row: AccessRow): boolean {
-    return row.doctor.status === 'verified';
+    return row.doctor.verified;
   }
 
   protected mayRevoke(row: AccessRow): boolean {
@@ -84,12 +79,12 @@ export class DoctorAccess implements OnInit {
     this.chosenDurations.update((chosen) => ({ ...chosen, [doctor]: durationId }));
   }
 
-  protected async grant(doctor: DoctorView): Promise<void> {
+  protected async grant(doctor: AccessDoctor): Promise<void> {
     const expiresAt = expiryFor(this.durationOf(doctor.address));
     if (await this.consentContract.grant(doctor.address, expiresAt)) await this.readAccess(doctor.address);
   }
 
-  protected async revoke(doctor: DoctorView): Promise<void> {
+  protected async revoke(doctor: AccessDoctor): Promise<void> {
     if (await this.consentContract.revoke(doctor.address)) await this.readAccess(doctor.address);
   }
 
@@ -97,12 +92,12 @@ export class DoctorAccess implements OnInit {
     this.loading.set(true);
     this.loadError.set(null);
     try {
-      const pages = await Promise.all(
-        (['verified', 'revoked'] as const).map((status) => this.doctorsApi.list({ status, offset: 0, limit: VERIFIED_DOCTORS_LIMIT })),
-      );
-      const doctors = pages.flatMap((page) => page.items);
-      this.rows.set(doctors.map((doctor) => ({ doctor, consent: null, readError: null })));
-      await Promise.all(doctors.map((doctor) => this.readAccess(doctor.address)));
+      const page = { offset: 0, limit: PAGE_LIMIT };
+      const [directory, relationships] = await Promise.all([
+        this.doctorsApi.list({ status: 'verified', ...page }),
+        this.consentApi.listForPatient(this.patient(), page),
+      ]);
+      this.rows.set(accessRows(this.patient(), directory.items, relationships.items));
     } catch (error) {
       this.loadError.set(`The doctors could not be loaded: ${errorText(error)}`);
     } finally {

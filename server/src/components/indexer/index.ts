@@ -5,6 +5,7 @@
 import type { ChainDeployments } from '../../libraries/chain';
 import type { EventSource } from './domain/event-source';
 import { registrySource } from './domain/registry-source';
+import { consentSource } from '../consent';
 
 export { createIndexer, type Indexer, type IndexerOptions, type SyncResult } from './domain/chain-indexer';
 export type { EventSource, EventHandler, LogPosition } from './domain/event-source';
@@ -13,5 +14,6 @@ export type { EventSource, EventHandler, LogPosition } from './domain/event-sour
 export function chainEventSources(deployments: ChainDeployments): EventSource[] {
   const sources: EventSource[] = [];
   if (deployments.Registry) sources.push(registrySource(deployments.Registry));
+  if (deployments.Consent) sources.push(consentSource(deployments.Consent));
   return sources;
 }

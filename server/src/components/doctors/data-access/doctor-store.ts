@@ -73,6 +73,11 @@ export async function findDoctor(address: string): Promise<DoctorRecord | null> 
   return DoctorModel.findOne({ address }, { _id: 0 }).lean<DoctorRecord>();
 }
 
+export async function findDoctorsIn(addresses: string[]): Promise<DoctorRecord[]> {
+  if (addresses.length === 0) return [];
+  return DoctorModel.find({ address: mongoose.trusted({ $in: addresses }) }, { _id: 0 }).lean<DoctorRecord[]>();
+}
+
 export async function findDoctors(query: { status?: DoctorRecord['status']; offset: number; limit: number }): Promise<{ items: DoctorRecord[]; total: number }> {
   const filter = query.status ? { status: query.status } : {};
   const [items, total] = await Promise.all([

@@ -1,0 +1,26 @@
+/**
+ * Consent events → the consent read model: the indexer's way into this component, as the routes are
+ * HTTP's. AppointmentsBound and AppointmentWindowChanged name no pair and are skipped.
+ */
+import { getAddress } from 'ethers';
+import { Consent__factory } from '@contracts/types';
+import type { Deployment } from '../../../../libraries/chain';
+import type { EventSource } from '../../../indexer';
+import { clearConsentReadModel, recordAccessGranted, recordAccessRevoked, recordAppointmentAccessUpdated } from '../../domain/consent-events';
+
+export function consentSource(deployment: Deployment): EventSource {
+  return {
+    name: 'Consent',
+    address: getAddress(deployment.address),
+    fromBlock: deployment.blockNumber,
+    contractInterface: Consent__factory.createInterface(),
+    handlers: {
+      AccessGranted: (args, at) =>
+        recordAccessGranted({ patient: getAddress(args.patient), doctor: getAddress(args.doctor), expiresAt: BigInt(args.expiresAt) }, at),
+      AccessRevoked: (args, at) => recordAccessRevoked({ patient: getAddress(args.patient), doctor: getAddress(args.doctor) }, at),
+      AppointmentAccessUpdated: (args, at) =>
+        recordAppointmentAccessUpdated({ patient: getAddress(args.patient), doctor: getAddress(args.doctor), expiresAt: BigInt(args.expiresAt) }, at),
+    },
+    reset: clearConsentReadModel,
+  };
+}
