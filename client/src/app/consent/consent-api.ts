@@ -2,7 +2,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { ConsentView } from './consent';
+import type { ConsentView } from '@api';
 
 @Injectable({ providedIn: 'root' })
 export class ConsentApi {

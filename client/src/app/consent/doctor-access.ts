@@ -2,10 +2,11 @@ import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, si
 import { FormsModule } from '@angular/forms';
 import { shortAddress } from '../auth/account';
 import { TransactionRunner } from '../chain/transaction-runner';
-import { specialityName, type DoctorView } from '../doctors/doctor';
+import type { ConsentView, DoctorView } from '@api';
+import { specialityName } from '../doctors/doctor';
 import { DoctorsApi } from '../doctors/doctors-api';
 import { errorText } from '../shared/error-text';
-import { ACCESS_DURATIONS, DEFAULT_ACCESS_DURATION, accessText, expiryFor, type ConsentView } from './consent';
+import { ACCESS_DURATIONS, DEFAULT_ACCESS_DURATION, accessText, expiryFor } from './consent';
 import { ConsentApi } from './consent-api';
 import { ConsentContract } from './consent-contract';
 

@@ -2,4 +2,4 @@
 export { authRoutes, type AuthRouteOptions } from './entry-points/api/auth-routes';
 export { requireSession, sessionOf, type SessionInfo } from './entry-points/api/require-session';
 export { limitWritesPerAccount } from './entry-points/api/write-rate-limit';
-export { readAccount, type AccountView, type Role } from './domain/account-roles';
+export { readAccount } from './domain/account-roles';

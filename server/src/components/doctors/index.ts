@@ -4,5 +4,4 @@
  */
 export { doctorRoutes, type DoctorRouteOptions } from './entry-points/api/doctor-routes';
 export { recordDoctorRegistered, recordDoctorVerified, recordDoctorRevoked, clearDoctorReadModel, type EventPosition } from './domain/doctor-events';
-export type { DoctorView } from './domain/doctor-view';
 export { licenceCommitment } from './domain/licence-commitment';

@@ -1,3 +1,3 @@
 /** Platform endpoints: health of the dependencies and the SPA's runtime configuration. */
 export { platformRoutes, type PlatformRouteOptions } from './entry-points/api/platform-routes';
-export { checkHealth, type HealthReport } from './domain/health-check';
+export { checkHealth } from './domain/health-check';

@@ -4,7 +4,8 @@
 import { Router } from 'express';
 import type { HealthProbes } from '../../domain/health-check';
 import { cachedHealthCheck } from '../../domain/health-cache';
-import { clientConfig, type SessionPolicy } from '../../domain/client-config';
+import type { SessionPolicy } from '@api';
+import { clientConfig } from '../../domain/client-config';
 import type { ChainDeployments } from '../../../../libraries/chain';
 
 export interface PlatformRouteOptions extends HealthProbes {
