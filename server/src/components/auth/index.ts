@@ -6,7 +6,7 @@ import { authRoutes } from './entry-points/api/auth-routes';
 export { authRoutes, type AuthRouteOptions } from './entry-points/api/auth-routes';
 export { requireSession, sessionOf, type SessionInfo } from './entry-points/api/require-session';
 export { limitWritesPerAccount } from './entry-points/api/write-rate-limit';
-export { readAccount } from './domain/account-roles';
+export { readAccount } from './data-access/account-roles';
 
 export const authComponent: Component = {
   name: 'auth',

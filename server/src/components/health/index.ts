@@ -4,7 +4,7 @@ import type { Component } from '../component';
 import { platformRoutes } from './entry-points/api/platform-routes';
 
 export { platformRoutes, type PlatformRouteOptions } from './entry-points/api/platform-routes';
-export { checkHealth } from './domain/health-check';
+export { checkHealth } from './data-access/health-check';
 
 export const healthComponent: Component = {
   name: 'health',

@@ -4,7 +4,7 @@
  * at one probe set per period however often the endpoint is called.
  */
 import type { HealthReport } from '@api';
-import { checkHealth, type HealthProbes } from './health-check';
+import { checkHealth, type HealthProbes } from '../data-access/health-check';
 
 export function cachedHealthCheck(probes: HealthProbes, maxAgeMs: number): () => Promise<HealthReport> {
   let latest: { report: Promise<HealthReport>; startedAt: number } | undefined;

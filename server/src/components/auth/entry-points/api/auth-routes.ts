@@ -5,7 +5,7 @@ import { Router } from 'express';
 import type { Registry } from '@contracts/types';
 import { SignInRequestSchema, type NonceResponse } from '@api';
 import { perMinuteLimit } from '../../../../libraries/http';
-import { readAccount } from '../../domain/account-roles';
+import { readAccount } from '../../data-access/account-roles';
 import { verifySignIn } from '../../domain/siwe-verification';
 import { consumeNonce, issueNonce } from '../../data-access/nonce-store';
 import { createSession, deleteSession } from '../../data-access/session-store';

@@ -2,7 +2,7 @@
  * GET /api/health (503 when any dependency is down) and GET /api/config (chain + contract addresses for the SPA).
  */
 import { Router } from 'express';
-import type { HealthProbes } from '../../domain/health-check';
+import type { HealthProbes } from '../../data-access/health-check';
 import { cachedHealthCheck } from '../../domain/health-cache';
 import type { SessionPolicy } from '@api';
 import { clientConfig } from '../../domain/client-config';
