@@ -1,7 +1,12 @@
 // One test runner for the whole repository: contracts, API, Angular client and the browser journey.
 // Each project starts the real components it needs in its own globalSetup (no mocks of them).
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }];
-const contractTypes = { '^@contracts/(.*)$': '<rootDir>/generated/contracts/$1' };
+// Path aliases as in tsconfig.json: generated contract types and the HTTP contract (api/).
+const pathAliases = {
+  '^@contracts/(.*)$': '<rootDir>/generated/contracts/$1',
+  '^@api$': '<rootDir>/api/index.ts',
+  '^@api/(.*)$': '<rootDir>/api/$1',
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -14,7 +19,7 @@ module.exports = {
       roots: ['<rootDir>/test/contracts'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
-      moduleNameMapper: contractTypes,
+      moduleNameMapper: pathAliases,
       globalSetup: '<rootDir>/test/contracts/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/test/contracts/helpers/global-teardown.ts',
     },
@@ -25,7 +30,7 @@ module.exports = {
       roots: ['<rootDir>/server/src'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
-      moduleNameMapper: contractTypes,
+      moduleNameMapper: pathAliases,
       globalSetup: '<rootDir>/server/src/test-support/global-setup.ts',
       globalTeardown: '<rootDir>/server/src/test-support/global-teardown.ts',
     },
@@ -38,7 +43,7 @@ module.exports = {
       roots: ['<rootDir>/scripts', '<rootDir>/test/deploy'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
-      moduleNameMapper: contractTypes,
+      moduleNameMapper: pathAliases,
     },
     {
       displayName: 'client',
@@ -47,7 +52,7 @@ module.exports = {
       roots: ['<rootDir>/client/src'],
       testMatch: ['**/*.spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/client/src/test-setup.ts'],
-      moduleNameMapper: contractTypes,
+      moduleNameMapper: pathAliases,
       transform: {
         '^.+\\.(ts|js|mjs|html|svg)$': ['jest-preset-angular', { tsconfig: '<rootDir>/client/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' }],
       },
@@ -60,7 +65,7 @@ module.exports = {
       roots: ['<rootDir>/test/e2e'],
       testMatch: ['**/*.e2e.ts'],
       transform: { '^.+\\.ts$': tsJest },
-      moduleNameMapper: contractTypes,
+      moduleNameMapper: pathAliases,
       globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
     },

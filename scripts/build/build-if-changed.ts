@@ -38,9 +38,10 @@ export const BUILD_STEPS: BuildStep[] = [
   },
   {
     name: 'client',
-    // The client imports the generated contract types, so a contract change rebuilds it too.
+    // The client imports the generated contract types and the HTTP contract (api/), so a change there rebuilds it too.
     inputs: [
       'client/src',
+      'api',
       'client/angular.json',
       'client/tsconfig.json',
       'client/tsconfig.app.json',

@@ -1,6 +1,7 @@
 /**
  * Builds the Express app from already-connected dependencies (no I/O here), so tests and
- * startServer assemble the same app.
+ * startServer assemble the same app. The routes come from the component list (components/index.ts);
+ * this file owns only their order relative to the app-wide middleware.
  */
 import cookieParser from 'cookie-parser';
 import express, { type Express, type RequestHandler } from 'express';
@@ -11,13 +12,9 @@ import type { Chain } from './libraries/chain';
 import { errorHandler, notFound } from './libraries/errors';
 import { clientAssets, loggedUrl, refuseForeignOrigin } from './libraries/http';
 import type { Logger } from './libraries/logger/logger';
-import { pingMongo } from './libraries/mongo/mongo';
-import { authRoutes, limitWritesPerAccount } from './components/auth';
-import { consentRoutes } from './components/consent';
-import { doctorRoutes } from './components/doctors';
-import { platformRoutes } from './components/health';
+import { COMPONENTS, type ComponentContext } from './components';
+import { limitWritesPerAccount } from './components/auth';
 import type { KuboClient } from './components/ipfs';
-import { rpcRoutes } from './components/rpc';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -50,7 +47,15 @@ function securityHeaders(config: AppConfig): RequestHandler {
 }
 
 export function createApp(deps: AppDependencies): Express {
-  const { config, chain } = deps;
+  const { config } = deps;
+  const context: ComponentContext = {
+    config,
+    chain: deps.chain,
+    ipfs: deps.ipfs,
+    logger: deps.logger,
+    // One per-account budget shared by every write route.
+    limitWrites: limitWritesPerAccount(config.writeRateLimitPerMinute),
+  };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -72,41 +77,19 @@ export function createApp(deps: AppDependencies): Express {
       },
     }),
   );
-  // Before the API's JSON parser: /rpc parses its own body (its size cap, JSON-RPC errors).
-  app.use('/rpc', rpcRoutes({ upstreamUrl: config.rpcUrl, rateLimitPerMinute: config.rpcRateLimitPerMinute }));
+  // Before the API's JSON parser: app routes (/rpc) parse their own bodies (their size caps, their error format).
+  for (const component of COMPONENTS) {
+    for (const { path, router } of component.appRoutes?.(context) ?? []) app.use(path, router);
+  }
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   app.use(cookieParser());
 
   const api = express.Router();
   // Only /api: the app-level /rpc forwarder takes posts from wallets with their own origin.
   api.use(refuseForeignOrigin(config.allowedOrigins));
-  api.use(
-    platformRoutes({
-      provider: chain.provider,
-      chainId: config.chainId,
-      ipfs: deps.ipfs,
-      pingMongo,
-      publicRpcUrl: config.publicRpcUrl,
-      allowedOrigins: config.allowedOrigins,
-      deployments: chain.deployments,
-      healthCacheMs: config.healthCacheMs,
-      session: { idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionTtlSeconds },
-    }),
-  );
-  api.use(
-    authRoutes({
-      registry: chain.contracts.registry,
-      chainId: config.chainId,
-      allowedOrigins: config.allowedOrigins,
-      sessionTtlSeconds: config.sessionTtlSeconds,
-      sessionIdleSeconds: config.sessionIdleSeconds,
-      rateLimitPerMinute: config.authRateLimitPerMinute,
-    }),
-  );
-  // One per-account budget shared by every write route.
-  const limitWrites = limitWritesPerAccount(config.writeRateLimitPerMinute);
-  api.use(doctorRoutes({ registry: chain.contracts.registry, limitWrites }));
-  api.use(consentRoutes({ registry: chain.contracts.registry, consent: chain.contracts.consent }));
+  for (const component of COMPONENTS) {
+    if (component.apiRoutes) api.use(component.apiRoutes(context));
+  }
   api.use((req) => {
     throw notFound(`No API route ${req.method} ${req.baseUrl}${req.path}`, 'ROUTE_NOT_FOUND');
   });

@@ -7,7 +7,8 @@ import { connectChain, type Chain } from './libraries/chain';
 import { createLogger, type Logger } from './libraries/logger/logger';
 import { connectMongo, disconnectMongo } from './libraries/mongo/mongo';
 import { createKuboClient, type KuboClient } from './components/ipfs';
-import { chainEventSources, createIndexer, type Indexer } from './components/indexer';
+import { chainEventSources, requiredContracts } from './components';
+import { createIndexer, type Indexer } from './components/indexer';
 
 export interface Runtime {
   config: AppConfig;
@@ -19,7 +20,7 @@ export interface Runtime {
 }
 
 export async function openRuntime(config: AppConfig, logger: Logger = createLogger(config.logLevel)): Promise<Runtime> {
-  const chain = await connectChain(config);
+  const chain = await connectChain({ ...config, requiredContracts: requiredContracts() });
   try {
     await connectMongo(config.mongoUri);
   } catch (error) {

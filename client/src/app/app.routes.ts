@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { signedInGuard } from './auth/auth.guards';
+import { FEATURES } from './features';
 
 export const APP_ROUTES: Routes = [
   {
@@ -12,11 +13,8 @@ export const APP_ROUTES: Routes = [
     path: '',
     canMatch: [signedInGuard],
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
-    children: [
-      { path: 'dashboard', loadChildren: () => import('./dashboard/dashboard.routes').then((m) => m.DASHBOARD_ROUTES) },
-      { path: 'doctors', loadChildren: () => import('./doctors/doctors.routes').then((m) => m.DOCTORS_ROUTES) },
-      { path: 'patients', loadChildren: () => import('./patients/patients.routes').then((m) => m.PATIENTS_ROUTES) },
-    ],
+    // Each feature lazily, from its own folder (features.ts).
+    children: FEATURES.map(({ path, loadChildren }) => ({ path, loadChildren })),
   },
   { path: '**', redirectTo: '' },
 ];

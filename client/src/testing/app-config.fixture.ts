@@ -1,11 +1,11 @@
-import type { AppConfig } from '../app/chain/app-config';
+import type { ClientConfig } from '@api';
 
 /** What GET /api/config answers for the test chain; `otherContracts` maps further contract names to addresses. */
 export function appConfigFor(
   registryAddress = '0x0000000000000000000000000000000000000001',
   otherContracts: Record<string, string> = {},
-): AppConfig {
-  const contracts: AppConfig['contracts'] = { Registry: { address: registryAddress, blockNumber: 1 } };
+): ClientConfig {
+  const contracts: ClientConfig['contracts'] = { Registry: { address: registryAddress, blockNumber: 1 } };
   for (const [name, address] of Object.entries(otherContracts)) contracts[name] = { address, blockNumber: 1 };
   return {
     chainId: 1337,

@@ -16,6 +16,7 @@ function builtClient(): { step: BuildStep; hash: string } {
   write('client/src/app/app.ts', 'export class App {}');
   write('client/src/app/app.spec.ts', 'it("works", () => undefined);');
   write('client/angular.json', '{}');
+  write('api/consent.ts', 'export const UNTIL_REVOKED = 2n ** 64n - 1n;');
   write('package-lock.json', '{"lockfileVersion":3}');
   write('dist/client/browser/index.html', '<!doctype html>');
   const hash = hashInputs(root, client.inputs, client.ignore);
@@ -45,6 +46,14 @@ describe('npm start rebuilds only what changed', () => {
     const again = builtClient();
     write('package-lock.json', '{"lockfileVersion":3,"packages":{}}');
     expect(isUpToDate(root, again.step, hashInputs(root, step.inputs, step.ignore))).toBe(false);
+  });
+
+  test('When the HTTP contract in api/ changes, then the client is rebuilt (it imports its types and values)', () => {
+    const { step } = builtClient();
+
+    write('api/consent.ts', 'export const UNTIL_REVOKED = 2n ** 63n;');
+
+    expect(isUpToDate(root, step, hashInputs(root, step.inputs, step.ignore))).toBe(false);
   });
 
   test('When a new source file appears, then the client is rebuilt', () => {

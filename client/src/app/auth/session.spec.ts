@@ -8,7 +8,7 @@ import { eventually } from '../../testing/eventually';
 import { TestWallet } from '../../testing/test-wallet';
 import { AppConfigStore } from '../chain/app-config';
 import { WalletConnection } from '../chain/wallet-connection';
-import type { Account } from './account';
+import type { Account } from '@api';
 import { Session } from './session';
 
 describe('Session', () => {

@@ -8,7 +8,7 @@ import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { AppConfigStore } from '../chain/app-config';
 import { WalletConnection } from '../chain/wallet-connection';
-import type { Account } from './account';
+import type { Account, NonceResponse, SignInRequest } from '@api';
 
 @Injectable({ providedIn: 'root' })
 export class Session {
@@ -55,7 +55,7 @@ export class Session {
     const address = this.wallet.account();
     if (!address) throw new Error('Connect your wallet first.');
     const { chainId } = await this.appConfig.load();
-    const { nonce } = await firstValueFrom(this.http.get<{ nonce: string }>('/api/auth/nonce'));
+    const { nonce } = await firstValueFrom(this.http.get<NonceResponse>('/api/auth/nonce'));
     // siwe (and the ethers it requires) load only when someone signs in, not with the landing page.
     const { buildSignInMessage } = await import('./sign-in-message');
     const message = buildSignInMessage({
@@ -67,7 +67,7 @@ export class Session {
       now: new Date(),
     });
     const signature = await this.wallet.signMessage(message);
-    const account = await firstValueFrom(this.http.post<Account>('/api/auth/verify', { message, signature }));
+    const account = await firstValueFrom(this.http.post<Account>('/api/auth/verify', { message, signature } satisfies SignInRequest));
     this.accountSignal.set(account);
     this.restoring = Promise.resolve(account);
     return account;

@@ -2,28 +2,19 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-
-export interface AppConfig {
-  chainId: number;
-  chainName: string;
-  rpcUrl: string;
-  currency: { name: string; symbol: string; decimals: number };
-  contracts: Record<string, { address: string; blockNumber: number }>;
-  /** When the server ends a session: after `idleSeconds` without a request, and `maxSeconds` after sign-in. */
-  session: { idleSeconds: number; maxSeconds: number };
-}
+import type { ClientConfig } from '@api';
 
 @Injectable({ providedIn: 'root' })
 export class AppConfigStore {
   private readonly http = inject(HttpClient);
-  private readonly current = signal<AppConfig | null>(null);
-  private pending?: Promise<AppConfig>;
+  private readonly current = signal<ClientConfig | null>(null);
+  private pending?: Promise<ClientConfig>;
 
   readonly config = this.current.asReadonly();
 
   /** Loads once; a failed load is retried on the next call. */
-  load(): Promise<AppConfig> {
-    this.pending ??= firstValueFrom(this.http.get<AppConfig>('/api/config')).then(
+  load(): Promise<ClientConfig> {
+    this.pending ??= firstValueFrom(this.http.get<ClientConfig>('/api/config')).then(
       (config) => {
         this.current.set(config);
         return config;

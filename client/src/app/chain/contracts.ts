@@ -1,29 +1,31 @@
 /**
  * Contract handles for writes, signed by the connected wallet. Addresses come from the server's
- * deployment record (GET /api/config), ABIs from the generated TypeChain bindings.
+ * deployment record (GET /api/config), ABIs from the generated TypeChain bindings: a feature asks for
+ * its contract by name and factory (`contracts.connect('Consent', Consent__factory)`), so a new
+ * contract needs no edit here.
  */
 import { Injectable, inject } from '@angular/core';
-import { BrowserProvider, type JsonRpcSigner } from 'ethers';
-import { Consent__factory, Registry__factory, type Consent, type Registry } from '@contracts/types';
+import { BrowserProvider, type ContractRunner, type JsonRpcSigner } from 'ethers';
 import { AppConfigStore } from './app-config';
 import { WalletConnection } from './wallet-connection';
 
 /** Receipts arrive within a block or two on the dev chain; poll faster than ethers' 4 s default. */
 const RECEIPT_POLLING_MS = 500;
 
+/** A generated TypeChain factory (`Registry__factory`, …): turns an address into a typed contract. */
+export interface ContractFactory<C> {
+  connect(address: string, runner?: ContractRunner | null): C;
+}
+
 @Injectable({ providedIn: 'root' })
 export class ChainContracts {
   private readonly appConfig = inject(AppConfigStore);
   private readonly wallet = inject(WalletConnection);
 
-  async registry(): Promise<Registry> {
-    const address = await this.appConfig.contractAddress('Registry');
-    return Registry__factory.connect(address, await this.signer());
-  }
-
-  async consent(): Promise<Consent> {
-    const address = await this.appConfig.contractAddress('Consent');
-    return Consent__factory.connect(address, await this.signer());
+  /** The deployed contract `name` as the connected wallet, typed by its generated factory. */
+  async connect<C>(name: string, factory: ContractFactory<C>): Promise<C> {
+    const address = await this.appConfig.contractAddress(name);
+    return factory.connect(address, await this.signer());
   }
 
   private async signer(): Promise<JsonRpcSigner> {

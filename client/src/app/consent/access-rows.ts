@@ -4,8 +4,8 @@
  * with (GET /api/consent/:patient, access read live). A doctor an admin revoked is not in the
  * directory, but a grant to them is only suspended, so it gets a row of its own to be revoked.
  */
-import type { DoctorView } from '../doctors/doctor';
-import { noConsent, type ConsentView, type PatientConsent } from './consent';
+import type { ConsentView, DoctorView, PatientConsent } from '@api';
+import { noConsent } from './consent';
 
 export interface AccessDoctor {
   address: string;

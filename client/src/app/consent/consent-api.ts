@@ -2,7 +2,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { ConsentView, PatientConsentPage } from './consent';
+import type { ConsentView, PatientConsentPage } from '@api';
 
 @Injectable({ providedIn: 'root' })
 export class ConsentApi {

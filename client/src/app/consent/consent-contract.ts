@@ -1,5 +1,6 @@
 /** Consent writes on the Consent contract, sent from the patient's own wallet. */
 import { Injectable, inject } from '@angular/core';
+import { Consent__factory } from '@contracts/types';
 import { ChainContracts } from '../chain/contracts';
 import { TransactionRunner } from '../chain/transaction-runner';
 
@@ -7,14 +8,15 @@ import { TransactionRunner } from '../chain/transaction-runner';
 export class ConsentContract {
   private readonly contracts = inject(ChainContracts);
   private readonly runner = inject(TransactionRunner);
+  private readonly consent = () => this.contracts.connect('Consent', Consent__factory);
 
   /** Lets `doctor` read and write the signed-in patient's records until `expiresAt` (unix seconds); true once mined. */
   grant(doctor: string, expiresAt: bigint): Promise<boolean> {
-    return this.runner.send(() => this.contracts.consent(), (consent) => consent.grantAccess, doctor, expiresAt);
+    return this.runner.send(() => this.consent(), (consent) => consent.grantAccess, doctor, expiresAt);
   }
 
   /** Ends every access `doctor` has to the signed-in patient's records, appointments included; true once mined. */
   revoke(doctor: string): Promise<boolean> {
-    return this.runner.send(() => this.contracts.consent(), (consent) => consent.revokeAccess, doctor);
+    return this.runner.send(() => this.consent(), (consent) => consent.revokeAccess, doctor);
   }
 }

@@ -1,4 +1,5 @@
-import { UNTIL_REVOKED, expiryFor } from './consent';
+import { UNTIL_REVOKED } from '@api/chain-values';
+import { expiryFor } from './consent';
 
 describe('expiryFor', () => {
   const now = new Date('2026-03-01T09:30:00.500Z');

@@ -1,36 +1,8 @@
 /** A doctor's access to a patient's records, as GET /api/consent/:patient/:doctor reads it from the Consent contract. */
 import { formatDate } from '@angular/common';
-import type { DoctorStatus } from '../auth/account';
-
-export interface ConsentView {
-  patient: string;
-  doctor: string;
-  /** True only while the access is unexpired and the doctor is still verified. */
-  hasAccess: boolean;
-  /** When the access ends (ISO); null when there is none, or when it lasts until revoked. */
-  expiresAt: string | null;
-  untilRevoked: boolean;
-  /** The doctor's status in the Registry: only a verified doctor's access counts. */
-  doctorStatus: DoctorStatus;
-  /** An unexpired grant exists but the doctor is not verified: no access now, access again if re-verified. */
-  suspended: boolean;
-}
-
-/** One doctor the patient has (or had) a consent relationship with, as GET /api/consent/:patient lists them. */
-export interface PatientConsent {
-  doctor: string;
-  /** Shown even when the doctor is no longer verified: the patient knows this doctor. */
-  displayName?: string;
-  speciality?: number;
-  specialityLabel?: string;
-  /** Read live from the Consent contract. */
-  consent: ConsentView;
-}
-
-export interface PatientConsentPage {
-  items: PatientConsent[];
-  total: number;
-}
+import type { ConsentView } from '@api';
+// chain-values, not the @api index: plain values, so no zod enters the client bundle.
+import { UNTIL_REVOKED } from '@api/chain-values';
 
 /**
  * What the API reads for a verified doctor the patient never granted (the pair has no Consent event).
@@ -40,9 +12,6 @@ export interface PatientConsentPage {
 export function noConsent(patient: string, doctor: string): ConsentView {
   return { patient, doctor, hasAccess: false, expiresAt: null, untilRevoked: false, doctorStatus: 'verified', suspended: false };
 }
-
-/** Consent's expiry for "until revoked" (`type(uint64).max`). */
-export const UNTIL_REVOKED = 2n ** 64n - 1n;
 
 const DAY_SECONDS = 24n * 60n * 60n;
 

@@ -10,9 +10,9 @@ import { TestWallet } from '../../testing/test-wallet';
 import { AppConfigStore } from '../chain/app-config';
 import { TransactionRunner } from '../chain/transaction-runner';
 import { WalletConnection } from '../chain/wallet-connection';
-import type { DoctorView } from '../doctors/doctor';
+import type { ConsentView, DoctorView, PatientConsent } from '@api';
 import { licenceCommitmentOf } from '../doctors/licence-commitment';
-import { UNTIL_REVOKED, type ConsentView, type PatientConsent } from './consent';
+import { UNTIL_REVOKED } from '@api/chain-values';
 import { DoctorAccess } from './doctor-access';
 
 const patient = devAccount(4);

@@ -3,9 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { eventually } from '../../testing/eventually';
-import type { Account, DoctorStatus } from '../auth/account';
+import type { Account, DoctorStatus, HealthReport } from '@api';
 import { Session } from '../auth/session';
-import type { HealthReport } from '../health/health';
 import { Dashboard } from './dashboard';
 
 describe('Dashboard', () => {

@@ -1,5 +1,6 @@
 /** Doctor lifecycle writes on the Registry contract, sent from the signed-in person's wallet. */
 import { Injectable, inject } from '@angular/core';
+import { Registry__factory } from '@contracts/types';
 import { ChainContracts } from '../chain/contracts';
 import { TransactionRunner } from '../chain/transaction-runner';
 
@@ -7,20 +8,21 @@ import { TransactionRunner } from '../chain/transaction-runner';
 export class DoctorRegistry {
   private readonly contracts = inject(ChainContracts);
   private readonly runner = inject(TransactionRunner);
+  private readonly registry = () => this.contracts.connect('Registry', Registry__factory);
 
   /**
    * Registers the signed-in account as a pending doctor; true once mined. The chain gets only the
    * salted licence hash (see licence-commitment.ts), never the number.
    */
   register(licenceHash: string, speciality: number): Promise<boolean> {
-    return this.runner.send(() => this.contracts.registry(), (registry) => registry.registerDoctor, licenceHash, speciality);
+    return this.runner.send(() => this.registry(), (registry) => registry.registerDoctor, licenceHash, speciality);
   }
 
   verify(doctor: string): Promise<boolean> {
-    return this.runner.send(() => this.contracts.registry(), (registry) => registry.verifyDoctor, doctor);
+    return this.runner.send(() => this.registry(), (registry) => registry.verifyDoctor, doctor);
   }
 
   revoke(doctor: string, reason: number): Promise<boolean> {
-    return this.runner.send(() => this.contracts.registry(), (registry) => registry.revokeDoctor, doctor, reason);
+    return this.runner.send(() => this.registry(), (registry) => registry.revokeDoctor, doctor, reason);
   }
 }

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { DoctorStatus } from '../auth/account';
+import type { DoctorStatus } from '@api';
 import { DOCTOR_STATUS_LABELS } from './doctor';
 
 /** A doctor's registration status as a coloured pill; the text alone carries the meaning. */

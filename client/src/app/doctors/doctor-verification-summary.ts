@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { errorText } from '../shared/error-text';
-import type { DoctorView } from './doctor';
+import type { DoctorView } from '@api';
 import { DoctorsApi } from './doctors-api';
 
 interface StatusCount {

@@ -6,11 +6,11 @@ import { appConfigFor } from '../../testing/app-config.fixture';
 import { eventually } from '../../testing/eventually';
 import { devAccount, startTestChain, type TestChain } from '../../testing/test-chain';
 import { TestWallet } from '../../testing/test-wallet';
-import type { Account } from '../auth/account';
+import type { Account } from '@api';
 import { Session } from '../auth/session';
 import { AppConfigStore } from '../chain/app-config';
 import { WalletConnection } from '../chain/wallet-connection';
-import type { DoctorView } from './doctor';
+import type { DoctorView } from '@api';
 import { DoctorVerification } from './doctor-verification';
 import { licenceCommitmentOf } from './licence-commitment';
 

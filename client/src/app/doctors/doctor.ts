@@ -1,34 +1,5 @@
-/** Doctors as the API's read model describes them, plus the code lists the contract stores as numbers. */
-import type { DoctorStatus } from '../auth/account';
-
-export interface DoctorView {
-  address: string;
-  status: Exclude<DoctorStatus, 'none'>;
-  licenceHash: string;
-  speciality: number;
-  /** The speciality as the doctor worded it in their profile, when they did. */
-  specialityLabel?: string;
-  displayName?: string;
-  registeredAt: string;
-  updatedAt: string;
-  verifiedBy?: string;
-  /** Admins only: the doctor renamed themselves after being verified under `previousDisplayName`. */
-  nameChangedAfterVerification?: { previousDisplayName?: string; changedAt: string };
-}
-
-/** An admin's view of a doctor's stored licence, checked by the API against the Registry. */
-export interface LicenceCheck {
-  address: string;
-  licenceNumber: string;
-  salt: string;
-  licenceHash: string;
-  matchesChain: boolean;
-}
-
-export interface DoctorPage {
-  items: DoctorView[];
-  total: number;
-}
+/** The code lists the contract stores as numbers, and the words the UI uses for them (the API's types are in api/doctors.ts). */
+import type { DoctorStatus } from '@api';
 
 /** Speciality codes stored on chain (uint16). */
 export const SPECIALITIES: readonly { code: number; name: string }[] = [

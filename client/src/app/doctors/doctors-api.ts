@@ -2,31 +2,25 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { DoctorPage, DoctorView, LicenceCheck } from './doctor';
-
-export interface DoctorQuery {
-  status?: DoctorView['status'];
-  offset: number;
-  limit: number;
-}
+import type { DoctorListQuery, DoctorPage, DoctorProfileRequest, DoctorView, LicenceCheck, LicenceRequest, RegisteredDoctorStatus } from '@api';
 
 @Injectable({ providedIn: 'root' })
 export class DoctorsApi {
   private readonly http = inject(HttpClient);
 
-  list(query: DoctorQuery): Promise<DoctorPage> {
+  list(query: DoctorListQuery): Promise<DoctorPage> {
     let params = new HttpParams().set('offset', query.offset).set('limit', query.limit);
     if (query.status) params = params.set('status', query.status);
     return firstValueFrom(this.http.get<DoctorPage>('/api/doctors', { params }));
   }
 
   /** How many doctors have this status; one row is the least the API pages, and only `total` is read. */
-  async count(status: DoctorView['status']): Promise<number> {
+  async count(status: RegisteredDoctorStatus): Promise<number> {
     return (await this.list({ status, offset: 0, limit: 1 })).total;
   }
 
   /** Stores the licence number and the salt of its on-chain hash (before registering: the hash is useless without the salt). */
-  async saveLicence(licence: { licenceNumber: string; salt: string }): Promise<void> {
+  async saveLicence(licence: LicenceRequest): Promise<void> {
     await firstValueFrom(this.http.put<void>('/api/doctors/me/licence', licence));
   }
 
@@ -37,6 +31,6 @@ export class DoctorsApi {
 
   /** Saves the display name. The API checks the registration on chain, so it works right after mining. */
   saveProfile(displayName: string): Promise<DoctorView> {
-    return firstValueFrom(this.http.put<DoctorView>('/api/doctors/me/profile', { displayName }));
+    return firstValueFrom(this.http.put<DoctorView>('/api/doctors/me/profile', { displayName } satisfies DoctorProfileRequest));
   }
 }

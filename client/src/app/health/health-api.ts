@@ -2,7 +2,7 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { HealthReport } from './health';
+import type { HealthReport } from '@api';
 
 @Injectable({ providedIn: 'root' })
 export class HealthApi {

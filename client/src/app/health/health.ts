@@ -1,11 +1,5 @@
-/** GET /api/health as the server reports it, and the words the admin dashboard shows for each dependency. */
-
-export interface HealthReport {
-  status: 'ok' | 'degraded';
-  chain: { ok: boolean; chainId: number; latestBlock?: number };
-  mongo: { ok: boolean };
-  ipfs: { ok: boolean; version?: string };
-}
+/** The words the admin dashboard shows for each dependency in GET /api/health's report. */
+import type { HealthReport } from '@api';
 
 export interface HealthRow {
   name: string;

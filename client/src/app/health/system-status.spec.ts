@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { eventually } from '../../testing/eventually';
-import type { HealthReport } from './health';
+import type { HealthReport } from '@api';
 import { HEALTH_REFRESH_MS, SystemStatus } from './system-status';
 
 const report = (latestBlock: number): HealthReport => ({

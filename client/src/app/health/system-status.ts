@@ -1,7 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
 import { errorText } from '../shared/error-text';
-import { healthRows, type HealthReport } from './health';
+import type { HealthReport } from '@api';
+import { healthRows } from './health';
 import { HealthApi } from './health-api';
 
 /** How often an admin watching the dashboard sees the dependencies re-checked. */

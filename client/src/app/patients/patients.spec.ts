@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { eventually } from '../../testing/eventually';
-import type { Account } from '../auth/account';
+import type { Account } from '@api';
 import { Session } from '../auth/session';
 import { Patients } from './patients';
 

@@ -5,6 +5,7 @@ import { Session } from '../auth/session';
 import { AppConfigStore } from '../chain/app-config';
 import { TransactionStatus } from '../chain/transaction-status';
 import { WalletConnection } from '../chain/wallet-connection';
+import { FEATURES } from '../features';
 
 /** Signed-in layout: sidebar navigation, who is signed in, network warning and transaction feedback. */
 @Component({
@@ -20,14 +21,13 @@ export class Shell implements OnInit {
   private readonly appConfig = inject(AppConfigStore);
   protected readonly wallet = inject(WalletConnection);
 
-  protected readonly links = [
-    { path: '/dashboard', label: 'Dashboard' },
-    { path: '/doctors', label: 'Doctors' },
-    { path: '/patients', label: 'Patients' },
-  ];
   protected readonly address = computed(() => this.session.account()?.address ?? '');
   protected readonly shortAddress = computed(() => shortAddress(this.address()));
   protected readonly roles = computed(() => this.session.account()?.roles ?? []);
+  /** One link per feature (features.ts) the account's roles may see. */
+  protected readonly links = computed(() =>
+    FEATURES.filter(({ nav }) => !nav.roles || nav.roles.some((role) => this.roles().includes(role))).map(({ path, nav }) => ({ path: `/${path}`, label: nav.label })),
+  );
 
   constructor() {
     // Signing out (here or by switching accounts in the wallet) leaves the signed-in area.

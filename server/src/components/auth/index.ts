@@ -1,5 +1,23 @@
 /** Sign-in with Ethereum and server-side sessions. Other components guard routes with `requireSession`. */
+import { Registry__factory } from '@contracts/types';
+import type { Component } from '../component';
+import { authRoutes } from './entry-points/api/auth-routes';
+
 export { authRoutes, type AuthRouteOptions } from './entry-points/api/auth-routes';
 export { requireSession, sessionOf, type SessionInfo } from './entry-points/api/require-session';
 export { limitWritesPerAccount } from './entry-points/api/write-rate-limit';
-export { readAccount, type AccountView, type Role } from './domain/account-roles';
+export { readAccount } from './data-access/account-roles';
+
+export const authComponent: Component = {
+  name: 'auth',
+  contracts: ['Registry'],
+  apiRoutes: ({ config, chain }) =>
+    authRoutes({
+      registry: chain.contract('Registry', Registry__factory),
+      chainId: config.chainId,
+      allowedOrigins: config.allowedOrigins,
+      sessionTtlSeconds: config.sessionTtlSeconds,
+      sessionIdleSeconds: config.sessionIdleSeconds,
+      rateLimitPerMinute: config.authRateLimitPerMinute,
+    }),
+};

@@ -1,9 +1,21 @@
 /**
- * Doctors: the read model built from Registry events (written only by the indexer through the
- * record* functions) and the off-chain profiles doctors edit themselves.
+ * Doctors: the read model built from Registry events (written only through the indexer, by this
+ * component's event source) and the off-chain profiles and licences doctors store themselves.
  */
+import { Registry__factory } from '@contracts/types';
+import { deploymentOf } from '../../libraries/chain';
+import type { Component } from '../component';
+import { doctorRoutes } from './entry-points/api/doctor-routes';
+import { doctorRegistryEvents } from './entry-points/chain-events/registry-events';
+
 export { doctorRoutes, type DoctorRouteOptions } from './entry-points/api/doctor-routes';
 export { recordDoctorRegistered, recordDoctorVerified, recordDoctorRevoked, clearDoctorReadModel, type EventPosition } from './domain/doctor-events';
-export type { DoctorView } from './domain/doctor-view';
 export { doctorSummaries, type DoctorSummary } from './domain/doctor-summaries';
 export { licenceCommitment } from './domain/licence-commitment';
+
+export const doctorsComponent: Component = {
+  name: 'doctors',
+  contracts: ['Registry'],
+  apiRoutes: ({ chain, limitWrites }) => doctorRoutes({ registry: chain.contract('Registry', Registry__factory), limitWrites }),
+  eventSources: (deployments) => [doctorRegistryEvents(deploymentOf(deployments, 'Registry'))],
+};

@@ -1,19 +1,7 @@
 /**
- * Chain-event indexer: keeps the read models (doctors, patients, …) in step with the chain.
- * To index another contract, write an EventSource for it and add it in `chainEventSources`.
+ * Chain-event indexer: keeps the components' read models in step with the chain. Pure mechanism:
+ * the event sources come from the components (`eventSources` in their index.ts, gathered by
+ * `chainEventSources` in components/index.ts).
  */
-import type { ChainDeployments } from '../../libraries/chain';
-import type { EventSource } from './domain/event-source';
-import { registrySource } from './domain/registry-source';
-import { consentSource } from '../consent';
-
 export { createIndexer, type Indexer, type IndexerOptions, type SyncResult } from './domain/chain-indexer';
-export type { EventSource, EventHandler, LogPosition } from './domain/event-source';
-
-/** Every deployed contract the indexer follows. */
-export function chainEventSources(deployments: ChainDeployments): EventSource[] {
-  const sources: EventSource[] = [];
-  if (deployments.Registry) sources.push(registrySource(deployments.Registry));
-  if (deployments.Consent) sources.push(consentSource(deployments.Consent));
-  return sources;
-}
+export type { EventSource, EventHandler, LogPosition } from '../../libraries/chain';

@@ -13,11 +13,12 @@ const deploymentSchema = z.object({
 export type Deployment = z.infer<typeof deploymentSchema>;
 export type ChainDeployments = Record<string, Deployment>;
 
-/** The contracts the API reads; a deployment without them is from an older version of the system. */
-const REQUIRED_CONTRACTS = ['Registry', 'Consent'] as const;
-
-/** The contracts deployed on `chainId`, with a message that says how to fix a missing or stale file. */
-export async function readDeployments(file: string, chainId: number): Promise<ChainDeployments> {
+/**
+ * The contracts deployed on `chainId`, with a message that says how to fix a missing or stale file.
+ * `required`: the contracts the server components read (their `contracts`); a deployment without one
+ * of them is from an older version of the system.
+ */
+export async function readDeployments(file: string, chainId: number, required: readonly string[] = []): Promise<ChainDeployments> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -36,8 +37,15 @@ export async function readDeployments(file: string, chainId: number): Promise<Ch
   }
   const parsed = z.record(z.string(), deploymentSchema).safeParse(entry);
   if (!parsed.success) throw new Error(`Deployments file ${file}, chain ${chainId}: ${parsed.error.issues[0]?.message}`);
-  for (const required of REQUIRED_CONTRACTS) {
-    if (!parsed.data[required]) throw new Error(`Deployments file ${file} has no ${required} for chain id ${chainId}: migrate again (delete the file)`);
+  for (const name of required) {
+    if (!parsed.data[name]) throw new Error(`Deployments file ${file} has no ${name} for chain id ${chainId}: migrate again (delete the file)`);
   }
   return parsed.data;
+}
+
+/** The deployment of a contract the component declared it reads (so startup has checked it is there). */
+export function deploymentOf(deployments: ChainDeployments, name: string): Deployment {
+  const deployment = deployments[name];
+  if (!deployment) throw new Error(`No ${name} deployment: list it in the component's contracts so startup checks for it`);
+  return deployment;
 }

@@ -1,6 +1,7 @@
-/** IRegistry.DoctorStatus as the API spells it. The numeric order is the contract's enum order. */
-export const DOCTOR_STATUSES = ['none', 'pending', 'verified', 'revoked'] as const;
-export type DoctorStatus = (typeof DOCTOR_STATUSES)[number];
+/** IRegistry.DoctorStatus as the API spells it (api/chain-values.ts, in the contract's enum order). */
+import { DOCTOR_STATUSES, type DoctorStatus } from '@api';
+
+export { DOCTOR_STATUSES, type DoctorStatus };
 
 export function doctorStatusFromChain(value: bigint | number): DoctorStatus {
   const status = DOCTOR_STATUSES[Number(value)];

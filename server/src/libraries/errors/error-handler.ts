@@ -5,6 +5,7 @@
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import type { Logger } from 'pino';
+import type { ApiErrorBody } from '@api';
 import { AppError } from './app-error';
 
 interface HttpParserError {
@@ -48,6 +49,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const appError = toAppError(error);
     if (appError.status >= 500) logger.error({ err: error }, 'request failed');
     if (appError.catastrophic) logger.fatal({ err: error }, 'catastrophic error');
-    res.status(appError.status).json({ error: { code: appError.code, message: appError.message } });
+    const body: ApiErrorBody = { error: { code: appError.code, message: appError.message } };
+    res.status(appError.status).json(body);
   };
 }

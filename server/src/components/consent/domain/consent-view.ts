@@ -6,24 +6,8 @@
  * must be able to see that, so they can revoke the grant for good.
  */
 import type { Consent, Registry } from '@contracts/types';
-import { doctorStatusFromChain, type DoctorStatus } from '../../../libraries/chain';
-
-/** Consent's "until revoked" expiry. */
-const UNTIL_REVOKED = 2n ** 64n - 1n;
-
-export interface ConsentView {
-  patient: string;
-  doctor: string;
-  /** True only while the access is unexpired and the doctor is still verified. */
-  hasAccess: boolean;
-  /** When the access ends (ISO); null when there is none, or when it lasts until revoked. */
-  expiresAt: string | null;
-  untilRevoked: boolean;
-  /** The doctor's status in the Registry: only a verified doctor's access counts. */
-  doctorStatus: DoctorStatus;
-  /** An unexpired grant exists but the doctor is not verified: no access now, access again on re-verification. */
-  suspended: boolean;
-}
+import { UNTIL_REVOKED, type ConsentView } from '@api';
+import { doctorStatusFromChain } from '../../../libraries/chain';
 
 export async function readConsent(contracts: { consent: Consent; registry: Registry }, patient: string, doctor: string): Promise<ConsentView> {
   const { consent, registry } = contracts;

@@ -4,25 +4,11 @@
  * grant suspended by the doctor's revocation is found without listing revoked doctors (admins only).
  */
 import type { Consent, Registry } from '@contracts/types';
+import type { PatientConsentPage } from '@api';
 import { doctorSummaries } from '../../doctors';
 import { findPairsOfPatient } from '../data-access/consent-pair-store';
 import { assertMayListConsents } from './consent-policy';
-import { readConsent, type ConsentView } from './consent-view';
-
-export interface PatientConsent {
-  doctor: string;
-  /** From the doctor's profile; shown even when the doctor is revoked: the patient knows this doctor. */
-  displayName?: string;
-  speciality?: number;
-  specialityLabel?: string;
-  /** Live from the chain. */
-  consent: ConsentView;
-}
-
-export interface PatientConsentPage {
-  items: PatientConsent[];
-  total: number;
-}
+import { readConsent } from './consent-view';
 
 export async function listPatientConsents(
   contracts: { consent: Consent; registry: Registry },

@@ -3,10 +3,11 @@ import pino from 'pino';
 import request from 'supertest';
 import type { Agent } from 'supertest';
 import type { HDNodeWallet } from 'ethers';
+import { Consent__factory } from '@contracts/types';
 import { createApp } from '../../../app';
 import { openTestApp, testChain, fundedWallet, devWallet, licenceHash, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
 import { signIn } from '../../../test-support/siwe-client';
-import { consentSource } from '..';
+import { consentEvents } from '../entry-points/chain-events/consent-events';
 
 // Accounts used only by this file (funded here): 60 patient, 61 doctor the admin revokes, 62 doctor the
 // patient revokes, 63 another patient; 0 is the shared admin.
@@ -144,9 +145,9 @@ describe('Consent read model', () => {
   });
 
   test('When an older grant is applied again after the revocation that followed it, then the pair stays revoked', async () => {
-    const consent = testApp.runtime.chain.contracts.consent;
+    const consent = testApp.runtime.chain.contract('Consent', Consent__factory);
     const [granted] = await consent.queryFilter(consent.filters.AccessGranted(patient.address, formerDoctor.address));
-    const source = consentSource(testApp.runtime.chain.deployments.Consent!);
+    const source = consentEvents(testApp.runtime.chain.deployments.Consent!);
 
     await source.handlers.AccessGranted!(source.contractInterface.parseLog(granted!)!.args, {
       blockNumber: granted!.blockNumber,

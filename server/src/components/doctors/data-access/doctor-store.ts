@@ -4,11 +4,11 @@
  * position, so replaying a log, or a whole range, leaves the document unchanged.
  */
 import mongoose, { Schema } from 'mongoose';
-import type { DoctorStatus } from '../../../libraries/chain';
+import { REGISTERED_DOCTOR_STATUSES, type RegisteredDoctorStatus } from '@api';
 
 export interface DoctorRecord {
   address: string;
-  status: Exclude<DoctorStatus, 'none'>;
+  status: RegisteredDoctorStatus;
   licenceHash: string;
   speciality: number;
   registeredBy: string;
@@ -26,7 +26,7 @@ export interface DoctorRecord {
 const doctorSchema = new Schema<DoctorRecord>(
   {
     address: { type: String, required: true, unique: true },
-    status: { type: String, required: true, enum: ['pending', 'verified', 'revoked'] },
+    status: { type: String, required: true, enum: REGISTERED_DOCTOR_STATUSES },
     licenceHash: { type: String, required: true },
     speciality: { type: Number, required: true },
     registeredBy: { type: String, required: true },

@@ -3,27 +3,18 @@
  * the stored number against the chain before verifying. Both read the Registry live.
  */
 import type { Registry } from '@contracts/types';
+import type { LicenceCheck, LicenceRequest } from '@api';
 import { AppError, forbidden, notFound } from '../../../libraries/errors';
 import { doctorStatusFromChain } from '../../../libraries/chain';
 import { findLicence, saveLicence } from '../data-access/licence-store';
 import { licenceCommitment } from './licence-commitment';
-
-export interface LicenceCheck {
-  address: string;
-  licenceNumber: string;
-  salt: string;
-  /** The hash the Registry holds for this doctor, read now. */
-  licenceHash: string;
-  /** Whether keccak256(abi.encode(licenceNumber, salt)) is that hash. */
-  matchesChain: boolean;
-}
 
 /**
  * Stores the caller's licence and salt. Before registration (the browser stores first, then commits on
  * chain) any pair is accepted and a retry replaces it; once registered, only the pair that opens the
  * on-chain hash is, so a registered doctor's record can never drift from the chain.
  */
-export async function storeOwnLicence(registry: Registry, address: string, input: { licenceNumber: string; salt: string }): Promise<void> {
+export async function storeOwnLicence(registry: Registry, address: string, input: LicenceRequest): Promise<void> {
   const onChain = await registry.getDoctor(address);
   const registered = doctorStatusFromChain(onChain.status) !== 'none';
   if (registered && licenceCommitment(input.licenceNumber, input.salt) !== onChain.licenceHash) {

@@ -2,17 +2,18 @@
  * Reading doctors (as `doctor-access` allows) and editing one's own profile.
  */
 import type { Registry } from '@contracts/types';
+import type { DoctorListQuery, DoctorPage, DoctorProfileRequest, DoctorView } from '@api';
 import { forbidden, notFound } from '../../../libraries/errors';
 import { findDoctor, findDoctors } from '../data-access/doctor-store';
 import { findProfiles, saveProfile, type DoctorProfile } from '../data-access/profile-store';
 import { doctorStatusFromChain } from '../../../libraries/chain';
 import { assertMayList, mayView, type DoctorReader } from './doctor-access';
-import { toDoctorView, type DoctorView } from './doctor-view';
+import { toDoctorView } from './doctor-view';
 
 export async function listDoctors(
   reader: DoctorReader,
-  query: { status?: 'pending' | 'verified' | 'revoked'; offset: number; limit: number },
-): Promise<{ items: DoctorView[]; total: number }> {
+  query: DoctorListQuery,
+): Promise<DoctorPage> {
   assertMayList(reader, query.status);
   const { items, total } = await findDoctors(query);
   const profiles = await findProfiles(items.map((d) => d.address));
@@ -36,7 +37,7 @@ export async function getDoctor(reader: DoctorReader, address: string): Promise<
 export async function updateOwnProfile(
   registry: Registry,
   address: string,
-  input: { displayName: string; speciality?: string },
+  input: DoctorProfileRequest,
 ): Promise<DoctorView> {
   const onChain = await registry.getDoctor(address);
   const status = doctorStatusFromChain(onChain.status);

@@ -1,24 +1,11 @@
 import type { DoctorRecord } from '../data-access/doctor-store';
 import type { DoctorProfile } from '../data-access/profile-store';
-import type { DoctorStatus } from '../../../libraries/chain';
+import type { DoctorView } from '@api';
 
-/** What the API returns for a doctor: chain facts from the read model plus the off-chain profile. */
-export interface DoctorView {
-  address: string;
-  status: DoctorStatus;
-  licenceHash: string;
-  speciality: number;
-  displayName?: string;
-  specialityLabel?: string;
-  registeredAt: string;
-  updatedAt: string;
-  verifiedBy?: string;
-  /** Admins only: the doctor renamed themselves after being verified under `previousDisplayName`. */
-  nameChangedAfterVerification?: { previousDisplayName?: string; changedAt: string };
-}
+/** What the API returns for a doctor (api/doctors.ts): chain facts from the read model plus the off-chain profile. */
 
 export function toDoctorView(
-  doctor: Pick<DoctorRecord, 'address' | 'licenceHash' | 'speciality' | 'registeredAt' | 'updatedAt' | 'verifiedBy'> & { status: DoctorStatus },
+  doctor: Pick<DoctorRecord, 'address' | 'status' | 'licenceHash' | 'speciality' | 'registeredAt' | 'updatedAt' | 'verifiedBy'>,
   profile?: DoctorProfile,
   viewer: { isAdmin: boolean } = { isAdmin: false },
 ): DoctorView {

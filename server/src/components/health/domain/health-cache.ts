@@ -3,7 +3,8 @@
  * Reusing one report for a second or two (and sharing a probe already under way) caps that work
  * at one probe set per period however often the endpoint is called.
  */
-import { checkHealth, type HealthProbes, type HealthReport } from './health-check';
+import type { HealthReport } from '@api';
+import { checkHealth, type HealthProbes } from '../data-access/health-check';
 
 export function cachedHealthCheck(probes: HealthProbes, maxAgeMs: number): () => Promise<HealthReport> {
   let latest: { report: Promise<HealthReport>; startedAt: number } | undefined;

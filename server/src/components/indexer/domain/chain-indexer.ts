@@ -10,7 +10,7 @@
 import type { JsonRpcProvider, Log } from 'ethers';
 import type { Logger } from 'pino';
 import { loadCursor, saveCursor, type IndexerCursor } from '../data-access/cursor-store';
-import type { EventSource, LogPosition } from './event-source';
+import type { EventSource, LogPosition } from '../../../libraries/chain';
 
 export interface IndexerOptions {
   provider: JsonRpcProvider;
@@ -42,7 +42,12 @@ export interface Indexer {
 export function createIndexer(options: IndexerOptions): Indexer {
   const { provider, sources, logger } = options;
   const maxBlockRange = options.maxBlockRange ?? 2_000;
-  const byAddress = new Map(sources.map((s) => [s.address.toLowerCase(), s]));
+  // Several sources may follow one contract (each for its own read model): every one sees each of its logs.
+  const byAddress = new Map<string, EventSource[]>();
+  for (const source of sources) {
+    const address = source.address.toLowerCase();
+    byAddress.set(address, [...(byAddress.get(address) ?? []), source]);
+  }
   const firstBlock = Math.min(...sources.map((s) => s.fromBlock));
   const fingerprint = [options.chainId, ...sources.map((s) => `${s.name}@${s.address.toLowerCase()}#${s.fromBlock}`).sort()].join('|');
 
@@ -73,17 +78,20 @@ export function createIndexer(options: IndexerOptions): Indexer {
     let applied = 0;
     const ordered = [...logs].sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
     for (const log of ordered) {
-      const source = byAddress.get(log.address.toLowerCase());
-      const parsed = source?.contractInterface.parseLog(log);
-      const handler = parsed && source?.handlers[parsed.name];
-      if (!parsed || !handler) continue;
-      if (!timestamps.has(log.blockNumber)) {
-        const block = await provider.getBlock(log.blockNumber);
-        timestamps.set(log.blockNumber, new Date(Number(block?.timestamp ?? 0) * 1000));
+      let handled = false;
+      for (const source of byAddress.get(log.address.toLowerCase()) ?? []) {
+        const parsed = source.contractInterface.parseLog(log);
+        const handler = parsed && source.handlers[parsed.name];
+        if (!parsed || !handler) continue;
+        if (!timestamps.has(log.blockNumber)) {
+          const block = await provider.getBlock(log.blockNumber);
+          timestamps.set(log.blockNumber, new Date(Number(block?.timestamp ?? 0) * 1000));
+        }
+        const at: LogPosition = { blockNumber: log.blockNumber, logIndex: log.index, transactionHash: log.transactionHash, timestamp: timestamps.get(log.blockNumber)! };
+        await handler(parsed.args, at);
+        handled = true;
       }
-      const at: LogPosition = { blockNumber: log.blockNumber, logIndex: log.index, transactionHash: log.transactionHash, timestamp: timestamps.get(log.blockNumber)! };
-      await handler(parsed.args, at);
-      applied += 1;
+      if (handled) applied += 1;
     }
     return applied;
   }

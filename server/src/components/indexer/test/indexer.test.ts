@@ -4,7 +4,9 @@ import { openRuntime, type Runtime } from '../../../runtime';
 import { testChain, testConfig, devWallet, licenceHash, GAS, type TestChain } from '../../../test-support/test-app';
 import { recordDoctorRegistered } from '../../doctors';
 import { findPatient } from '../../patients';
-import { chainEventSources, createIndexer } from '..';
+import { Registry__factory } from '@contracts/types';
+import { chainEventSources } from '../..';
+import { createIndexer } from '..';
 
 // Accounts used only by this file (the chain is shared by all server test files): 0 admin, 4 and 5 doctors, 6 patient.
 const config = testConfig('indexer');
@@ -73,7 +75,8 @@ describe('Chain-event indexer', () => {
   });
 
   test('When an older event is applied again after a newer one, then the doctor does not go back to pending', async () => {
-    const [registered] = await runtime.chain.contracts.registry.queryFilter(runtime.chain.contracts.registry.filters.DoctorRegistered(address(4)));
+    const registry = runtime.chain.contract('Registry', Registry__factory);
+    const [registered] = await registry.queryFilter(registry.filters.DoctorRegistered(address(4)));
     await recordDoctorRegistered(
       { doctor: address(4), registeredBy: address(4), licenceHash: licenceHash('IDX-4'), speciality: 3 },
       { blockNumber: registered!.blockNumber, logIndex: registered!.index, timestamp: new Date() },

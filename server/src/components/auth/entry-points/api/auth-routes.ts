@@ -2,10 +2,10 @@
  * Sign-In with Ethereum: GET /api/auth/nonce, POST /api/auth/verify, POST /api/auth/logout, GET /api/me.
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import type { Registry } from '@contracts/types';
+import { SignInRequestSchema, type NonceResponse } from '@api';
 import { perMinuteLimit } from '../../../../libraries/http';
-import { readAccount } from '../../domain/account-roles';
+import { readAccount } from '../../data-access/account-roles';
 import { verifySignIn } from '../../domain/siwe-verification';
 import { consumeNonce, issueNonce } from '../../data-access/nonce-store';
 import { createSession, deleteSession } from '../../data-access/session-store';
@@ -22,11 +22,6 @@ export interface AuthRouteOptions {
   rateLimitPerMinute: number;
 }
 
-const verifyBody = z.object({
-  message: z.string().min(1).max(4096),
-  signature: z.string().regex(/^0x[0-9a-fA-F]+$/, 'must be a 0x-prefixed hex string').max(1024),
-});
-
 export function authRoutes(options: AuthRouteOptions): Router {
   const router = Router();
   // Per IP: before sign-in there is no account to count against.
@@ -36,11 +31,12 @@ export function authRoutes(options: AuthRouteOptions): Router {
   const lifetime = { ttlSeconds: options.sessionTtlSeconds, idleSeconds: options.sessionIdleSeconds };
 
   router.get('/auth/nonce', limiter, async (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ nonce: await issueNonce() });
+    const body: NonceResponse = { nonce: await issueNonce() };
+    res.set('Cache-Control', 'no-store').json(body);
   });
 
   router.post('/auth/verify', limiter, async (req, res) => {
-    const { message, signature } = verifyBody.parse(req.body ?? {});
+    const { message, signature } = SignInRequestSchema.parse(req.body ?? {});
     const address = await verifySignIn(message, signature, {
       allowedOrigins: options.allowedOrigins,
       chainId: options.chainId,

@@ -2,9 +2,10 @@
  * GET /api/health (503 when any dependency is down) and GET /api/config (chain + contract addresses for the SPA).
  */
 import { Router } from 'express';
-import type { HealthProbes } from '../../domain/health-check';
+import type { HealthProbes } from '../../data-access/health-check';
 import { cachedHealthCheck } from '../../domain/health-cache';
-import { clientConfig, type SessionPolicy } from '../../domain/client-config';
+import type { SessionPolicy } from '@api';
+import { clientConfig } from '../../domain/client-config';
 import type { ChainDeployments } from '../../../../libraries/chain';
 
 export interface PlatformRouteOptions extends HealthProbes {

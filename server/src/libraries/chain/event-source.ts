@@ -11,10 +11,13 @@ export interface LogPosition {
 export type EventHandler = (args: Result, at: LogPosition) => Promise<void>;
 
 /**
- * One deployed contract whose events feed read models. Adding a contract to the indexer means adding
- * a source (see registry-source.ts); the sync loop does not change.
+ * One deployed contract whose events feed a component's read models. A component contributes its
+ * sources through its `index.ts` (`eventSources`); the indexer follows every source of every
+ * component and its sync loop does not change. Several sources may follow the same contract (the
+ * doctors and patients read models both follow the Registry).
  */
 export interface EventSource {
+  /** Names the source in the indexer's fingerprint, e.g. `Registry→doctors`. */
   name: string;
   address: string;
   /** Deployment block: nothing to read before it. */

@@ -4,11 +4,10 @@
  */
 import { getAddress } from 'ethers';
 import { Consent__factory } from '@contracts/types';
-import type { Deployment } from '../../../../libraries/chain';
-import type { EventSource } from '../../../indexer';
+import type { Deployment, EventSource } from '../../../../libraries/chain';
 import { clearConsentReadModel, recordAccessGranted, recordAccessRevoked, recordAppointmentAccessUpdated } from '../../domain/consent-events';
 
-export function consentSource(deployment: Deployment): EventSource {
+export function consentEvents(deployment: Deployment): EventSource {
   return {
     name: 'Consent',
     address: getAddress(deployment.address),

@@ -3,17 +3,10 @@
  * truth, so a revocation takes effect immediately without touching sessions.
  */
 import type { Registry } from '@contracts/types';
-import { doctorStatusFromChain, type DoctorStatus } from '../../../libraries/chain';
+import type { Account, Role } from '@api';
+import { doctorStatusFromChain } from '../../../libraries/chain';
 
-export type Role = 'admin' | 'doctor' | 'patient';
-
-export interface AccountView {
-  address: string;
-  roles: Role[];
-  doctorStatus: DoctorStatus;
-}
-
-export async function readAccount(registry: Registry, address: string): Promise<AccountView> {
+export async function readAccount(registry: Registry, address: string): Promise<Account> {
   const [isAdmin, isPatient, status] = await Promise.all([
     registry.isAdmin(address),
     registry.isPatient(address),

@@ -2,14 +2,8 @@
  * Is every dependency answering? Each probe is bounded so /api/health answers even when one hangs.
  */
 import type { JsonRpcProvider } from 'ethers';
+import type { HealthReport } from '@api';
 import type { KuboClient } from '../../ipfs';
-
-export interface HealthReport {
-  status: 'ok' | 'degraded';
-  chain: { ok: boolean; chainId: number; latestBlock?: number };
-  mongo: { ok: boolean };
-  ipfs: { ok: boolean; version?: string };
-}
 
 export interface HealthProbes {
   provider: JsonRpcProvider;

@@ -1,0 +1,8 @@
+/** An account in a path or body: any-case hex as Ethereum defines it, read as its checksummed form. */
+import { getAddress, isAddress } from 'ethers';
+import { z } from 'zod';
+
+export const AddressSchema = z
+  .string()
+  .refine((value) => isAddress(value), 'must be an Ethereum address')
+  .transform((value) => getAddress(value.toLowerCase()));

@@ -1,0 +1,14 @@
+/**
+ * The HTTP contract between server and client: zod schemas of every request the server validates and
+ * every response body it sends, with the types inferred from them. No I/O, and no imports from
+ * server/ or client/. The server parses requests with these schemas and types its responses with
+ * these types; the client imports the types only (`import type`), plus the plain values of
+ * chain-values.ts. One file per domain.
+ */
+export * from './address';
+export * from './auth';
+export * from './chain-values';
+export * from './consent';
+export * from './doctors';
+export * from './errors';
+export * from './platform';

@@ -1,0 +1,24 @@
+/**
+ * THE list of server components. app.ts mounts their routes in this order, runtime.ts checks the
+ * deployment has the contracts they read and starts the indexer on their event sources. A new
+ * domain adds its folder and one line here.
+ */
+import type { ChainDeployments, EventSource } from '../libraries/chain';
+import { contractsRequiredBy, eventSourcesOf } from '../libraries/component';
+import type { Component } from './component';
+import { authComponent } from './auth';
+import { consentComponent } from './consent';
+import { doctorsComponent } from './doctors';
+import { healthComponent } from './health';
+import { patientsComponent } from './patients';
+import { rpcComponent } from './rpc';
+
+export const COMPONENTS: readonly Component[] = [healthComponent, authComponent, doctorsComponent, patientsComponent, consentComponent, rpcComponent];
+
+export type { Component, ComponentContext } from './component';
+
+/** The contracts the deployment must have. */
+export const requiredContracts = (): string[] => contractsRequiredBy(COMPONENTS);
+
+/** Every contract event source the indexer follows. */
+export const chainEventSources = (deployments: ChainDeployments): EventSource[] => eventSourcesOf(COMPONENTS, deployments);

@@ -1,0 +1,1 @@
+export { contractsRequiredBy, eventSourcesOf, type AppRoute, type ServerComponent } from './server-component';
