@@ -1,7 +1,11 @@
 // One test runner for the whole repository: contracts, API, Angular client and the browser journey.
 // Each project starts the real components it needs in its own globalSetup (no mocks of them).
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }];
-const contractTypes = { '^@contracts/(.*)$': '<rootDir>/generated/contracts/$1' };
+// Contract bindings, and the one test-support module (test/support) every project's tests share.
+const contractTypes = {
+  '^@contracts/(.*)$': '<rootDir>/generated/contracts/$1',
+  '^@test-support/(.*)$': '<rootDir>/test/support/$1',
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
