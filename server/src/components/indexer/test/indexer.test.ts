@@ -1,7 +1,8 @@
 import mongoose from 'mongoose';
 import pino from 'pino';
+import { licenceCommitment } from '@test-support/licences';
 import { openRuntime, type Runtime } from '../../../runtime';
-import { testChain, testConfig, devWallet, licenceHash, GAS, type TestChain } from '../../../test-support/test-app';
+import { testChain, testConfig, devWallet, GAS, type TestChain } from '../../../test-support/test-app';
 import { recordDoctorRegistered } from '../../doctors';
 import { findPatient } from '../../patients';
 import { chainEventSources, createIndexer } from '..';
@@ -14,7 +15,7 @@ let chain: TestChain;
 beforeAll(async () => {
   runtime = await openRuntime(config);
   chain = await testChain();
-  await (await chain.registryAs(4).registerDoctor(licenceHash('IDX-4'), 3, GAS)).wait();
+  await (await chain.registryAs(4).registerDoctor(licenceCommitment('IDX-4'), 3, GAS)).wait();
   await (await chain.registryAs(0).verifyDoctor(devWallet(4, chain.provider).address, GAS)).wait();
   await (await chain.registryAs(6).registerPatient(GAS)).wait();
 });
@@ -75,7 +76,7 @@ describe('Chain-event indexer', () => {
   test('When an older event is applied again after a newer one, then the doctor does not go back to pending', async () => {
     const [registered] = await runtime.chain.contracts.registry.queryFilter(runtime.chain.contracts.registry.filters.DoctorRegistered(address(4)));
     await recordDoctorRegistered(
-      { doctor: address(4), registeredBy: address(4), licenceHash: licenceHash('IDX-4'), speciality: 3 },
+      { doctor: address(4), registeredBy: address(4), licenceHash: licenceCommitment('IDX-4'), speciality: 3 },
       { blockNumber: registered!.blockNumber, logIndex: registered!.index, timestamp: new Date() },
     );
     expect(await ownDoctors()).toEqual([expect.objectContaining({ address: address(4), status: 'verified' })]);
@@ -84,7 +85,7 @@ describe('Chain-event indexer', () => {
   test('When the server restarts, then the indexer resumes after the last processed block and picks up what happened meanwhile', async () => {
     const before = await runtime.indexer.syncNow();
     await runtime.close();
-    await (await chain.registryAs(5).registerDoctor(licenceHash('IDX-5'), 9, GAS)).wait();
+    await (await chain.registryAs(5).registerDoctor(licenceCommitment('IDX-5'), 9, GAS)).wait();
 
     runtime = await openRuntime(config);
     const resumed = await runtime.indexer.syncNow();
