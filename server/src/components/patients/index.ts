@@ -1,3 +1,3 @@
 /** Patients read model (minimal for now: registrations from chain events). */
 export { recordPatientRegistered, clearPatientReadModel } from './domain/patient-events';
-export { findPatient, countPatients, type PatientRecord } from './data-access/patient-store';
+export { findPatient, type PatientRecord } from './data-access/patient-store';
