@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import pino from 'pino';
+import { CHAIN_ID } from '@test-support/dev-chain';
 import { licenceCommitment } from '@test-support/licences';
 import { openRuntime, type Runtime } from '../../../runtime';
 import { testChain, testConfig, devWallet, GAS, type TestChain } from '../../../test-support/test-app';
@@ -100,7 +101,7 @@ describe('Chain-event indexer', () => {
   test.each([
     ['the cursor is beyond the chain head', { lastBlock: 10_000_000 }],
     ['the cursor block hash differs (chain re-created)', { lastBlockHash: '0x' + 'ab'.repeat(32) }],
-    ['the cursor belongs to other deployments', { fingerprint: '1337|Registry@0x0000000000000000000000000000000000000001#1' }],
+    ['the cursor belongs to other deployments', { fingerprint: `${CHAIN_ID}|Registry@0x0000000000000000000000000000000000000001#1` }],
   ])('When %s, then the read model is rebuilt from scratch with the same result', async (_case, cursorChange) => {
     await runtime.indexer.syncNow();
     const before = await ownDoctors();
