@@ -1,11 +1,13 @@
 // One test runner for the whole repository: contracts, API, Angular client and the browser journey.
 // Each project starts the real components it needs in its own globalSetup (no mocks of them).
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }];
-// Path aliases as in tsconfig.json: generated contract types and the HTTP contract (api/).
+// Path aliases as in tsconfig.json: generated contract types, the HTTP contract (api/) and the one
+// test-support module (test/support) every project's tests share.
 const pathAliases = {
   '^@contracts/(.*)$': '<rootDir>/generated/contracts/$1',
   '^@api$': '<rootDir>/api/index.ts',
   '^@api/(.*)$': '<rootDir>/api/$1',
+  '^@test-support/(.*)$': '<rootDir>/test/support/$1',
 };
 
 /** @type {import('jest').Config} */

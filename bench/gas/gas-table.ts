@@ -4,13 +4,13 @@
  */
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import type { ContractTransactionReceipt, ContractTransactionResponse } from 'ethers';
+import { REVOCATION_REASON, SPECIALITY } from '@test-support/codes';
+import { DAY, UNTIL_REVOKED } from '@test-support/constants';
+import { deploySystem } from '@test-support/deploy';
+import { startGanache } from '@test-support/ganache';
+import { licenceHash } from '@test-support/licences';
 import { connect, increaseTime, latestTimestamp, testSigners } from '../../test/contracts/helpers/chain';
-import { deploySystem } from '../../test/contracts/helpers/deploy';
-import { startGanache } from '../../test/contracts/helpers/ganache';
-import { CID, CONTENT_HASH, DAY, FEE } from '../../test/contracts/helpers/scenarios';
-import { licenceHash } from '../../test/contracts/helpers/world';
-
-const UNTIL_REVOKED = 2n ** 64n - 1n;
+import { CID, CONTENT_HASH, FEE } from '../../test/contracts/helpers/scenarios';
 
 async function main(): Promise<void> {
   const chain = await startGanache();
@@ -25,10 +25,10 @@ async function main(): Promise<void> {
     const { registry, consent, appointments, records, anchoring } = await deploySystem(admin);
     const slot = async () => (await latestTimestamp(provider)) + DAY;
 
-    await measure('Registry.registerDoctor', registry.connect(doctor).registerDoctor(licenceHash('G-1'), 3));
-    await measure('Registry.registerDoctorFor', registry.registerDoctorFor(doctor2.address, licenceHash('G-2'), 3));
+    await measure('Registry.registerDoctor', registry.connect(doctor).registerDoctor(licenceHash('G-1'), SPECIALITY.dermatology));
+    await measure('Registry.registerDoctorFor', registry.registerDoctorFor(doctor2.address, licenceHash('G-2'), SPECIALITY.dermatology));
     await measure('Registry.verifyDoctor', registry.verifyDoctor(doctor.address));
-    await measure('Registry.revokeDoctor', registry.revokeDoctor(doctor2.address, 1));
+    await measure('Registry.revokeDoctor', registry.revokeDoctor(doctor2.address, REVOCATION_REASON.licenceExpired));
     await (await registry.verifyDoctor(doctor2.address)).wait();
     await measure('Registry.registerPatient', registry.connect(patient).registerPatient());
     await measure('Registry.addAdmin', registry.addAdmin(newAdmin.address));

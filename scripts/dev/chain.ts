@@ -8,27 +8,23 @@ import path from 'node:path';
 import ganache, { type Server } from 'ganache';
 import { HDNodeWallet } from 'ethers';
 import { StartupError, isPortInUse } from './startup-error';
+import { CHAIN_ID, DEV_ACCOUNT_COUNT, DEV_MNEMONIC, devAccountPath, devAccountRole, devChainOptions, type DevRole } from './chain-options';
 
-/** Hardhat's and Foundry's well-known test mnemonic: its keys are public. Never fund them on a real network. */
-export const DEV_MNEMONIC = 'test test test test test test test test test test test junk';
-export const CHAIN_ID = 1337;
+export { CHAIN_ID, DEV_MNEMONIC } from './chain-options';
 export const DEFAULT_CHAIN_PORT = 8545;
-const DEV_ACCOUNT_COUNT = 10;
 
 export interface DevAccount {
   index: number;
   address: string;
   privateKey: string;
-  role: 'admin' | 'doctor' | 'patient';
+  role: DevRole;
 }
 
 /** The mnemonic's first accounts with the role each plays in the dev setup (labels only: roles live on chain). */
 export function devAccounts(count = DEV_ACCOUNT_COUNT): DevAccount[] {
   return Array.from({ length: count }, (_, index) => {
-    // Ganache derives its accounts on the standard Ethereum path m/44'/60'/0'/0/<index>.
-    const wallet = HDNodeWallet.fromPhrase(DEV_MNEMONIC, undefined, `m/44'/60'/0'/0/${index}`);
-    const role = index === 0 ? 'admin' : index <= 3 ? 'doctor' : 'patient';
-    return { index, address: wallet.address, privateKey: wallet.privateKey, role };
+    const wallet = HDNodeWallet.fromPhrase(DEV_MNEMONIC, undefined, devAccountPath(index));
+    return { index, address: wallet.address, privateKey: wallet.privateKey, role: devAccountRole(index) };
   });
 }
 
@@ -49,9 +45,7 @@ export async function startChain(opts: { dataDir?: string; port?: number; log?: 
   const dbPath = opts.dataDir ? path.join(opts.dataDir, 'chain') : undefined;
   if (dbPath) await assertChainDatabaseOpens(dbPath);
   const server: Server = ganache.server({
-    logging: { quiet: true },
-    chain: { chainId: CHAIN_ID, networkId: CHAIN_ID, hardfork: 'shanghai' },
-    wallet: { mnemonic: DEV_MNEMONIC, totalAccounts: DEV_ACCOUNT_COUNT },
+    ...devChainOptions(),
     // Without a dbPath the chain lives in memory (throw-away test chains).
     ...(dbPath ? { database: { dbPath } } : {}),
   });

@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { CHAIN_ID } from '@test-support/dev-chain';
 import { startServer } from './start';
 import { loadConfig } from './libraries/config/config';
 import { testConfig } from './test-support/test-app';
@@ -9,7 +10,7 @@ describe('Server start', () => {
     try {
       const response = await fetch(`${handle.url}/api/config`);
       expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ chainId: 1337 });
+      expect(await response.json()).toMatchObject({ chainId: CHAIN_ID });
     } finally {
       await handle.close();
     }

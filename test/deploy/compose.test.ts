@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { DEV_MNEMONIC } from '../../scripts/dev/chain';
+import { DEV_MNEMONIC } from '@test-support/dev-chain';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const read = (file: string) => readFileSync(path.join(repoRoot, file), 'utf8');

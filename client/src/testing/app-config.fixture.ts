@@ -1,4 +1,5 @@
 import type { ClientConfig } from '@api';
+import { CHAIN_ID } from '@test-support/dev-chain';
 
 /** What GET /api/config answers for the test chain; `otherContracts` maps further contract names to addresses. */
 export function appConfigFor(
@@ -8,7 +9,7 @@ export function appConfigFor(
   const contracts: ClientConfig['contracts'] = { Registry: { address: registryAddress, blockNumber: 1 } };
   for (const [name, address] of Object.entries(otherContracts)) contracts[name] = { address, blockNumber: 1 };
   return {
-    chainId: 1337,
+    chainId: CHAIN_ID,
     chainName: 'EHR Hospital Dev',
     rpcUrl: 'http://127.0.0.1:3000/rpc',
     currency: { name: 'Ether', symbol: 'ETH', decimals: 18 },

@@ -1,44 +1,28 @@
 /**
- * A real EVM for client specs: Ganache in-process (the same engine as the dev stack), with the Registry
- * and the Consent contract (governed by that Registry) deployed from the generated bindings.
- * Account 0 of the dev mnemonic is the Registry's admin.
+ * A real EVM for client specs: Ganache in-process with the dev chain's options (test/support/ganache.ts),
+ * and the whole system deployed as the migrations deploy it (migrations/system.json, through
+ * test/support/deploy.ts). Dev account 0 deploys, so it is the Registry's admin.
  */
-import ganache, { type EthereumProvider } from 'ganache';
-import { BrowserProvider, HDNodeWallet, type Eip1193Provider } from 'ethers';
-import { Consent__factory, Registry__factory, type Consent, type Registry } from '@contracts/types';
+import type { EthereumProvider } from 'ganache';
+import { BrowserProvider, type Eip1193Provider } from 'ethers';
+import { CHAIN_ID, DEV_ADMIN, devAccount } from '@test-support/dev-chain';
+import { deploySystem, type System } from '@test-support/deploy';
+import { ganacheProvider } from '@test-support/ganache';
 
-export const TEST_CHAIN_ID = 1337;
-const DEV_MNEMONIC = 'test test test test test test test test test test test junk';
-
-export function devAccount(index: number): HDNodeWallet {
-  return HDNodeWallet.fromPhrase(DEV_MNEMONIC, undefined, `m/44'/60'/0'/0/${index}`);
-}
-
-export interface TestChain {
+export interface TestChain extends System {
   rpc: Eip1193Provider;
   provider: BrowserProvider;
-  registry: Registry;
-  consent: Consent;
   stop(): Promise<void>;
 }
 
 export async function startTestChain(): Promise<TestChain> {
-  const rpc: EthereumProvider = ganache.provider({
-    logging: { quiet: true },
-    chain: { chainId: TEST_CHAIN_ID, networkId: TEST_CHAIN_ID, hardfork: 'shanghai' },
-    wallet: { mnemonic: DEV_MNEMONIC, totalAccounts: 5 },
-  });
-  const provider = new BrowserProvider(rpc as unknown as Eip1193Provider, TEST_CHAIN_ID, { staticNetwork: true, pollingInterval: 50 });
-  const admin = await provider.getSigner(devAccount(0).address);
-  const registry = await new Registry__factory(admin).deploy(admin.address, { gasLimit: 6_000_000 });
-  await registry.waitForDeployment();
-  const consent = await new Consent__factory(admin).deploy(await registry.getAddress(), { gasLimit: 6_000_000 });
-  await consent.waitForDeployment();
+  const rpc: EthereumProvider = ganacheProvider();
+  const provider = new BrowserProvider(rpc as unknown as Eip1193Provider, CHAIN_ID, { staticNetwork: true, pollingInterval: 50 });
+  const system = await deploySystem(await provider.getSigner(devAccount(DEV_ADMIN).address));
   return {
+    ...system,
     rpc: rpc as unknown as Eip1193Provider,
     provider,
-    registry,
-    consent,
     async stop() {
       provider.destroy();
       await rpc.disconnect();

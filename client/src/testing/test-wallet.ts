@@ -4,12 +4,13 @@
  * where the app depends on it: 4902 for unknown chains, accountsChanged/chainChanged events.
  */
 import { Wallet, getBytes, toQuantity, toUtf8String, type Eip1193Provider, type HDNodeWallet } from 'ethers';
+import { CHAIN_ID } from '@test-support/dev-chain';
 import type { AnnouncedWallet, WalletListener, WalletProvider } from '../app/chain/eip1193';
 import type { TestChain } from './test-chain';
 
 export interface TestWalletOptions {
   chain?: TestChain;
-  /** The chain the wallet starts on; default 1337 (the test chain). */
+  /** The chain the wallet starts on; default the dev chain's id (the test chain's). */
   chainId?: number;
   /** Chains the wallet knows; switching elsewhere answers 4902. Default: only the start chain. */
   knownChainIds?: number[];
@@ -26,7 +27,7 @@ export class TestWallet implements WalletProvider {
 
   constructor(account: Wallet | HDNodeWallet, private readonly options: TestWalletOptions = {}) {
     this.signer = new Wallet(account.privateKey, options.chain?.provider);
-    this.chainId = options.chainId ?? 1337;
+    this.chainId = options.chainId ?? CHAIN_ID;
     this.knownChainIds = new Set(options.knownChainIds ?? [this.chainId]);
   }
 

@@ -4,7 +4,8 @@
 import type { HDNodeWallet } from 'ethers';
 import { SiweMessage } from 'siwe';
 import type { Agent } from 'supertest';
-import { CHAIN_ID, PUBLIC_ORIGIN } from './test-app';
+import { CHAIN_ID } from '@test-support/dev-chain';
+import { PUBLIC_ORIGIN } from './test-app';
 
 export interface SignInFields {
   domain?: string;

@@ -2,18 +2,16 @@
  * Builds the real app for one test file, against the stack global-setup started, with its own
  * MongoDB database so test files never see each other's documents.
  */
-import { HDNodeWallet, JsonRpcProvider, id, toBeHex } from 'ethers';
+import { toBeHex, type HDNodeWallet, type JsonRpcProvider } from 'ethers';
 import type { Express } from 'express';
 import mongoose from 'mongoose';
 import { Consent__factory, Registry__factory, type Consent, type Registry } from '@contracts/types';
+import { CHAIN_ID, devAccount } from '@test-support/dev-chain';
 import { createApp } from '../app';
 import { loadConfig, type AppConfig } from '../libraries/config/config';
 import { createProvider, readDeployments } from '../libraries/chain';
 import { openRuntime, type Runtime } from '../runtime';
-import { licenceCommitment } from '../components/doctors';
 
-export const DEV_MNEMONIC = 'test test test test test test test test test test test junk';
-export const CHAIN_ID = 1337;
 export const PUBLIC_ORIGIN = 'http://ehr.test';
 /** ganache's eth_estimateGas can hang: every test transaction names its gas. */
 export const GAS = { gasLimit: 1_000_000 };
@@ -72,7 +70,7 @@ export async function openTestApp(database: string, overrides: Partial<AppConfig
 
 /** Dev account `index` (0 = the Registry's first admin) with its own provider. */
 export function devWallet(index: number, provider: JsonRpcProvider): HDNodeWallet {
-  return HDNodeWallet.fromPhrase(DEV_MNEMONIC, undefined, `m/44'/60'/0'/0/${index}`).connect(provider);
+  return devAccount(index).connect(provider);
 }
 
 /**
@@ -105,10 +103,3 @@ export async function testChain(): Promise<TestChain> {
     close: () => provider.destroy(),
   };
 }
-
-/**
- * The on-chain licence hash for a test licence: the salted commitment the client makes, under one
- * fixed test salt so a test can compute it again (a real registration uses 32 random bytes).
- */
-export const TEST_LICENCE_SALT = id('ehr-server-test-licence-salt');
-export const licenceHash = (licence: string) => licenceCommitment(licence, TEST_LICENCE_SALT);

@@ -3,9 +3,10 @@
  * for the property test. It decides from the rules alone whether an action must succeed, and what the
  * state is afterwards: balances, and until when each doctor may read each patient's records.
  */
+import { UNTIL_REVOKED } from '@test-support/constants';
+
 export type Status = 'Requested' | 'Accepted' | 'Rejected' | 'Cancelled' | 'Completed' | 'NoShow';
 export const STATUS_CODES: Record<Status, bigint> = { Requested: 1n, Accepted: 2n, Rejected: 3n, Cancelled: 4n, Completed: 5n, NoShow: 6n };
-export const UNTIL_REVOKED = 2n ** 64n - 1n;
 /** Consent's default appointment window (7 days). */
 export const WINDOW = 7n * 24n * 3600n;
 

@@ -7,11 +7,12 @@
  */
 import fc from 'fast-check';
 import { Interface, ZeroAddress, ZeroHash, id as roleId } from 'ethers';
+import { DAY, HOUR, UNTIL_REVOKED } from '@test-support/constants';
 import { increaseTime, latestTimestamp, type TestSigner } from '../helpers/chain';
 import { Checkpoint } from '../helpers/checkpoint';
-import { FEE, HOUR, DAY } from '../helpers/scenarios';
+import { FEE } from '../helpers/scenarios';
 import { buildWorld, type World } from '../helpers/world';
-import { AppointmentModel, STATUS_CODES, UNTIL_REVOKED, type Action } from './appointment-model';
+import { AppointmentModel, STATUS_CODES, type Action } from './appointment-model';
 
 // Slot offsets and time steps never line up (4834 and 87177 are not multiples of 1800), so the
 // seconds the wall clock adds between steps cannot flip a "before the slot" decision.

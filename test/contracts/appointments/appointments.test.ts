@@ -1,8 +1,9 @@
 import { ZeroAddress } from 'ethers';
+import { DAY, HOUR, UNTIL_REVOKED } from '@test-support/constants';
 import { increaseTime, mined } from '../helpers/chain';
 import { eventArgs, onlyEvent } from '../helpers/events';
 import { expectRevert } from '../helpers/reverts';
-import { book, bookAccepted, CID, DAY, FEE, HOUR, slotIn, Status } from '../helpers/scenarios';
+import { book, bookAccepted, CID, FEE, slotIn, Status } from '../helpers/scenarios';
 import { useWorld } from '../helpers/world';
 
 describe('Appointments', () => {
@@ -120,7 +121,7 @@ describe('Appointments', () => {
       // Finding 4: accepting a request filed before a revocation used to grant access again.
       const { appointments, consent, cast } = world();
       const { id } = await book(world());
-      await mined(consent.connect(cast.patient).grantAccess(cast.doctor.address, 2n ** 64n - 1n));
+      await mined(consent.connect(cast.patient).grantAccess(cast.doctor.address, UNTIL_REVOKED));
       await mined(consent.connect(cast.patient).revokeAccess(cast.doctor.address));
       expect((await appointments.getAppointment(id)).consentEpoch).toBe(0n);
       await expectRevert(appointments, appointments.connect(cast.doctor).accept(id), 'AppointmentsConsentRevokedSinceRequest', [id]);

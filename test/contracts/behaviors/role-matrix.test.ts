@@ -5,15 +5,16 @@
  * before every caller.
  */
 import { ZeroAddress, ZeroHash, id, type BaseContract, type ContractTransactionResponse } from 'ethers';
+import { DAY, UNTIL_REVOKED } from '@test-support/constants';
+import { licenceHash } from '@test-support/licences';
 import { increaseTime, mined, type TestSigner } from '../helpers/chain';
 import { Checkpoint } from '../helpers/checkpoint';
 import { expectRevert } from '../helpers/reverts';
-import { book, bookAccepted, CID, CONTENT_HASH, DAY, FEE, slotIn } from '../helpers/scenarios';
-import { buildWorld, licenceHash, type Cast, type World } from '../helpers/world';
+import { book, bookAccepted, CID, CONTENT_HASH, FEE, slotIn } from '../helpers/scenarios';
+import { buildWorld, type Cast, type World } from '../helpers/world';
 
 const ROLES = ['admin', 'doctor', 'pendingDoctor', 'revokedDoctor', 'patient', 'stranger'] as const;
 type Role = (typeof ROLES)[number];
-const UNTIL_REVOKED = 2n ** 64n - 1n;
 
 /** `'ok'`, or the error name and its arguments for this caller. */
 type Outcome = 'ok' | ((caller: TestSigner) => [string, unknown[]]);

@@ -1,12 +1,11 @@
 import { Interface, ZeroAddress, id as roleId } from 'ethers';
 import { Consent__factory } from '@contracts/types';
+import { DAY, HOUR, UNTIL_REVOKED } from '@test-support/constants';
 import { increaseTime, latestTimestamp, mined } from '../helpers/chain';
 import { onlyEvent } from '../helpers/events';
 import { expectRevert } from '../helpers/reverts';
-import { bookAccepted, DAY, FEE, HOUR } from '../helpers/scenarios';
+import { bookAccepted, FEE } from '../helpers/scenarios';
 import { useWorld } from '../helpers/world';
-
-const UNTIL_REVOKED = 2n ** 64n - 1n;
 
 describe('Consent', () => {
   const world = useWorld();

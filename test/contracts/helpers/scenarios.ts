@@ -1,11 +1,10 @@
 /** Short paths to the states the appointment, consent and record tests start from. */
 import { parseEther } from 'ethers';
+import { DAY } from '@test-support/constants';
 import { latestTimestamp, mined, type TestSigner } from './chain';
 import type { World } from './world';
 
 export const FEE = parseEther('0.05');
-export const HOUR = 3600;
-export const DAY = 24 * HOUR;
 export const CID = 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy';
 export const CONTENT_HASH = `0x${'ab'.repeat(32)}`;
 

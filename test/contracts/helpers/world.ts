@@ -2,12 +2,16 @@
  * A deployed system with one account in every role the access rules distinguish, so tests read
  * as "when the pending doctor calls…". Each test file builds its own world on its worker's chain.
  */
-import { id, type JsonRpcProvider } from 'ethers';
+import type { JsonRpcProvider } from 'ethers';
+import { REVOCATION_REASON, SPECIALITY } from '@test-support/codes';
+import { deploySystem, type System } from '@test-support/deploy';
+import { licenceHash } from '@test-support/licences';
 import { connect, mined, revertTo, snapshot, testSigners, type TestSigner } from './chain';
-import { deploySystem, type System } from './deploy';
 
-export const SPECIALITY_CARDIOLOGY = 3;
-export const REVOCATION_REASON_LICENCE_EXPIRED = 2;
+/** The world's doctors all register with this speciality. */
+export const WORLD_SPECIALITY = SPECIALITY.dermatology;
+/** The reason the world's revoked doctor was revoked for. */
+export const WORLD_REVOCATION_REASON = REVOCATION_REASON.licenceSuspended;
 
 export interface Cast {
   admin: TestSigner;
@@ -27,8 +31,6 @@ export interface World extends System {
   cast: Cast;
 }
 
-export const licenceHash = (licence: string) => id(licence);
-
 export async function buildWorld(): Promise<World> {
   const provider = connect();
   const [admin, doctor, otherDoctor, pendingDoctor, revokedDoctor, patient, otherPatient, stranger, ...spare] =
@@ -36,11 +38,11 @@ export async function buildWorld(): Promise<World> {
   const contracts = await deploySystem(admin);
   const { registry } = contracts;
   for (const [i, d] of [doctor, otherDoctor, pendingDoctor, revokedDoctor].entries()) {
-    await mined(registry.connect(d).registerDoctor(licenceHash(`LIC-${i}`), SPECIALITY_CARDIOLOGY));
+    await mined(registry.connect(d).registerDoctor(licenceHash(`LIC-${i}`), WORLD_SPECIALITY));
   }
   await mined(registry.verifyDoctor(doctor.address));
   await mined(registry.verifyDoctor(otherDoctor.address));
-  await mined(registry.revokeDoctor(revokedDoctor.address, REVOCATION_REASON_LICENCE_EXPIRED));
+  await mined(registry.revokeDoctor(revokedDoctor.address, WORLD_REVOCATION_REASON));
   await mined(registry.connect(patient).registerPatient());
   await mined(registry.connect(otherPatient).registerPatient());
   return {

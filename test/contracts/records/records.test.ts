@@ -1,8 +1,9 @@
 import { ZeroAddress } from 'ethers';
+import { DAY, HOUR } from '@test-support/constants';
 import { increaseTime, latestTimestamp, mined } from '../helpers/chain';
 import { onlyEvent } from '../helpers/events';
 import { expectRevert } from '../helpers/reverts';
-import { bookAccepted, CID, CONTENT_HASH, DAY, HOUR } from '../helpers/scenarios';
+import { bookAccepted, CID, CONTENT_HASH } from '../helpers/scenarios';
 import { useWorld } from '../helpers/world';
 
 const Kind = { TestReport: 0n, ConsultationNote: 1n, Prescription: 2n, Imaging: 3n, Other: 4n };

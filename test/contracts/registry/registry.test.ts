@@ -1,8 +1,9 @@
 import { ZeroAddress, MaxUint256, id } from 'ethers';
+import { licenceHash } from '@test-support/licences';
 import { mined } from '../helpers/chain';
 import { onlyEvent } from '../helpers/events';
 import { expectRevert } from '../helpers/reverts';
-import { licenceHash, REVOCATION_REASON_LICENCE_EXPIRED, SPECIALITY_CARDIOLOGY, useWorld } from '../helpers/world';
+import { useWorld, WORLD_REVOCATION_REASON } from '../helpers/world';
 
 const DoctorStatus = { None: 0n, Pending: 1n, Verified: 2n, Revoked: 3n };
 
@@ -63,7 +64,7 @@ describe('Registry', () => {
 
     it('When a revoked doctor is verified again, then the revocation reason is cleared', async () => {
       const { registry, cast } = world();
-      expect((await registry.getDoctor(cast.revokedDoctor.address)).revocationReason).toBe(BigInt(REVOCATION_REASON_LICENCE_EXPIRED));
+      expect((await registry.getDoctor(cast.revokedDoctor.address)).revocationReason).toBe(BigInt(WORLD_REVOCATION_REASON));
       await mined(registry.verifyDoctor(cast.revokedDoctor.address));
       const doctor = await registry.getDoctor(cast.revokedDoctor.address);
       expect([doctor.status, doctor.revocationReason]).toEqual([DoctorStatus.Verified, 0n]);

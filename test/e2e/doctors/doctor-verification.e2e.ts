@@ -3,15 +3,14 @@
  * Real stack (scripts/dev/stack.ts), Debian's Chromium, and a real signing wallet per person.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
-import { HDNodeWallet, JsonRpcProvider, keccak256, toUtf8Bytes } from 'ethers';
+import { JsonRpcProvider } from 'ethers';
 import { Consent__factory, Registry__factory } from '@contracts/types';
+import { devAccount } from '@test-support/dev-chain';
+import { licenceHash } from '@test-support/licences';
 import { InjectedWallet } from '../support/injected-wallet';
 import { EhrApp } from '../support/ehr-app';
 import { launchBrowser, missingBrowserReason, saveScreenshot } from '../support/browser';
 import { readFileSync } from 'node:fs';
-
-const DEV_MNEMONIC = 'test test test test test test test test test test test junk';
-const devAccount = (index: number) => HDNodeWallet.fromPhrase(DEV_MNEMONIC, undefined, `m/44'/60'/0'/0/${index}`);
 
 const skipReason = process.env.CI ? undefined : missingBrowserReason();
 if (skipReason) console.warn(`[e2e] doctor verification journey skipped: ${skipReason}`);
@@ -95,7 +94,7 @@ describeInBrowser('Doctor verification journey (browser)', () => {
     // Every transaction went out signed by the wallet through the app's /rpc, which would refuse eth_sendTransaction.
     expect(rpcUrl).toBe(`${appUrl}/rpc`);
     expect(await onChain((c) => Registry__factory.connect(c.Registry.address, c.provider).getDoctor(doctor.wallet!.address).then((d) => d.licenceHash))).not.toBe(
-      keccak256(toUtf8Bytes('GMC-7654321')),
+      licenceHash('GMC-7654321'),
     );
 
     // Then a patient registers and gives the newly verified doctor access to their records for a week.

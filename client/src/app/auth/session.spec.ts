@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { Wallet, verifyMessage } from 'ethers';
 import { SiweMessage } from 'siwe';
+import { CHAIN_ID } from '@test-support/dev-chain';
 import { appConfigFor } from '../../testing/app-config.fixture';
 import { eventually } from '../../testing/eventually';
 import { TestWallet } from '../../testing/test-wallet';
@@ -49,7 +50,7 @@ describe('Session', () => {
     const siwe = new SiweMessage(message);
     expect(siwe.domain).toBe(location.host);
     expect(siwe.uri).toBe(location.origin);
-    expect(siwe.chainId).toBe(1337);
+    expect(siwe.chainId).toBe(CHAIN_ID);
     expect(siwe.nonce).toBe('n0nceFromServer42');
     expect(siwe.address).toBe(wallet.address);
     expect(siwe.statement).toBe('Sign in to EHR Hospital');

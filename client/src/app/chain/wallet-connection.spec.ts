@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Wallet } from 'ethers';
+import { CHAIN_ID } from '@test-support/dev-chain';
 import { appConfigFor } from '../../testing/app-config.fixture';
 import { eventually } from '../../testing/eventually';
 import { TestWallet } from '../../testing/test-wallet';
@@ -39,12 +40,12 @@ describe('WalletConnection', () => {
       rpcUrls: ['http://127.0.0.1:3000/rpc'],
       nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     });
-    expect(connection.chainId()).toBe(1337);
+    expect(connection.chainId()).toBe(CHAIN_ID);
     expect(connection.wrongNetwork()).toBe(false);
   });
 
   it('When the wallet already knows the network, then it is switched without being added again', async () => {
-    const wallet = new TestWallet(Wallet.createRandom(), { chainId: 1, knownChainIds: [1, 1337] });
+    const wallet = new TestWallet(Wallet.createRandom(), { chainId: 1, knownChainIds: [1, CHAIN_ID] });
     const connection = await setUp(wallet);
     await connection.connect();
 

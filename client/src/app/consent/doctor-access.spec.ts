@@ -3,9 +3,11 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { ZeroHash } from 'ethers';
 import { Consent__factory } from '@contracts/types';
+import { devAccount } from '@test-support/dev-chain';
+import { licenceCommitment } from '@test-support/licences';
 import { appConfigFor } from '../../testing/app-config.fixture';
 import { eventually } from '../../testing/eventually';
-import { devAccount, startTestChain, type TestChain } from '../../testing/test-chain';
+import { startTestChain, type TestChain } from '../../testing/test-chain';
 import { TestWallet } from '../../testing/test-wallet';
 import { AppConfigStore } from '../chain/app-config';
 import { TransactionRunner } from '../chain/transaction-runner';
@@ -22,7 +24,7 @@ const GAS = { gasLimit: 300_000 };
 const doctorRow = (index: number, displayName: string): DoctorView => ({
   address: devAccount(index).address,
   status: 'verified',
-  licenceHash: licenceCommitmentOf(`GMC-${index}`, ZeroHash),
+  licenceHash: licenceCommitment(`GMC-${index}`, ZeroHash),
   speciality: 2,
   specialityLabel: 'Heart surgery',
   displayName,
@@ -59,7 +61,7 @@ describe('DoctorAccess (on an in-process chain)', () => {
     const admin = chain.registry.connect(await chain.provider.getSigner(devAccount(0).address));
     for (const index of [1, 2]) {
       const doctor = await chain.provider.getSigner(devAccount(index).address);
-      await (await chain.registry.connect(doctor).registerDoctor(licenceCommitmentOf(`GMC-${index}`, ZeroHash), 2, GAS)).wait();
+      await (await chain.registry.connect(doctor).registerDoctor(licenceCommitment(`GMC-${index}`, ZeroHash), 2, GAS)).wait();
       await (await admin.verifyDoctor(doctor.address, GAS)).wait();
     }
     const patientSigner = await chain.provider.getSigner(patient.address);

@@ -1,11 +1,12 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { AbiCoder, keccak256, toUtf8Bytes } from 'ethers';
 import { Registry__factory } from '@contracts/types';
+import { devAccount } from '@test-support/dev-chain';
+import { licenceCommitment, licenceHash } from '@test-support/licences';
 import { appConfigFor } from '../../testing/app-config.fixture';
 import { eventually } from '../../testing/eventually';
-import { devAccount, startTestChain, type TestChain } from '../../testing/test-chain';
+import { startTestChain, type TestChain } from '../../testing/test-chain';
 import { TestWallet } from '../../testing/test-wallet';
 import { AppConfigStore } from '../chain/app-config';
 import { TransactionStatus } from '../chain/transaction-status';
@@ -92,10 +93,10 @@ describe('DoctorRegistration (on an in-process chain)', () => {
     const call = Registry__factory.createInterface().parseTransaction({ data: tx.data })!;
     expect(call.name).toBe('registerDoctor');
     // The chain holds keccak256(abi.encode(licence, salt)): not the plain hash, which trying every number reverses.
-    const salted = keccak256(AbiCoder.defaultAbiCoder().encode(['string', 'bytes32'], ['GMC-7654321', stored.salt]));
+    const salted = licenceCommitment('GMC-7654321', stored.salt);
     expect(call.args.toArray()).toEqual([salted, 2n]);
     expect((await chain.registry.getDoctor(wallet.address)).licenceHash).toBe(salted);
-    expect(salted).not.toBe(keccak256(toUtf8Bytes('GMC-7654321')));
+    expect(salted).not.toBe(licenceHash('GMC-7654321'));
     expect(tx.to.toLowerCase()).toBe((await chain.registry.getAddress()).toLowerCase());
     expect(BigInt(tx.gas)).toBe(500_000n);
     expect(await chain.registry.doctorStatus(wallet.address)).toBe(1n); // Pending

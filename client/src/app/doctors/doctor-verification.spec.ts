@@ -2,9 +2,11 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { ZeroHash } from 'ethers';
+import { devAccount } from '@test-support/dev-chain';
+import { licenceCommitment } from '@test-support/licences';
 import { appConfigFor } from '../../testing/app-config.fixture';
 import { eventually } from '../../testing/eventually';
-import { devAccount, startTestChain, type TestChain } from '../../testing/test-chain';
+import { startTestChain, type TestChain } from '../../testing/test-chain';
 import { TestWallet } from '../../testing/test-wallet';
 import type { Account } from '@api';
 import { Session } from '../auth/session';
@@ -12,13 +14,12 @@ import { AppConfigStore } from '../chain/app-config';
 import { WalletConnection } from '../chain/wallet-connection';
 import type { DoctorView } from '@api';
 import { DoctorVerification } from './doctor-verification';
-import { licenceCommitmentOf } from './licence-commitment';
 
 const admin = devAccount(0);
 const doctorRow = (index: number, status: DoctorView['status'], displayName: string): DoctorView => ({
   address: devAccount(index).address,
   status,
-  licenceHash: licenceCommitmentOf(`GMC-${index}`, ZeroHash),
+  licenceHash: licenceCommitment(`GMC-${index}`, ZeroHash),
   speciality: 2,
   displayName,
   registeredAt: '2026-01-05T10:00:00.000Z',
@@ -111,7 +112,7 @@ describe('DoctorVerification', () => {
   it('When the admin verifies a pending doctor, then verifyDoctor is mined and the list refreshes until it shows verified', async () => {
     const doctor = devAccount(1);
     const doctorSigner = await chain.provider.getSigner(doctor.address);
-    await (await chain.registry.connect(doctorSigner).registerDoctor(licenceCommitmentOf('GMC-1', ZeroHash), 2, { gasLimit: 300_000 })).wait();
+    await (await chain.registry.connect(doctorSigner).registerDoctor(licenceCommitment('GMC-1', ZeroHash), 2, { gasLimit: 300_000 })).wait();
     const { page } = await openAs({ address: admin.address, roles: ['admin'], doctorStatus: 'none' });
     await answerList([doctorRow(1, 'pending', 'Dr. Ada Byron')]);
     const verify = await eventually(() => rowOf(page, 'Dr. Ada Byron')?.querySelector<HTMLButtonElement>('button[aria-label="Verify Dr. Ada Byron"]'));

@@ -4,7 +4,7 @@ import type { Component } from '../component';
 import { patientRegistryEvents } from './entry-points/chain-events/registry-events';
 
 export { recordPatientRegistered, clearPatientReadModel } from './domain/patient-events';
-export { findPatient, countPatients, type PatientRecord } from './data-access/patient-store';
+export { findPatient, type PatientRecord } from './data-access/patient-store';
 
 export const patientsComponent: Component = {
   name: 'patients',

@@ -1,2 +1,2 @@
-export { AppError, badRequest, unauthorized, forbidden, notFound } from './app-error';
+export { AppError, unauthorized, forbidden, notFound } from './app-error';
 export { errorHandler, toAppError } from './error-handler';

@@ -1,6 +1,7 @@
 import request from 'supertest';
+import { licenceCommitment } from '@test-support/licences';
 import { createApp } from '../../../app';
-import { openTestApp, testChain, devWallet, licenceHash, GAS, PUBLIC_ORIGIN, type TestApp, type TestChain } from '../../../test-support/test-app';
+import { openTestApp, testChain, devWallet, GAS, PUBLIC_ORIGIN, type TestApp, type TestChain } from '../../../test-support/test-app';
 import { fetchNonce, signIn, signedSignIn } from '../../../test-support/siwe-client';
 import type { AppConfig } from '../../../libraries/config/config';
 
@@ -42,7 +43,7 @@ describe('Sign-in with Ethereum', () => {
   test('When a registered doctor gets verified on chain, then /api/me moves from pending to the doctor role without signing in again', async () => {
     const agent = request.agent(testApp.app);
     const doctor = devWallet(1, chain.provider);
-    await (await chain.registryAs(1).registerDoctor(licenceHash('AUTH-DOC-1'), 7, GAS)).wait();
+    await (await chain.registryAs(1).registerDoctor(licenceCommitment('AUTH-DOC-1'), 7, GAS)).wait();
     await signIn(agent, doctor);
     expect((await agent.get('/api/me').expect(200)).body).toEqual({ address: doctor.address, roles: [], doctorStatus: 'pending' });
 

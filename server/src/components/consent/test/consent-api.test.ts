@@ -2,8 +2,10 @@ import pino from 'pino';
 import request from 'supertest';
 import type { Agent } from 'supertest';
 import type { HDNodeWallet } from 'ethers';
+import { UNTIL_REVOKED } from '@test-support/constants';
+import { licenceCommitment } from '@test-support/licences';
 import { createApp } from '../../../app';
-import { openTestApp, testChain, fundedWallet, devWallet, licenceHash, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
+import { openTestApp, testChain, fundedWallet, devWallet, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
 import { signIn } from '../../../test-support/siwe-client';
 
 // Accounts used only by this file: 20 patient, 21 doctor, 22 stranger (funded here); 0 is the shared admin.
@@ -19,7 +21,7 @@ beforeAll(async () => {
   chain = await testChain();
   [patient, doctor, stranger] = await Promise.all([20, 21, 22].map((index) => fundedWallet(index, chain.provider)));
   await (await chain.registryFor(patient).registerPatient(GAS)).wait();
-  await (await chain.registryFor(doctor).registerDoctor(licenceHash('CONSENT-API-21'), 1, GAS)).wait();
+  await (await chain.registryFor(doctor).registerDoctor(licenceCommitment('CONSENT-API-21'), 1, GAS)).wait();
   await (await chain.registryAs(0).verifyDoctor(doctor.address, GAS)).wait();
   const wallets = { patient, doctor, stranger, admin: devWallet(0, chain.provider) };
   for (const [name, wallet] of Object.entries(wallets)) {
@@ -61,7 +63,7 @@ describe('Consent API', () => {
   });
 
   test('When access is granted until revoked and the doctor is then revoked by an admin, then access ends with the verification', async () => {
-    await (await chain.consentFor(patient).grantAccess(doctor.address, 2n ** 64n - 1n, GAS)).wait();
+    await (await chain.consentFor(patient).grantAccess(doctor.address, UNTIL_REVOKED, GAS)).wait();
     expect((await agents.admin.get(consentPath()).expect(200)).body).toMatchObject({ hasAccess: true, expiresAt: null, untilRevoked: true });
 
     await (await chain.registryAs(0).revokeDoctor(doctor.address, 2, GAS)).wait();

@@ -5,7 +5,8 @@ import type { Agent } from 'supertest';
 import type { HDNodeWallet } from 'ethers';
 import { Consent__factory } from '@contracts/types';
 import { createApp } from '../../../app';
-import { openTestApp, testChain, fundedWallet, devWallet, licenceHash, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
+import { openTestApp, testChain, fundedWallet, devWallet, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
+import { licenceCommitment } from '@test-support/licences';
 import { signIn } from '../../../test-support/siwe-client';
 import { consentEvents } from '../entry-points/chain-events/consent-events';
 
@@ -27,7 +28,7 @@ beforeAll(async () => {
   [patient, revokedDoctor, formerDoctor, otherPatient] = await Promise.all([60, 61, 62, 63].map((index) => fundedWallet(index, chain.provider)));
   for (const wallet of [patient, otherPatient]) await (await chain.registryFor(wallet).registerPatient(GAS)).wait();
   for (const [wallet, speciality] of [[revokedDoctor, 7], [formerDoctor, 3]] as const) {
-    await (await chain.registryFor(wallet).registerDoctor(licenceHash(`CONSENT-LIST-${wallet.address}`), speciality, GAS)).wait();
+    await (await chain.registryFor(wallet).registerDoctor(licenceCommitment(`CONSENT-LIST-${wallet.address}`), speciality, GAS)).wait();
     await (await chain.registryAs(0).verifyDoctor(wallet.address, GAS)).wait();
   }
   const wallets = { patient, revokedDoctor, otherPatient, admin: devWallet(0, chain.provider) };

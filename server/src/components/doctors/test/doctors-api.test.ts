@@ -1,8 +1,9 @@
 import request from 'supertest';
 import type { Agent } from 'supertest';
 import type { HDNodeWallet } from 'ethers';
+import { licenceCommitment } from '@test-support/licences';
 import { createApp } from '../../../app';
-import { openTestApp, testChain, devWallet, fundedWallet, licenceHash, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
+import { openTestApp, testChain, devWallet, fundedWallet, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
 import { signIn } from '../../../test-support/siwe-client';
 
 // Accounts used only by this file (the chain is shared by all server test files): 0 admin, 2 and 3 doctors, 7 nobody,
@@ -33,14 +34,14 @@ async function listed(status?: string): Promise<{ address: string; status: strin
 describe('Doctors API', () => {
   test('When a doctor registers, is verified and then revoked on chain, then the list follows each step after the indexer syncs', async () => {
     const doctor = address(2);
-    await (await chain.registryAs(2).registerDoctor(licenceHash('DOC-API-2'), 12, GAS)).wait();
+    await (await chain.registryAs(2).registerDoctor(licenceCommitment('DOC-API-2'), 12, GAS)).wait();
     await sync();
     expect(await listed('pending')).toContainEqual(expect.objectContaining({ address: doctor, status: 'pending' }));
     const view = (await admin.get(`/api/doctors/${doctor}`).expect(200)).body;
     expect(view).toEqual({
       address: doctor,
       status: 'pending',
-      licenceHash: licenceHash('DOC-API-2'),
+      licenceHash: licenceCommitment('DOC-API-2'),
       speciality: 12,
       registeredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -58,7 +59,7 @@ describe('Doctors API', () => {
   });
 
   test('When a registered doctor saves a display name, then the profile shows in the list and in the doctor view', async () => {
-    await (await chain.registryAs(3).registerDoctor(licenceHash('DOC-API-3'), 4, GAS)).wait();
+    await (await chain.registryAs(3).registerDoctor(licenceCommitment('DOC-API-3'), 4, GAS)).wait();
     const doctorAgent = request.agent(testApp.app);
     await signIn(doctorAgent, devWallet(3, chain.provider));
 
@@ -129,8 +130,8 @@ describe('Doctors API: who sees and edits what', () => {
 
   beforeAll(async () => {
     [verifiedDoctor, revokedDoctor] = await Promise.all([36, 37].map((index) => fundedWallet(index, chain.provider)));
-    await (await chain.registryFor(verifiedDoctor).registerDoctor(licenceHash('DOC-API-36'), 2, GAS)).wait();
-    await (await chain.registryFor(revokedDoctor).registerDoctor(licenceHash('DOC-API-37'), 2, GAS)).wait();
+    await (await chain.registryFor(verifiedDoctor).registerDoctor(licenceCommitment('DOC-API-36'), 2, GAS)).wait();
+    await (await chain.registryFor(revokedDoctor).registerDoctor(licenceCommitment('DOC-API-37'), 2, GAS)).wait();
     // The name admins see while reviewing the registration.
     await (await agentFor(verifiedDoctor)).put('/api/doctors/me/profile').send({ displayName: 'Dr. Grace Hopper' }).expect(200);
     await (await chain.registryAs(0).verifyDoctor(verifiedDoctor.address, GAS)).wait();

@@ -3,9 +3,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { CHAIN_ID } from '@test-support/dev-chain';
 import { createApp } from '../../../app';
 import { readDeployments } from '../../../libraries/chain';
-import { openTestApp, CHAIN_ID, PUBLIC_ORIGIN, type TestApp } from '../../../test-support/test-app';
+import { openTestApp, PUBLIC_ORIGIN, type TestApp } from '../../../test-support/test-app';
 import { createKuboClient } from '../../ipfs';
 
 let testApp: TestApp;

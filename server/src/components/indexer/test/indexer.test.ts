@@ -1,7 +1,9 @@
 import mongoose from 'mongoose';
 import pino from 'pino';
+import { CHAIN_ID } from '@test-support/dev-chain';
+import { licenceCommitment } from '@test-support/licences';
 import { openRuntime, type Runtime } from '../../../runtime';
-import { testChain, testConfig, devWallet, licenceHash, GAS, type TestChain } from '../../../test-support/test-app';
+import { testChain, testConfig, devWallet, GAS, type TestChain } from '../../../test-support/test-app';
 import { recordDoctorRegistered } from '../../doctors';
 import { findPatient } from '../../patients';
 import { Registry__factory } from '@contracts/types';
@@ -16,7 +18,7 @@ let chain: TestChain;
 beforeAll(async () => {
   runtime = await openRuntime(config);
   chain = await testChain();
-  await (await chain.registryAs(4).registerDoctor(licenceHash('IDX-4'), 3, GAS)).wait();
+  await (await chain.registryAs(4).registerDoctor(licenceCommitment('IDX-4'), 3, GAS)).wait();
   await (await chain.registryAs(0).verifyDoctor(devWallet(4, chain.provider).address, GAS)).wait();
   await (await chain.registryAs(6).registerPatient(GAS)).wait();
 });
@@ -78,7 +80,7 @@ describe('Chain-event indexer', () => {
     const registry = runtime.chain.contract('Registry', Registry__factory);
     const [registered] = await registry.queryFilter(registry.filters.DoctorRegistered(address(4)));
     await recordDoctorRegistered(
-      { doctor: address(4), registeredBy: address(4), licenceHash: licenceHash('IDX-4'), speciality: 3 },
+      { doctor: address(4), registeredBy: address(4), licenceHash: licenceCommitment('IDX-4'), speciality: 3 },
       { blockNumber: registered!.blockNumber, logIndex: registered!.index, timestamp: new Date() },
     );
     expect(await ownDoctors()).toEqual([expect.objectContaining({ address: address(4), status: 'verified' })]);
@@ -87,7 +89,7 @@ describe('Chain-event indexer', () => {
   test('When the server restarts, then the indexer resumes after the last processed block and picks up what happened meanwhile', async () => {
     const before = await runtime.indexer.syncNow();
     await runtime.close();
-    await (await chain.registryAs(5).registerDoctor(licenceHash('IDX-5'), 9, GAS)).wait();
+    await (await chain.registryAs(5).registerDoctor(licenceCommitment('IDX-5'), 9, GAS)).wait();
 
     runtime = await openRuntime(config);
     const resumed = await runtime.indexer.syncNow();
@@ -102,7 +104,7 @@ describe('Chain-event indexer', () => {
   test.each([
     ['the cursor is beyond the chain head', { lastBlock: 10_000_000 }],
     ['the cursor block hash differs (chain re-created)', { lastBlockHash: '0x' + 'ab'.repeat(32) }],
-    ['the cursor belongs to other deployments', { fingerprint: '1337|Registry@0x0000000000000000000000000000000000000001#1' }],
+    ['the cursor belongs to other deployments', { fingerprint: `${CHAIN_ID}|Registry@0x0000000000000000000000000000000000000001#1` }],
   ])('When %s, then the read model is rebuilt from scratch with the same result', async (_case, cursorChange) => {
     await runtime.indexer.syncNow();
     const before = await ownDoctors();

@@ -29,10 +29,6 @@ export async function findPatient(address: string): Promise<PatientRecord | null
   return PatientModel.findOne({ address }, { _id: 0 }).lean<PatientRecord>();
 }
 
-export async function countPatients(): Promise<number> {
-  return PatientModel.countDocuments({});
-}
-
 export async function deleteAllPatients(): Promise<void> {
   await PatientModel.deleteMany({});
 }

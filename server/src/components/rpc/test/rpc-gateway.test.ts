@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { Wallet, parseEther, toBeHex } from 'ethers';
+import { CHAIN_ID } from '@test-support/dev-chain';
 import { createApp } from '../../../app';
-import { openTestApp, testChain, devWallet, fundedWallet, CHAIN_ID, PUBLIC_ORIGIN, type TestApp, type TestChain } from '../../../test-support/test-app';
+import { openTestApp, testChain, devWallet, fundedWallet, PUBLIC_ORIGIN, type TestApp, type TestChain } from '../../../test-support/test-app';
 import { MAX_BATCH_CALLS } from '..';
 
 // Accounts used only by this file (the chain is shared by all server test files): 30 sends a signed transfer.

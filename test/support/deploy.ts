@@ -1,8 +1,9 @@
 /**
  * The deploy fixture: deploys the whole system exactly as the Truffle migrations do, from the same
  * plan (migrations/system.json: constructor arguments and bindings), with the TypeChain factories.
+ * Contract tests, the gas bench and the client specs' in-process chain all deploy through it.
  */
-import type { ContractRunner } from 'ethers';
+import type { ContractRunner, Signer } from 'ethers';
 import {
   Anchoring__factory,
   Appointments__factory,
@@ -15,8 +16,7 @@ import {
   type Records,
   type Registry,
 } from '@contracts/types';
-import system from '../../../migrations/system.json';
-import type { TestSigner } from './chain';
+import system from '../../migrations/system.json';
 
 export interface System {
   registry: Registry;
@@ -35,18 +35,25 @@ const factories = {
   Anchoring: Anchoring__factory,
 } satisfies Record<ContractName, unknown>;
 
-interface Deployable {
-  deploy(...args: string[]): Promise<{ waitForDeployment(): Promise<unknown>; getAddress(): Promise<string> }>;
-}
-type Binder = Record<string, (target: string) => Promise<{ wait(): Promise<unknown> }>>;
+/** Every deployment names its gas: Ganache 7.9 can hang on eth_estimateGas, and any signer may be given. */
+const DEPLOY_OVERRIDES = { gasLimit: 6_000_000 };
 
-/** Deploys every contract of the plan in order, then makes the set-once bindings, all from `deployer`. */
-export async function deploySystem(deployer: TestSigner): Promise<System> {
+interface Deployable {
+  deploy(...args: unknown[]): Promise<{ waitForDeployment(): Promise<unknown>; getAddress(): Promise<string> }>;
+}
+type Binder = Record<string, (target: string, overrides: typeof DEPLOY_OVERRIDES) => Promise<{ wait(): Promise<unknown> }>>;
+
+/**
+ * Deploys every contract of the plan in order, then makes the set-once bindings, all from `deployer`
+ * (any ethers Signer: a Ganache-unlocked account, a Wallet, a BrowserProvider's signer).
+ */
+export async function deploySystem(deployer: Signer): Promise<System> {
+  const deployerAddress = await deployer.getAddress();
   const addresses: Record<string, string> = {};
-  const resolve = (arg: string) => (arg === '$deployer' ? deployer.address : addresses[arg]);
+  const resolve = (arg: string) => (arg === '$deployer' ? deployerAddress : addresses[arg]);
   for (const [name, args] of Object.entries(system.constructorArgs) as [ContractName, string[]][]) {
     const factory = new factories[name](deployer) as unknown as Deployable;
-    const contract = await factory.deploy(...args.map(resolve));
+    const contract = await factory.deploy(...args.map(resolve), DEPLOY_OVERRIDES);
     await contract.waitForDeployment();
     addresses[name] = await contract.getAddress();
   }
@@ -54,7 +61,7 @@ export async function deploySystem(deployer: TestSigner): Promise<System> {
     factories[name].connect(addresses[name], runner) as unknown as C;
   for (const binding of system.bindings) {
     const contract = attach<Binder>(binding.contract as ContractName, deployer);
-    await (await contract[binding.function](resolve(binding.target))).wait();
+    await (await contract[binding.function](resolve(binding.target), DEPLOY_OVERRIDES)).wait();
   }
   return {
     registry: attach<Registry>('Registry', deployer),
