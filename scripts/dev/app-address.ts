@@ -22,7 +22,7 @@ export interface AppAddress {
 export function appAddress(host: string, port: number): AppAddress {
   if (WILDCARD_HOSTS.has(host) || LOOPBACK_HOSTS.has(host)) {
     const origins = loopbackOrigins(port);
-    return { url: host === 'localhost' ? origins[1]! : origins[0]!, origins };
+    return { url: host === 'localhost' ? origins[1] : origins[0], origins };
   }
   const origin = new URL(`http://${host.includes(':') ? `[${host}]` : host}:${port}`).origin;
   return { url: origin, origins: [origin] };

@@ -30,8 +30,8 @@ function startClientWatcher(): { child: ChildProcess; firstBuild: Promise<void> 
       for (const line of text.split('\n')) if (line.trim()) say(`[client] ${line}`);
       if (BUILD_FINISHED.test(text)) resolve();
     };
-    child.stdout!.on('data', relay);
-    child.stderr!.on('data', relay);
+    child.stdout.on('data', relay);
+    child.stderr.on('data', relay);
     child.once('exit', (code) => reject(new Error(`ng build --watch exited with ${code} before its first build`)));
   });
   return { child, firstBuild };

@@ -108,7 +108,7 @@ export function startServiceProcess<Ready extends object>(options: ServiceProces
       settled = true;
       clearTimeout(timer);
       lines.on('line', (more) => log(`[${name}] ${more}`));
-      resolve({ ready: parsed as Ready, pid: child.pid ?? -1, stop });
+      resolve({ ready: parsed, pid: child.pid ?? -1, stop });
     });
   });
 }

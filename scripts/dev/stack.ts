@@ -96,7 +96,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     );
     stops.push(server.close);
 
-    const appUrl = configuresOrigins ? config.allowedOrigins[0]! : address.url;
+    const appUrl = configuresOrigins ? config.allowedOrigins[0] : address.url;
     return {
       appUrl,
       appOrigins: config.allowedOrigins,

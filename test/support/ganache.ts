@@ -20,7 +20,7 @@ export interface GanacheServer {
 export async function startGanache(): Promise<GanacheServer> {
   const server = ganache.server(devChainOptions({ totalAccounts: TEST_ACCOUNTS, defaultBalance: TEST_BALANCE_ETH }));
   await server.listen(0, '127.0.0.1');
-  const { port } = server.address() as AddressInfo;
+  const { port } = server.address();
   return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
 }
 

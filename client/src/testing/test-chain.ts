@@ -17,7 +17,7 @@ export interface TestChain extends System {
 
 export async function startTestChain(): Promise<TestChain> {
   const rpc: EthereumProvider = ganacheProvider();
-  const provider = new BrowserProvider(rpc as unknown as Eip1193Provider, CHAIN_ID, { staticNetwork: true, pollingInterval: 50 });
+  const provider = new BrowserProvider(rpc, CHAIN_ID, { staticNetwork: true, pollingInterval: 50 });
   const system = await deploySystem(await provider.getSigner(devAccount(DEV_ADMIN).address));
   return {
     ...system,

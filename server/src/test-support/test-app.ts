@@ -97,9 +97,9 @@ export async function testChain(): Promise<TestChain> {
   const deployments = await readDeployments(requiredEnv('TEST_DEPLOYMENTS_FILE'), CHAIN_ID);
   return {
     provider,
-    registryAs: (index) => Registry__factory.connect(deployments.Registry!.address, devWallet(index, provider)),
-    registryFor: (wallet) => Registry__factory.connect(deployments.Registry!.address, wallet),
-    consentFor: (wallet) => Consent__factory.connect(deployments.Consent!.address, wallet),
+    registryAs: (index) => Registry__factory.connect(deployments.Registry.address, devWallet(index, provider)),
+    registryFor: (wallet) => Registry__factory.connect(deployments.Registry.address, wallet),
+    consentFor: (wallet) => Consent__factory.connect(deployments.Consent.address, wallet),
     close: () => provider.destroy(),
   };
 }

@@ -168,7 +168,7 @@ describe('Appointments state machine (property)', () => {
     expect(onChain.map((a) => a.fee)).toEqual(model.appointments.map((a) => a.fee));
     expect(escrowed).toBe(model.escrowed);
     expect(pending).toEqual(actors.map((_, i) => model.withdrawable.get(i) ?? 0n));
-    const owed = (pending as bigint[]).reduce((sum, p) => sum + p, 0n);
+    const owed = (pending).reduce((sum, p) => sum + p, 0n);
     expect(balance).toBe(owed + escrowed);
     const pairs = PATIENTS.flatMap((patient) => DOCTORS.map((doctor) => [patient, doctor] as const));
     const access = await Promise.all(pairs.map(([p, d]) => world.consent.getAccess(actors[p].address, actors[d].address)));

@@ -40,8 +40,8 @@ export default async function globalSetup(): Promise<void> {
         resolve(all);
       }
     };
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`npm start exited with ${code} before it was ready:\n${running.output.join('')}`));

@@ -63,7 +63,7 @@ describe('DoctorVerification', () => {
   }
 
   function buttonsIn(row: Element): string[] {
-    return [...row.querySelectorAll('button')].map((button) => button.getAttribute('aria-label') ?? button.textContent!.trim());
+    return [...row.querySelectorAll('button')].map((button) => button.getAttribute('aria-label') ?? button.textContent.trim());
   }
 
   it('When an admin opens the list, then pending and revoked doctors can be verified, and only non-revoked ones revoked', async () => {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { AppConfigStore } from '../chain/app-config';
 import { WalletConnection } from '../chain/wallet-connection';

@@ -37,7 +37,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return new AppError(400, 'VALIDATION_FAILED', describeZodError(error));
   if (error && typeof error === 'object') {
-    const known = fromBodyParser(error as HttpParserError);
+    const known = fromBodyParser(error);
     if (known) return known;
   }
   return new AppError(500, 'INTERNAL', 'Internal server error', { cause: error });

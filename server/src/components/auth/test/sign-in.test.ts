@@ -55,7 +55,7 @@ describe('Sign-in with Ethereum', () => {
   test('When signing out, then the session is deleted on the server and the old cookie no longer works', async () => {
     const agent = request.agent(testApp.app);
     const response = await agent.post('/api/auth/verify').send(await signedSignIn(agent, devWallet(8, chain.provider))).expect(200);
-    const cookie = sessionCookie(response)!.split(';')[0]!;
+    const cookie = sessionCookie(response)!.split(';')[0];
 
     const logout = await agent.post('/api/auth/logout').expect(204);
     expect(sessionCookie(logout)).toMatch(/Expires=Thu, 01 Jan 1970/);

@@ -134,7 +134,7 @@ describe('Consent read model', () => {
       [formerDoctor.address]: { untilRevoked: false, revoked: true },
     });
     const deployments = testApp.runtime.chain.deployments;
-    const firstBlock = Math.min(deployments.Registry!.blockNumber, deployments.Consent!.blockNumber);
+    const firstBlock = Math.min(deployments.Registry.blockNumber, deployments.Consent.blockNumber);
     // A cursor before the first deployment block replays every log without emptying the read models.
     await mongoose.connection.collection('indexer_cursors').updateMany({}, { $set: { lastBlock: firstBlock - 1, lastBlockHash: null } });
 
@@ -148,12 +148,12 @@ describe('Consent read model', () => {
   test('When an older grant is applied again after the revocation that followed it, then the pair stays revoked', async () => {
     const consent = testApp.runtime.chain.contract('Consent', Consent__factory);
     const [granted] = await consent.queryFilter(consent.filters.AccessGranted(patient.address, formerDoctor.address));
-    const source = consentEvents(testApp.runtime.chain.deployments.Consent!);
+    const source = consentEvents(testApp.runtime.chain.deployments.Consent);
 
-    await source.handlers.AccessGranted!(source.contractInterface.parseLog(granted!)!.args, {
-      blockNumber: granted!.blockNumber,
-      logIndex: granted!.index,
-      transactionHash: granted!.transactionHash,
+    await source.handlers.AccessGranted(source.contractInterface.parseLog(granted)!.args, {
+      blockNumber: granted.blockNumber,
+      logIndex: granted.index,
+      transactionHash: granted.transactionHash,
       timestamp: new Date(),
     });
 

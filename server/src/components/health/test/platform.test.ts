@@ -66,7 +66,7 @@ describe('Health and client config', () => {
       chainName: 'EHR Hospital Dev',
       rpcUrl: `${PUBLIC_ORIGIN}/rpc`,
       currency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-      contracts: expect.objectContaining({ Registry: { address: deployments.Registry!.address, blockNumber: deployments.Registry!.blockNumber } }),
+      contracts: expect.objectContaining({ Registry: { address: deployments.Registry.address, blockNumber: deployments.Registry.blockNumber } }),
       session: { idleSeconds: 900, maxSeconds: 28_800 },
     });
   });

@@ -72,7 +72,7 @@ describe('Chain-event indexer', () => {
     const result = await replay.syncNow();
 
     expect(result.rebuilt).toBe(true);
-    expect(result.fromBlock).toBe(runtime.chain.deployments.Registry!.blockNumber);
+    expect(result.fromBlock).toBe(runtime.chain.deployments.Registry.blockNumber);
     expect(await ownDoctors()).toEqual(before);
   });
 
@@ -81,7 +81,7 @@ describe('Chain-event indexer', () => {
     const [registered] = await registry.queryFilter(registry.filters.DoctorRegistered(address(4)));
     await recordDoctorRegistered(
       { doctor: address(4), registeredBy: address(4), licenceHash: licenceCommitment('IDX-4'), speciality: 3 },
-      { blockNumber: registered!.blockNumber, logIndex: registered!.index, timestamp: new Date() },
+      { blockNumber: registered.blockNumber, logIndex: registered.index, timestamp: new Date() },
     );
     expect(await ownDoctors()).toEqual([expect.objectContaining({ address: address(4), status: 'verified' })]);
   });
