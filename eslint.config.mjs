@@ -9,7 +9,17 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'generated/', 'build/', 'dist/', '.angular/', '.data/', 'coverage/', 'test-results/', 'client/.angular/'],
+    ignores: [
+      'node_modules/',
+      'generated/',
+      'build/',
+      'dist/',
+      '.angular/',
+      '.data/',
+      'coverage/',
+      'test-results/',
+      'client/.angular/',
+    ],
   },
   {
     files: ['**/*.ts'],
@@ -21,7 +31,10 @@ export default tseslint.config(
       },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
@@ -29,7 +42,14 @@ export default tseslint.config(
   },
   {
     // Tests read HTTP and JSON-RPC bodies, which are untyped by nature; what they hold is what the test asserts.
-    files: ['**/*.test.ts', '**/*.spec.ts', '**/*.e2e.ts', 'server/src/test-support/**', 'test/**', 'client/src/testing/**'],
+    files: [
+      '**/*.test.ts',
+      '**/*.spec.ts',
+      '**/*.e2e.ts',
+      'server/src/test-support/**',
+      'test/**',
+      'client/src/testing/**',
+    ],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

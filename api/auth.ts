@@ -12,7 +12,10 @@ export type NonceResponse = z.infer<typeof NonceResponseSchema>;
 /** POST /api/auth/verify: an EIP-4361 message and the wallet's signature of it. */
 export const SignInRequestSchema = z.object({
   message: z.string().min(1).max(4096),
-  signature: z.string().regex(/^0x[0-9a-fA-F]+$/, 'must be a 0x-prefixed hex string').max(1024),
+  signature: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]+$/, 'must be a 0x-prefixed hex string')
+    .max(1024),
 });
 export type SignInRequest = z.input<typeof SignInRequestSchema>;
 

@@ -45,7 +45,9 @@ export const DoctorViewSchema = z.object({
   updatedAt: z.iso.datetime(),
   verifiedBy: z.string().optional(),
   /** Admins only: the doctor renamed themselves after being verified under `previousDisplayName`. */
-  nameChangedAfterVerification: z.object({ previousDisplayName: z.string().optional(), changedAt: z.iso.datetime() }).optional(),
+  nameChangedAfterVerification: z
+    .object({ previousDisplayName: z.string().optional(), changedAt: z.iso.datetime() })
+    .optional(),
 });
 export type DoctorView = z.infer<typeof DoctorViewSchema>;
 

@@ -1,4 +1,5 @@
 // Deploys the registry with the deployer (account 0) as the first admin.
 const { deployFromPlan } = require('./deploy-step');
 
-module.exports = (deployer, _network, accounts) => deployer.then(() => deployFromPlan(artifacts, deployer, accounts, 'Registry'));
+module.exports = (deployer, _network, accounts) =>
+  deployer.then(() => deployFromPlan(artifacts, deployer, accounts, 'Registry'));

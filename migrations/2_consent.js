@@ -1,4 +1,5 @@
 // Deploys Consent (constructor arguments in system.json).
 const { deployFromPlan } = require('./deploy-step');
 
-module.exports = (deployer, _network, accounts) => deployer.then(() => deployFromPlan(artifacts, deployer, accounts, 'Consent'));
+module.exports = (deployer, _network, accounts) =>
+  deployer.then(() => deployFromPlan(artifacts, deployer, accounts, 'Consent'));

@@ -1,4 +1,5 @@
 // Deploys Appointments (constructor arguments in system.json).
 const { deployFromPlan } = require('./deploy-step');
 
-module.exports = (deployer, _network, accounts) => deployer.then(() => deployFromPlan(artifacts, deployer, accounts, 'Appointments'));
+module.exports = (deployer, _network, accounts) =>
+  deployer.then(() => deployFromPlan(artifacts, deployer, accounts, 'Appointments'));

@@ -1,4 +1,5 @@
 // Deploys Anchoring (constructor arguments in system.json).
 const { deployFromPlan } = require('./deploy-step');
 
-module.exports = (deployer, _network, accounts) => deployer.then(() => deployFromPlan(artifacts, deployer, accounts, 'Anchoring'));
+module.exports = (deployer, _network, accounts) =>
+  deployer.then(() => deployFromPlan(artifacts, deployer, accounts, 'Anchoring'));

@@ -44,7 +44,9 @@ async function projectArtifacts(artifactsDir: string): Promise<{ file: string; a
     }),
   );
   // Only our own contracts (not OpenZeppelin's internals) get bindings.
-  return all.filter(({ artifact }) => artifact.sourcePath.includes('/contracts/') && !artifact.sourcePath.includes('@openzeppelin'));
+  return all.filter(
+    ({ artifact }) => artifact.sourcePath.includes('/contracts/') && !artifact.sourcePath.includes('@openzeppelin'),
+  );
 }
 
 /** Regenerates the TypeChain bindings from `truffle compile`'s artifacts. */
@@ -65,7 +67,9 @@ export async function exportDeployments(artifactsDir: string, file: string, rpcU
   const artifacts = (await projectArtifacts(artifactsDir)).map((a) => a.artifact);
   const deployments: Deployments = JSON.parse(await fs.readFile(file, 'utf8').catch(() => '{}'));
   delete (deployments as Record<string, unknown>)['//'];
-  const provider = rpcUrl ? new JsonRpcProvider(rpcUrl, undefined, { cacheTimeout: -1, staticNetwork: true }) : undefined;
+  const provider = rpcUrl
+    ? new JsonRpcProvider(rpcUrl, undefined, { cacheTimeout: -1, staticNetwork: true })
+    : undefined;
   for (const artifact of artifacts) {
     for (const [networkId, entry] of Object.entries(artifact.networks ?? {})) {
       // Truffle keys by network id; our chains use network id = chain id (see scripts/dev/chain.ts).
@@ -75,7 +79,8 @@ export async function exportDeployments(artifactsDir: string, file: string, rpcU
       deployments[networkId][artifact.contractName] = {
         address: entry.address,
         transactionHash: entry.transactionHash,
-        blockNumber: receipt?.blockNumber ?? (previous?.transactionHash === entry.transactionHash ? previous.blockNumber : 0),
+        blockNumber:
+          receipt?.blockNumber ?? (previous?.transactionHash === entry.transactionHash ? previous.blockNumber : 0),
       };
     }
   }

@@ -25,8 +25,14 @@ async function main(): Promise<void> {
     const { registry, consent, appointments, records, anchoring } = await deploySystem(admin);
     const slot = async () => (await latestTimestamp(provider)) + DAY;
 
-    await measure('Registry.registerDoctor', registry.connect(doctor).registerDoctor(licenceHash('G-1'), SPECIALITY.dermatology));
-    await measure('Registry.registerDoctorFor', registry.registerDoctorFor(doctor2.address, licenceHash('G-2'), SPECIALITY.dermatology));
+    await measure(
+      'Registry.registerDoctor',
+      registry.connect(doctor).registerDoctor(licenceHash('G-1'), SPECIALITY.dermatology),
+    );
+    await measure(
+      'Registry.registerDoctorFor',
+      registry.registerDoctorFor(doctor2.address, licenceHash('G-2'), SPECIALITY.dermatology),
+    );
     await measure('Registry.verifyDoctor', registry.verifyDoctor(doctor.address));
     await measure('Registry.revokeDoctor', registry.revokeDoctor(doctor2.address, REVOCATION_REASON.licenceExpired));
     await (await registry.verifyDoctor(doctor2.address)).wait();
@@ -39,7 +45,8 @@ async function main(): Promise<void> {
     await measure('Consent.setAppointmentWindow', consent.setAppointmentWindow(3 * DAY));
 
     await measure('Appointments.setFee', appointments.connect(doctor).setFee(FEE));
-    const request = async () => appointments.connect(patient).requestAppointment(doctor.address, await slot(), CID, { value: FEE });
+    const request = async () =>
+      appointments.connect(patient).requestAppointment(doctor.address, await slot(), CID, { value: FEE });
     await measure('Appointments.requestAppointment (with fee and reason CID)', request());
     await measure('Appointments.accept (grants consent)', appointments.connect(doctor).accept(1));
     await (await request()).wait();
@@ -56,8 +63,14 @@ async function main(): Promise<void> {
     await measure('Appointments.markNoShow', appointments.connect(doctor).markNoShow(5));
     await measure('Appointments.withdraw', appointments.connect(doctor).withdraw());
 
-    await measure('Records.addRecord (patient)', records.connect(patient).addRecord(patient.address, 0, CID, CONTENT_HASH));
-    await measure('Records.addRecord (doctor with consent)', records.connect(doctor).addRecord(patient.address, 2, CID, CONTENT_HASH));
+    await measure(
+      'Records.addRecord (patient)',
+      records.connect(patient).addRecord(patient.address, 0, CID, CONTENT_HASH),
+    );
+    await measure(
+      'Records.addRecord (doctor with consent)',
+      records.connect(doctor).addRecord(patient.address, 2, CID, CONTENT_HASH),
+    );
     await measure('Records.amendRecord', records.connect(doctor).amendRecord(2, CID, CONTENT_HASH));
 
     const leaves = Array.from({ length: 1000 }, (_, i) => [patient.address, `${CID}${i}`, CONTENT_HASH]);

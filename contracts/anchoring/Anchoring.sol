@@ -21,11 +21,11 @@ contract Anchoring is IAnchoring, RegistryGoverned {
     constructor(IRegistry registry_) RegistryGoverned(registry_) {}
 
     /// @inheritdoc IAnchoring
-    function anchor(bytes32 root, uint32 leafCount, string calldata manifestCid)
-        external
-        onlyRegistryAdmin
-        returns (uint256 batchId)
-    {
+    function anchor(
+        bytes32 root,
+        uint32 leafCount,
+        string calldata manifestCid
+    ) external onlyRegistryAdmin returns (uint256 batchId) {
         if (root == bytes32(0)) revert AnchoringZeroRoot();
         if (leafCount == 0) revert AnchoringEmptyBatch();
         if (_batchOfRoot[root] != 0) revert AnchoringRootAlreadyAnchored(root, _batchOfRoot[root]);
@@ -39,11 +39,13 @@ contract Anchoring is IAnchoring, RegistryGoverned {
     }
 
     /// @inheritdoc IAnchoring
-    function verify(uint256 batchId, address patient, string calldata cid, bytes32 contentHash, bytes32[] calldata proof)
-        external
-        view
-        returns (bool)
-    {
+    function verify(
+        uint256 batchId,
+        address patient,
+        string calldata cid,
+        bytes32 contentHash,
+        bytes32[] calldata proof
+    ) external view returns (bool) {
         return MerkleProof.verifyCalldata(proof, _existing(batchId).root, _leaf(patient, cid, contentHash));
     }
 

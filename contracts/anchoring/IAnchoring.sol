@@ -51,10 +51,13 @@ interface IAnchoring {
      * @notice True when (`patient`, `cid`, `contentHash`) is a leaf of batch `batchId` according to `proof`.
      * Reverts for unknown batches.
      */
-    function verify(uint256 batchId, address patient, string calldata cid, bytes32 contentHash, bytes32[] calldata proof)
-        external
-        view
-        returns (bool);
+    function verify(
+        uint256 batchId,
+        address patient,
+        string calldata cid,
+        bytes32 contentHash,
+        bytes32[] calldata proof
+    ) external view returns (bool);
 
     /// @notice The leaf hash of (`patient`, `cid`, `contentHash`), as the Node library computes it.
     function leafHash(address patient, string calldata cid, bytes32 contentHash) external pure returns (bytes32);

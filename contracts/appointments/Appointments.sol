@@ -47,17 +47,18 @@ contract Appointments is IAppointments, RegistryGoverned, ReentrancyGuard {
     }
 
     /// @inheritdoc IAppointments
-    function requestAppointment(address doctor, uint64 slot, string calldata reasonCid)
-        external
-        payable
-        returns (uint256 id)
-    {
+    function requestAppointment(
+        address doctor,
+        uint64 slot,
+        string calldata reasonCid
+    ) external payable returns (uint256 id) {
         if (doctor == address(0)) revert AppointmentsZeroAddress();
         if (doctor == msg.sender) revert AppointmentsSelfAppointment(msg.sender);
         if (!registry().isPatient(msg.sender)) revert AppointmentsNotPatient(msg.sender);
         if (!registry().isVerifiedDoctor(doctor)) revert AppointmentsNotVerifiedDoctor(doctor);
         if (slot <= block.timestamp) revert AppointmentsSlotInPast(slot, uint64(block.timestamp));
-        if (bytes(reasonCid).length > MAX_CID_LENGTH) revert AppointmentsInvalidCid(bytes(reasonCid).length, MAX_CID_LENGTH);
+        if (bytes(reasonCid).length > MAX_CID_LENGTH)
+            revert AppointmentsInvalidCid(bytes(reasonCid).length, MAX_CID_LENGTH);
         uint256 fee = _fees[doctor];
         if (msg.value != fee) revert AppointmentsFeeMismatch(fee, msg.value);
 
@@ -113,7 +114,8 @@ contract Appointments is IAppointments, RegistryGoverned, ReentrancyGuard {
             // A doctor declines a request with reject(), which says why the patient got the fee back.
             if (!byPatient) revert AppointmentsUnauthorized(id, msg.sender);
         } else if (status == Status.Accepted) {
-            if (!byPatient && !registry().isVerifiedDoctor(msg.sender)) revert AppointmentsNotVerifiedDoctor(msg.sender);
+            if (!byPatient && !registry().isVerifiedDoctor(msg.sender))
+                revert AppointmentsNotVerifiedDoctor(msg.sender);
             bool doctorGone = byPatient && !registry().isVerifiedDoctor(appointment.doctor);
             if (block.timestamp >= appointment.slot && !doctorGone) revert AppointmentsSlotPassed(id, appointment.slot);
         } else {
@@ -182,20 +184,20 @@ contract Appointments is IAppointments, RegistryGoverned, ReentrancyGuard {
     }
 
     /// @inheritdoc IAppointments
-    function patientAppointmentsPage(address patient, uint256 offset, uint256 limit)
-        external
-        view
-        returns (Appointment[] memory)
-    {
+    function patientAppointmentsPage(
+        address patient,
+        uint256 offset,
+        uint256 limit
+    ) external view returns (Appointment[] memory) {
         return _page(_byPatient[patient], offset, limit);
     }
 
     /// @inheritdoc IAppointments
-    function doctorAppointmentsPage(address doctor, uint256 offset, uint256 limit)
-        external
-        view
-        returns (Appointment[] memory)
-    {
+    function doctorAppointmentsPage(
+        address doctor,
+        uint256 offset,
+        uint256 limit
+    ) external view returns (Appointment[] memory) {
         return _page(_byDoctor[doctor], offset, limit);
     }
 
@@ -234,7 +236,11 @@ contract Appointments is IAppointments, RegistryGoverned, ReentrancyGuard {
         emit PaymentReleased(appointment.id, payee, fee);
     }
 
-    function _page(uint64[] storage ids, uint256 offset, uint256 limit) private view returns (Appointment[] memory page) {
+    function _page(
+        uint64[] storage ids,
+        uint256 offset,
+        uint256 limit
+    ) private view returns (Appointment[] memory page) {
         (uint256 start, uint256 end) = Paging.window(ids.length, offset, limit);
         page = new Appointment[](end - start);
         for (uint256 i = start; i < end; ++i) {

@@ -117,10 +117,11 @@ interface IAppointments {
      * @return id The new appointment's id (ids start at 1).
      * Emits {AppointmentRequested}.
      */
-    function requestAppointment(address doctor, uint64 slot, string calldata reasonCid)
-        external
-        payable
-        returns (uint256 id);
+    function requestAppointment(
+        address doctor,
+        uint64 slot,
+        string calldata reasonCid
+    ) external payable returns (uint256 id);
 
     /**
      * @notice The appointment's doctor accepts a request before its slot; the doctor gets access to the
@@ -178,13 +179,15 @@ interface IAppointments {
     /// @notice Number of appointments requested with `doctor`.
     function doctorAppointmentCount(address doctor) external view returns (uint256);
     /// @notice `patient`'s appointments, oldest first, at most `limit` (capped at 100) from `offset`.
-    function patientAppointmentsPage(address patient, uint256 offset, uint256 limit)
-        external
-        view
-        returns (Appointment[] memory);
+    function patientAppointmentsPage(
+        address patient,
+        uint256 offset,
+        uint256 limit
+    ) external view returns (Appointment[] memory);
     /// @notice `doctor`'s appointments, oldest first, at most `limit` (capped at 100) from `offset`.
-    function doctorAppointmentsPage(address doctor, uint256 offset, uint256 limit)
-        external
-        view
-        returns (Appointment[] memory);
+    function doctorAppointmentsPage(
+        address doctor,
+        uint256 offset,
+        uint256 limit
+    ) external view returns (Appointment[] memory);
 }

@@ -85,10 +85,12 @@ contract Consent is IConsent, RegistryGoverned {
     }
 
     /// @inheritdoc IConsent
-    function onAppointmentAccepted(uint256 appointmentId, address patient, address doctor, uint64 slot)
-        external
-        onlyAppointments
-    {
+    function onAppointmentAccepted(
+        uint256 appointmentId,
+        address patient,
+        address doctor,
+        uint64 slot
+    ) external onlyAppointments {
         Access storage access = _access[patient][doctor];
         uint64 until = slot + _appointmentWindow;
         _open[patient][doctor].push(OpenAppointment(uint64(appointmentId), until, access.epoch));
@@ -98,10 +100,12 @@ contract Consent is IConsent, RegistryGoverned {
     }
 
     /// @inheritdoc IConsent
-    function onAppointmentClosed(uint256 appointmentId, address patient, address doctor, bool completed)
-        external
-        onlyAppointments
-    {
+    function onAppointmentClosed(
+        uint256 appointmentId,
+        address patient,
+        address doctor,
+        bool completed
+    ) external onlyAppointments {
         OpenAppointment memory closed = _removeOpen(patient, doctor, appointmentId);
         Access storage access = _access[patient][doctor];
         access.openBookings = uint32(_open[patient][doctor].length);
@@ -143,10 +147,11 @@ contract Consent is IConsent, RegistryGoverned {
     }
 
     /// @dev Swap-and-pop removal of `appointmentId` from the pair's open appointments; reverts if absent.
-    function _removeOpen(address patient, address doctor, uint256 appointmentId)
-        private
-        returns (OpenAppointment memory removed)
-    {
+    function _removeOpen(
+        address patient,
+        address doctor,
+        uint256 appointmentId
+    ) private returns (OpenAppointment memory removed) {
         OpenAppointment[] storage open = _open[patient][doctor];
         uint256 count = open.length;
         for (uint256 i = 0; i < count; ++i) {

@@ -77,9 +77,12 @@ interface IRecords {
      * @return id The new entry's id (ids start at 1).
      * Emits {RecordAdded}.
      */
-    function addRecord(address patient, Kind kind, string calldata cid, bytes32 contentHash)
-        external
-        returns (uint256 id);
+    function addRecord(
+        address patient,
+        Kind kind,
+        string calldata cid,
+        bytes32 contentHash
+    ) external returns (uint256 id);
 
     /**
      * @notice The author of entry `amendedId` adds a corrected version of it (same patient and kind).

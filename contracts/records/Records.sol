@@ -29,10 +29,12 @@ contract Records is IRecords, RegistryGoverned {
     }
 
     /// @inheritdoc IRecords
-    function addRecord(address patient, Kind kind, string calldata cid, bytes32 contentHash)
-        external
-        returns (uint256 id)
-    {
+    function addRecord(
+        address patient,
+        Kind kind,
+        string calldata cid,
+        bytes32 contentHash
+    ) external returns (uint256 id) {
         if (patient == address(0)) revert RecordsZeroAddress();
         _checkWriter(patient, kind);
         return _append(patient, kind, cid, contentHash, 0);
@@ -64,11 +66,11 @@ contract Records is IRecords, RegistryGoverned {
     }
 
     /// @inheritdoc IRecords
-    function patientRecordsPage(address patient, uint256 offset, uint256 limit)
-        external
-        view
-        returns (Entry[] memory page)
-    {
+    function patientRecordsPage(
+        address patient,
+        uint256 offset,
+        uint256 limit
+    ) external view returns (Entry[] memory page) {
         uint64[] storage ids = _byPatient[patient];
         (uint256 start, uint256 end) = Paging.window(ids.length, offset, limit);
         page = new Entry[](end - start);
@@ -90,10 +92,13 @@ contract Records is IRecords, RegistryGoverned {
         if (!_consent.hasAccess(patient, msg.sender)) revert RecordsNoAccess(patient, msg.sender);
     }
 
-    function _append(address patient, Kind kind, string calldata cid, bytes32 contentHash, uint64 amends)
-        private
-        returns (uint256 id)
-    {
+    function _append(
+        address patient,
+        Kind kind,
+        string calldata cid,
+        bytes32 contentHash,
+        uint64 amends
+    ) private returns (uint256 id) {
         if (bytes(cid).length == 0 || bytes(cid).length > MAX_CID_LENGTH) {
             revert RecordsInvalidCid(bytes(cid).length, MAX_CID_LENGTH);
         }

@@ -43,7 +43,12 @@ interface IRegistry {
     error RegistryUnsupportedRole(bytes32 role);
 
     /// @notice A doctor registration was recorded as pending. `registeredBy` is the doctor or an admin.
-    event DoctorRegistered(address indexed doctor, address indexed registeredBy, bytes32 licenceHash, uint16 speciality);
+    event DoctorRegistered(
+        address indexed doctor,
+        address indexed registeredBy,
+        bytes32 licenceHash,
+        uint16 speciality
+    );
     /// @notice An admin verified a pending (or previously revoked) doctor.
     event DoctorVerified(address indexed doctor, address indexed admin);
     /// @notice An admin revoked a doctor with a reason code.

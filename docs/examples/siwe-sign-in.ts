@@ -12,7 +12,9 @@ import { SiweMessage } from 'siwe';
 
 const appUrl = new URL(process.env.APP_URL ?? 'http://127.0.0.1:3000');
 // Dev account #0 (the admin) of the public test mnemonic: DEV ONLY.
-const wallet = new Wallet(process.env.PRIVATE_KEY ?? '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80');
+const wallet = new Wallet(
+  process.env.PRIVATE_KEY ?? '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
+);
 
 async function api(path: string, init: RequestInit = {}, cookie?: string): Promise<Response> {
   const headers = new Headers(init.headers);
@@ -46,7 +48,10 @@ async function main(): Promise<void> {
   console.log('verify', verify.status, await verify.json());
 
   // 4. Keep only name=value of the ehr_session cookie and send it back on later calls.
-  const cookie = verify.headers.getSetCookie().find((c) => c.startsWith('ehr_session='))?.split(';')[0];
+  const cookie = verify.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('ehr_session='))
+    ?.split(';')[0];
   if (!cookie) throw new Error('no ehr_session cookie');
 
   const me = await api('/api/me', {}, cookie);

@@ -8,7 +8,15 @@ import path from 'node:path';
 import ganache, { type Server } from 'ganache';
 import { HDNodeWallet } from 'ethers';
 import { StartupError, isPortInUse } from './startup-error';
-import { CHAIN_ID, DEV_ACCOUNT_COUNT, DEV_MNEMONIC, devAccountPath, devAccountRole, devChainOptions, type DevRole } from './chain-options';
+import {
+  CHAIN_ID,
+  DEV_ACCOUNT_COUNT,
+  DEV_MNEMONIC,
+  devAccountPath,
+  devAccountRole,
+  devChainOptions,
+  type DevRole,
+} from './chain-options';
 
 export { CHAIN_ID, DEV_MNEMONIC } from './chain-options';
 export const DEFAULT_CHAIN_PORT = 8545;
@@ -35,7 +43,11 @@ export interface RunningChain {
   stop(): Promise<void>;
 }
 
-export async function startChain(opts: { dataDir?: string; port?: number; log?: (line: string) => void }): Promise<RunningChain> {
+export async function startChain(opts: {
+  dataDir?: string;
+  port?: number;
+  log?: (line: string) => void;
+}): Promise<RunningChain> {
   const external = process.env.RPC_URL || process.env.GANACHE_URL;
   if (external) {
     const chainId = await chainIdOf(external);
@@ -65,7 +77,9 @@ export async function startChain(opts: { dataDir?: string; port?: number; log?: 
   }
 
   const rpcUrl = `http://127.0.0.1:${server.address().port}`;
-  opts.log?.(`chain: Ganache on ${rpcUrl}, chain id ${CHAIN_ID}, state ${dbPath ? `kept in ${dbPath}` : 'in memory only'}`);
+  opts.log?.(
+    `chain: Ganache on ${rpcUrl}, chain id ${CHAIN_ID}, state ${dbPath ? `kept in ${dbPath}` : 'in memory only'}`,
+  );
   let closing: Promise<void> | undefined;
   return {
     rpcUrl,
@@ -89,8 +103,11 @@ async function chainIdOf(rpcUrl: string): Promise<number> {
     if (!result) throw new Error(`HTTP ${response.status}, no eth_chainId result`);
     return Number(BigInt(result));
   } catch (error) {
-    const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : (error as Error).message;
-    throw new StartupError(`${variable}=${rpcUrl} does not answer eth_chainId (${reason}): start that node, or unset ${variable} to run the embedded Ganache`);
+    const reason =
+      error instanceof Error && error.cause instanceof Error ? error.cause.message : (error as Error).message;
+    throw new StartupError(
+      `${variable}=${rpcUrl} does not answer eth_chainId (${reason}): start that node, or unset ${variable} to run the embedded Ganache`,
+    );
   }
 }
 

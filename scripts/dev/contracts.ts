@@ -25,7 +25,11 @@ export interface DeployedContracts {
   contracts: Record<string, { address: string; blockNumber: number }>;
 }
 
-export async function deployContracts(opts: { rpcUrl: string; dataDir: string; log?: (line: string) => void }): Promise<DeployedContracts> {
+export async function deployContracts(opts: {
+  rpcUrl: string;
+  dataDir: string;
+  log?: (line: string) => void;
+}): Promise<DeployedContracts> {
   const log = opts.log ?? (() => {});
   const artifactsDir = path.join(opts.dataDir, 'contracts');
   const deploymentsFile = path.join(opts.dataDir, 'deployments.json');
@@ -118,7 +122,11 @@ async function runTruffleMigrate(rpcUrl: string, artifactsDir: string, log: (lin
     const collect = (chunk: Buffer): void => {
       const text = chunk.toString();
       output.push(text);
-      if (verbose) text.split('\n').filter((l) => l.trim()).forEach((l) => log(`[truffle] ${l}`));
+      if (verbose)
+        text
+          .split('\n')
+          .filter((l) => l.trim())
+          .forEach((l) => log(`[truffle] ${l}`));
     };
     truffle.stdout.on('data', collect);
     truffle.stderr.on('data', collect);
@@ -128,13 +136,21 @@ async function runTruffleMigrate(rpcUrl: string, artifactsDir: string, log: (lin
   if (exitCode !== 0) {
     const transcript = output.join('');
     if (!verbose) transcript.split('\n').forEach((l) => log(`[truffle] ${l}`));
-    const lastError = transcript.split('\n').reverse().find((l) => /error/i.test(l))?.trim();
-    throw new StartupError(`contract migration failed (${lastError ?? `truffle exited with ${exitCode}`}): see the truffle output above; fix the migration or contract, or delete ${artifactsDir} and retry`);
+    const lastError = transcript
+      .split('\n')
+      .reverse()
+      .find((l) => /error/i.test(l))
+      ?.trim();
+    throw new StartupError(
+      `contract migration failed (${lastError ?? `truffle exited with ${exitCode}`}): see the truffle output above; fix the migration or contract, or delete ${artifactsDir} and retry`,
+    );
   }
 }
 
 function summarize(deployments: Deployments[string]): DeployedContracts['contracts'] {
-  return Object.fromEntries(Object.entries(deployments).map(([name, d]) => [name, { address: d.address, blockNumber: d.blockNumber }]));
+  return Object.fromEntries(
+    Object.entries(deployments).map(([name, d]) => [name, { address: d.address, blockNumber: d.blockNumber }]),
+  );
 }
 
 async function readJson<T>(file: string): Promise<T | undefined> {
@@ -154,6 +170,7 @@ async function rpc<T>(rpcUrl: string, method: string, params: unknown[]): Promis
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
   });
   const body = (await response.json()) as { result?: T; error?: { message: string } };
-  if (body.error || body.result === undefined) throw new Error(`${method} failed: ${body.error?.message ?? `HTTP ${response.status}`}`);
+  if (body.error || body.result === undefined)
+    throw new Error(`${method} failed: ${body.error?.message ?? `HTTP ${response.status}`}`);
   return body.result;
 }

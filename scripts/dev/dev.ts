@@ -38,7 +38,10 @@ function startClientWatcher(): { child: ChildProcess; firstBuild: Promise<void> 
 }
 
 async function main(): Promise<void> {
-  const contracts = spawnSync(bin('tsx'), ['scripts/build/build-if-changed.ts', '--only=contracts'], { cwd: repoRoot, stdio: 'inherit' });
+  const contracts = spawnSync(bin('tsx'), ['scripts/build/build-if-changed.ts', '--only=contracts'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   if (contracts.status !== 0) process.exit(contracts.status || 1);
 
   const watcher = startClientWatcher();
@@ -58,7 +61,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  const exited = (child: ChildProcess) => new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 0)));
+  const exited = (child: ChildProcess) =>
+    new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 0)));
   const stackExit = exited(stack);
   const watcherExit = exited(watcher.child);
   // Either one ending on its own (a startup failure, a crashed watcher) ends the other.

@@ -33,7 +33,10 @@ function loadFailureReason(error) {
 
 async function main() {
   const dataDir = process.argv[2];
-  if (!dataDir) throw Object.assign(new Error('usage: embedded-mongo-process.cjs <dataDir> [--exit-with-stdin]'), { code: 'EUSAGE' });
+  if (!dataDir)
+    throw Object.assign(new Error('usage: embedded-mongo-process.cjs <dataDir> [--exit-with-stdin]'), {
+      code: 'EUSAGE',
+    });
 
   let engine;
   try {

@@ -60,7 +60,15 @@ export async function startIpfs(opts: IpfsOptions): Promise<RunningIpfs> {
     // tsx as a loader in this one process (not the `tsx` CLI, which would add a second process
     // between us and the node and so break the stdin lifeline).
     args: [
-      ...['--import', require.resolve('tsx'), NODE_ENTRY, '--repo', path.join(opts.dataDir, 'ipfs'), '--port', String(port)],
+      ...[
+        '--import',
+        require.resolve('tsx'),
+        NODE_ENTRY,
+        '--repo',
+        path.join(opts.dataDir, 'ipfs'),
+        '--port',
+        String(port),
+      ],
       ...Object.entries(opts.uploadLimits ?? {}).flatMap(([name, value]) =>
         value === undefined ? [] : [LIMIT_FLAGS[name as keyof UploadLimitOptions], String(value)],
       ),
@@ -69,8 +77,12 @@ export async function startIpfs(opts: IpfsOptions): Promise<RunningIpfs> {
     log: opts.log,
     describeFailure: ({ message, code }) =>
       code === 'EADDRINUSE'
-        ? new StartupError(`port ${port} is in use (embedded IPFS node): stop the other process, or set IPFS_PORT to a free port, or IPFS_API_URL to a running Kubo`)
-        : new StartupError(`embedded IPFS node failed to start: ${message}. Fix: delete ${path.join(opts.dataDir, 'ipfs')} if it is damaged, or set IPFS_API_URL to a Kubo RPC endpoint`),
+        ? new StartupError(
+            `port ${port} is in use (embedded IPFS node): stop the other process, or set IPFS_PORT to a free port, or IPFS_API_URL to a running Kubo`,
+          )
+        : new StartupError(
+            `embedded IPFS node failed to start: ${message}. Fix: delete ${path.join(opts.dataDir, 'ipfs')} if it is damaged, or set IPFS_API_URL to a Kubo RPC endpoint`,
+          ),
   });
   return { apiUrl: node.ready.apiUrl, external: false, pid: node.pid, stop: node.stop };
 }
@@ -79,9 +91,13 @@ export async function startIpfs(opts: IpfsOptions): Promise<RunningIpfs> {
 async function assertKuboAnswers(apiUrl: string): Promise<void> {
   const url = `${apiUrl.replace(/\/+$/, '')}/api/v0/id`;
   const response = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(5_000) }).catch((error: Error) => {
-    throw new StartupError(`IPFS_API_URL=${apiUrl} does not answer (${error.cause instanceof Error ? error.cause.message : error.message}): start that Kubo node, or unset IPFS_API_URL to use the embedded one`);
+    throw new StartupError(
+      `IPFS_API_URL=${apiUrl} does not answer (${error.cause instanceof Error ? error.cause.message : error.message}): start that Kubo node, or unset IPFS_API_URL to use the embedded one`,
+    );
   });
   if (!response.ok) {
-    throw new StartupError(`IPFS_API_URL=${apiUrl} answered /api/v0/id with HTTP ${response.status}: is it a Kubo RPC API (port 5001, not the gateway)?`);
+    throw new StartupError(
+      `IPFS_API_URL=${apiUrl} answered /api/v0/id with HTTP ${response.status}: is it a Kubo RPC API (port 5001, not the gateway)?`,
+    );
   }
 }

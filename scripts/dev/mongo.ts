@@ -9,7 +9,13 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { StartupError } from './startup-error';
-import { chooseMongoEngines, parseOsRelease, type EngineCandidate, type EnginePlan, type MachineFacts } from './mongo/engine-choice';
+import {
+  chooseMongoEngines,
+  parseOsRelease,
+  type EngineCandidate,
+  type EnginePlan,
+  type MachineFacts,
+} from './mongo/engine-choice';
 import { ENGINE_UNDER_THIS_NODE, startEmbeddedEngine } from './mongo/embedded-engine';
 import { startMemoryServer } from './mongo/memory-server';
 import { NewerGlibcError, newerGlibcCacheRoot, nodeUnderLoader, prepareNewerGlibc } from './mongo/newer-glibc';
@@ -40,7 +46,9 @@ export async function startMongo(opts: MongoOptions): Promise<RunningMongo> {
       if (index < plan.candidates.length - 1) log(`mongodb: ${error.message}; trying the next option`);
       continue;
     }
-    log(`mongodb: ${mongo.engine} [${plan.reason}${unavailable.length ? `; ${unavailable.map((u) => u.what).join(', ')} unavailable` : ''}]`);
+    log(
+      `mongodb: ${mongo.engine} [${plan.reason}${unavailable.length ? `; ${unavailable.map((u) => u.what).join(', ')} unavailable` : ''}]`,
+    );
     return mongo;
   }
   const reasons = unavailable.map((u) => u.error.message).join('; ');
@@ -51,10 +59,19 @@ export async function startMongo(opts: MongoOptions): Promise<RunningMongo> {
   );
 }
 
-async function startCandidate(candidate: EngineCandidate, opts: MongoOptions, log: (line: string) => void): Promise<RunningMongo> {
+async function startCandidate(
+  candidate: EngineCandidate,
+  opts: MongoOptions,
+  log: (line: string) => void,
+): Promise<RunningMongo> {
   switch (candidate.kind) {
     case 'external':
-      return { uri: candidate.uri, external: true, engine: `the server at MONGODB_URI (${redactedUri(candidate.uri)})`, stop: async () => {} };
+      return {
+        uri: candidate.uri,
+        external: true,
+        engine: `the server at MONGODB_URI (${redactedUri(candidate.uri)})`,
+        stop: async () => {},
+      };
     case 'embedded':
       return startEmbeddedEngine({ dataDir: opts.dataDir, run: ENGINE_UNDER_THIS_NODE, log });
     case 'embedded-newer-glibc': {

@@ -37,9 +37,12 @@ export interface ServiceProcess<Ready> {
 const STDERR_TAIL_CHARS = 4_000;
 const STOP_GRACE_MS = 5_000;
 
-export function startServiceProcess<Ready extends object>(options: ServiceProcessOptions): Promise<ServiceProcess<Ready>> {
+export function startServiceProcess<Ready extends object>(
+  options: ServiceProcessOptions,
+): Promise<ServiceProcess<Ready>> {
   const { name, command, args, readyTimeoutMs = 60_000, log = () => {} } = options;
-  const describeFailure = options.describeFailure ?? ((f: ChildFailure) => new StartupError(`${name} failed to start: ${f.message}`));
+  const describeFailure =
+    options.describeFailure ?? ((f: ChildFailure) => new StartupError(`${name} failed to start: ${f.message}`));
 
   const child: ChildProcessByStdio<Writable, Readable, Readable> = spawn(command, args, {
     env: options.env ?? process.env,
@@ -79,7 +82,11 @@ export function startServiceProcess<Ready extends object>(options: ServiceProces
       reject(describeFailure(failure));
     };
     const timer = setTimeout(
-      () => fail({ message: `no ready line within ${readyTimeoutMs / 1000}s. ${stderrTail.trim()}`.trim(), code: 'ETIMEDOUT' }),
+      () =>
+        fail({
+          message: `no ready line within ${readyTimeoutMs / 1000}s. ${stderrTail.trim()}`.trim(),
+          code: 'ETIMEDOUT',
+        }),
       readyTimeoutMs,
     );
     child.once('error', (error: NodeJS.ErrnoException) =>

@@ -91,7 +91,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const server = await timed('api', () =>
       startServer(config).catch((error: unknown) => {
         if (!isPortInUse(error)) throw error;
-        throw new StartupError(`port ${appPort} is in use (the app): stop the other process, or set PORT to a free port`, { cause: error });
+        throw new StartupError(
+          `port ${appPort} is in use (the app): stop the other process, or set PORT to a free port`,
+          { cause: error },
+        );
       }),
     );
     stops.push(server.close);

@@ -17,7 +17,9 @@ function portFromEnv(variable: string, fallback: number): number {
   if (text === undefined || text === '') return fallback;
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new StartupError(`${variable}=${text} is not a port number: set it to 0-65535, or unset it to use ${fallback}`);
+    throw new StartupError(
+      `${variable}=${text} is not a port number: set it to 0-65535, or unset it to use ${fallback}`,
+    );
   }
   return port;
 }
@@ -44,7 +46,9 @@ function printReady(stack: Stack, dataDir: string): void {
   }
   say('  Roles are suggestions except #0, the on-chain admin: a doctor account registers and waits for verification.');
   say();
-  say(`State is kept in ${path.relative(process.cwd(), dataDir) || dataDir}/ (delete it to start over). Ctrl-C to stop.`);
+  say(
+    `State is kept in ${path.relative(process.cwd(), dataDir) || dataDir}/ (delete it to start over). Ctrl-C to stop.`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -58,7 +62,8 @@ async function main(): Promise<void> {
     log: (line) => say(`[stack] ${line}`),
   });
   say(`[stack] everything ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-  if (stack.chainId !== CHAIN_ID) say(`[stack] note: the chain at ${stack.rpcUrl} has chain id ${stack.chainId}, not ${CHAIN_ID}`);
+  if (stack.chainId !== CHAIN_ID)
+    say(`[stack] note: the chain at ${stack.rpcUrl} has chain id ${stack.chainId}, not ${CHAIN_ID}`);
   printReady(stack, dataDir);
 
   let firstSignalAt = 0;

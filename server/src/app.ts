@@ -72,7 +72,11 @@ export function createApp(deps: AppDependencies): Express {
       customErrorObject: (req, _res, _error, logged) => ({ req, ...logged }),
       // Method, path and status are enough to follow a request; headers would leak the session cookie.
       serializers: {
-        req: (req: { id: unknown; method: string; raw: express.Request }) => ({ id: req.id, method: req.method, url: loggedUrl(req.raw) }),
+        req: (req: { id: unknown; method: string; raw: express.Request }) => ({
+          id: req.id,
+          method: req.method,
+          url: loggedUrl(req.raw),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),

@@ -19,19 +19,23 @@ describe('Server start', () => {
   });
 
   test('When the deployments file does not exist, then start fails with a message that says how to fix it', async () => {
-    await expect(startServer(testConfig('start-missing', { port: 0, deploymentsFile: '/nonexistent/deployments.json' }))).rejects.toThrow(
-      /deployments\.json not found: deploy the contracts first/,
-    );
+    await expect(
+      startServer(testConfig('start-missing', { port: 0, deploymentsFile: '/nonexistent/deployments.json' })),
+    ).rejects.toThrow(/deployments\.json not found: deploy the contracts first/);
   });
 
   test('When the deployments file has no entry for the chain id, then start fails naming the chain id', async () => {
-    await expect(startServer(testConfig('start-chain', { port: 0, chainId: 31337 }))).rejects.toThrow(/no contracts for chain id 31337/);
+    await expect(startServer(testConfig('start-chain', { port: 0, chainId: 31337 }))).rejects.toThrow(
+      /no contracts for chain id 31337/,
+    );
   });
 });
 
 describe('Configuration', () => {
   test('When environment variables are invalid, then loadConfig names each of them', () => {
-    expect(() => loadConfig({ MONGODB_URI: 'mongodb://x/db', PORT: 'eighty', IPFS_API_URL: 'ftp://x' })).toThrow(/PORT: .*IPFS_API_URL/);
+    expect(() => loadConfig({ MONGODB_URI: 'mongodb://x/db', PORT: 'eighty', IPFS_API_URL: 'ftp://x' })).toThrow(
+      /PORT: .*IPFS_API_URL/,
+    );
   });
 
   test('When MONGODB_URI is missing, then loadConfig says it is required', () => {
@@ -41,7 +45,11 @@ describe('Configuration', () => {
   test('When a variable is set but empty, then it counts as unset (defaults apply, required ones are reported)', () => {
     expect(() => loadConfig({ MONGODB_URI: '' })).toThrow(/MONGODB_URI is required/);
     const config = loadConfig({ MONGODB_URI: 'mongodb://x/db', IPFS_API_URL: '', RPC_URL: '', PUBLIC_ORIGIN: '' });
-    expect(config).toMatchObject({ ipfsApiUrl: 'http://127.0.0.1:5001', rpcUrl: 'http://127.0.0.1:8545', publicOrigin: undefined });
+    expect(config).toMatchObject({
+      ipfsApiUrl: 'http://127.0.0.1:5001',
+      rpcUrl: 'http://127.0.0.1:8545',
+      publicOrigin: undefined,
+    });
   });
 
   test('When only GANACHE_URL is set, then it is the RPC URL, and the browser is never pointed at it', () => {
@@ -51,9 +59,15 @@ describe('Configuration', () => {
   });
 
   test('When PUBLIC_ORIGIN is set, then the public RPC URL is its /rpc, unless PUBLIC_RPC_URL says otherwise', () => {
-    const base = { MONGODB_URI: 'mongodb://x/db', RPC_URL: 'http://ganache:8545', PUBLIC_ORIGIN: 'https://ehr.example' };
+    const base = {
+      MONGODB_URI: 'mongodb://x/db',
+      RPC_URL: 'http://ganache:8545',
+      PUBLIC_ORIGIN: 'https://ehr.example',
+    };
     expect(loadConfig(base).publicRpcUrl).toBe('https://ehr.example/rpc');
-    expect(loadConfig({ ...base, PUBLIC_RPC_URL: 'https://rpc.ehr.example/' }).publicRpcUrl).toBe('https://rpc.ehr.example/');
+    expect(loadConfig({ ...base, PUBLIC_RPC_URL: 'https://rpc.ehr.example/' }).publicRpcUrl).toBe(
+      'https://rpc.ehr.example/',
+    );
   });
 
   test('When no origin is configured in development, then exactly the loopback origins of PORT are allowed, with a 15-minute idle limit', () => {
@@ -64,14 +78,25 @@ describe('Configuration', () => {
   });
 
   test('When PUBLIC_ORIGIN and ALLOWED_ORIGINS are set, then they are the allowed origins, PUBLIC_ORIGIN first', () => {
-    const config = loadConfig({ MONGODB_URI: 'mongodb://x/db', PUBLIC_ORIGIN: 'https://ehr.example.org/', ALLOWED_ORIGINS: 'https://clinic.example.org, https://ehr.example.org' });
+    const config = loadConfig({
+      MONGODB_URI: 'mongodb://x/db',
+      PUBLIC_ORIGIN: 'https://ehr.example.org/',
+      ALLOWED_ORIGINS: 'https://clinic.example.org, https://ehr.example.org',
+    });
     expect(config.allowedOrigins).toEqual(['https://ehr.example.org', 'https://clinic.example.org']);
   });
 
   test('When production names no origin, or the origins mix http and https, then loadConfig refuses to start and says what to set', () => {
     expect(() => loadConfig({ MONGODB_URI: 'mongodb://x/db', NODE_ENV: 'production' })).toThrow(/set PUBLIC_ORIGIN/);
-    expect(() => loadConfig({ MONGODB_URI: 'mongodb://x/db', PUBLIC_ORIGIN: 'https://a.example', ALLOWED_ORIGINS: 'http://b.example' })).toThrow(/mix http and https/);
-    expect(() => loadConfig({ MONGODB_URI: 'mongodb://x/db', ALLOWED_ORIGINS: 'not a url' })).toThrow(/ALLOWED_ORIGINS: not a url/);
+    expect(() =>
+      loadConfig({
+        MONGODB_URI: 'mongodb://x/db',
+        PUBLIC_ORIGIN: 'https://a.example',
+        ALLOWED_ORIGINS: 'http://b.example',
+      }),
+    ).toThrow(/mix http and https/);
+    expect(() => loadConfig({ MONGODB_URI: 'mongodb://x/db', ALLOWED_ORIGINS: 'not a url' })).toThrow(
+      /ALLOWED_ORIGINS: not a url/,
+    );
   });
 });
-

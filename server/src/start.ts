@@ -16,11 +16,15 @@ export async function startServer(config: AppConfig): Promise<ServerHandle> {
   const runtime = await openRuntime(config);
   const app = createApp(runtime);
   // A first sync before listening, so the first page load already sees every doctor.
-  await runtime.indexer.syncNow().catch((error: unknown) => runtime.logger.warn({ err: error }, 'initial index sync failed'));
+  await runtime.indexer
+    .syncNow()
+    .catch((error: unknown) => runtime.logger.warn({ err: error }, 'initial index sync failed'));
   runtime.indexer.start();
 
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
-    const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+    const listening = app.listen(config.port, config.host, (error?: Error) =>
+      error ? reject(error) : resolve(listening),
+    );
   }).catch(async (error: Error) => {
     await runtime.close();
     throw error;

@@ -20,7 +20,9 @@ interface ComposeService {
 }
 const compose = parse(read('docker-compose.yml')) as { services: Record<string, ComposeService> };
 const services = compose.services;
-const [chainName, chain] = Object.entries(services).find(([, service]) => service.image?.startsWith('trufflesuite/ganache'))!;
+const [chainName, chain] = Object.entries(services).find(([, service]) =>
+  service.image?.startsWith('trufflesuite/ganache'),
+)!;
 /** Everything the chain container is started with, as one text. */
 const chainStartup = JSON.stringify([chain.command, chain.entrypoint, chain.environment]);
 const appEnvironment = services.app.environment as Record<string, string>;
@@ -29,7 +31,9 @@ describe('docker-compose.yml (production shape)', () => {
   test('When compose starts the chain, then its RPC port is not published (no ports:), nor any service but the app', () => {
     expect(chainName).toBeDefined();
     expect(chain.ports).toBeUndefined();
-    const published = Object.entries(services).filter(([, service]) => service.ports !== undefined).map(([name]) => name);
+    const published = Object.entries(services)
+      .filter(([, service]) => service.ports !== undefined)
+      .map(([name]) => name);
     expect(published).toEqual(['app']);
   });
 

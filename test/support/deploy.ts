@@ -41,7 +41,10 @@ const DEPLOY_OVERRIDES = { gasLimit: 6_000_000 };
 interface Deployable {
   deploy(...args: unknown[]): Promise<{ waitForDeployment(): Promise<unknown>; getAddress(): Promise<string> }>;
 }
-type Binder = Record<string, (target: string, overrides: typeof DEPLOY_OVERRIDES) => Promise<{ wait(): Promise<unknown> }>>;
+type Binder = Record<
+  string,
+  (target: string, overrides: typeof DEPLOY_OVERRIDES) => Promise<{ wait(): Promise<unknown> }>
+>;
 
 /**
  * Deploys every contract of the plan in order, then makes the set-once bindings, all from `deployer`

@@ -4,7 +4,13 @@
  * (scripts/dev/chain-options.ts) so tests and `npm start` cannot drift apart.
  */
 import { HDNodeWallet } from 'ethers';
-import { DEV_ACCOUNT_COUNT, devAccountPath, devAccountRole, DEV_MNEMONIC, type DevRole } from '../../scripts/dev/chain-options';
+import {
+  DEV_ACCOUNT_COUNT,
+  devAccountPath,
+  devAccountRole,
+  DEV_MNEMONIC,
+  type DevRole,
+} from '../../scripts/dev/chain-options';
 
 export { CHAIN_ID, DEV_MNEMONIC, HARDFORK } from '../../scripts/dev/chain-options';
 

@@ -25,7 +25,10 @@ export class TestWallet implements WalletProvider {
   private chainId: number;
   private readonly knownChainIds: Set<number>;
 
-  constructor(account: Wallet | HDNodeWallet, private readonly options: TestWalletOptions = {}) {
+  constructor(
+    account: Wallet | HDNodeWallet,
+    private readonly options: TestWalletOptions = {},
+  ) {
     this.signer = new Wallet(account.privateKey, options.chain?.provider);
     this.chainId = options.chainId ?? CHAIN_ID;
     this.knownChainIds = new Set(options.knownChainIds ?? [this.chainId]);
@@ -57,7 +60,11 @@ export class TestWallet implements WalletProvider {
         return this.signer.signMessage(toUtf8String(getBytes(args[0] as string)));
       case 'eth_sendTransaction': {
         const tx = args[0] as Record<string, string>;
-        const sent = await this.signer.sendTransaction({ to: tx['to'], data: tx['data'], gasLimit: tx['gas'] ?? tx['gasLimit'] });
+        const sent = await this.signer.sendTransaction({
+          to: tx['to'],
+          data: tx['data'],
+          gasLimit: tx['gas'] ?? tx['gasLimit'],
+        });
         return sent.hash;
       }
       default:

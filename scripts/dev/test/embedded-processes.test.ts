@@ -57,8 +57,12 @@ describe('embedded service processes', () => {
   });
 
   it('When the process that started MongoDB and IPFS is killed with SIGKILL, then both exit by themselves', async () => {
-    const parent = spawn(process.execPath, ['--import', require.resolve('tsx'), PARENT_FIXTURE, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const firstLine = await new Promise<string>((resolve) => createInterface({ input: parent.stdout }).once('line', resolve));
+    const parent = spawn(process.execPath, ['--import', require.resolve('tsx'), PARENT_FIXTURE, dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const firstLine = await new Promise<string>((resolve) =>
+      createInterface({ input: parent.stdout }).once('line', resolve),
+    );
     const started = JSON.parse(firstLine) as { mongoPid: number; ipfsPid: number; error?: string };
     expect(started.error).toBeUndefined();
     expect(isAlive(started.mongoPid) && isAlive(started.ipfsPid)).toBe(true);
@@ -82,13 +86,19 @@ describe('embedded service processes', () => {
 
   const glibc = systemGlibcVersion();
   const oldGlibc = glibc !== undefined && Number(glibc.split('.')[1]) < 38 && glibc.startsWith('2.');
-  if (!oldGlibc) console.log(`skipped the GLIBC message test: this system's glibc (${glibc ?? 'none'}) can load the engine directly`);
-  (oldGlibc ? it : it.skip)('When the engine is the only option and cannot load on this glibc, then the one-line error names GLIBC_2.38 and MONGODB_URI', async () => {
-    const onlyTheEngine: EnginePlan = { candidates: [{ kind: 'embedded' }], reason: `glibc ${glibc}` };
+  if (!oldGlibc)
+    console.log(
+      `skipped the GLIBC message test: this system's glibc (${glibc ?? 'none'}) can load the engine directly`,
+    );
+  (oldGlibc ? it : it.skip)(
+    'When the engine is the only option and cannot load on this glibc, then the one-line error names GLIBC_2.38 and MONGODB_URI',
+    async () => {
+      const onlyTheEngine: EnginePlan = { candidates: [{ kind: 'embedded' }], reason: `glibc ${glibc}` };
 
-    const starting = startMongo({ dataDir, plan: onlyTheEngine });
+      const starting = startMongo({ dataDir, plan: onlyTheEngine });
 
-    await expect(starting).rejects.toThrow(StartupError);
-    await expect(starting).rejects.toThrow(/^no MongoDB could start .*GLIBC_2\.38.*Fix: set MONGODB_URI/);
-  });
+      await expect(starting).rejects.toThrow(StartupError);
+      await expect(starting).rejects.toThrow(/^no MongoDB could start .*GLIBC_2\.38.*Fix: set MONGODB_URI/);
+    },
+  );
 });

@@ -41,9 +41,18 @@ describeHere('the embedded engine under the project-prepared glibc', () => {
     async () => {
       const cacheRoot = path.join(scratch, 'cache');
       // The engine under this very node first: on this machine it cannot load, so the chain falls through.
-      const plan: EnginePlan = { candidates: [{ kind: 'embedded' }, { kind: 'embedded-newer-glibc', source }], reason: thisMachine.reason };
+      const plan: EnginePlan = {
+        candidates: [{ kind: 'embedded' }, { kind: 'embedded-newer-glibc', source }],
+        reason: thisMachine.reason,
+      };
       const lines: string[] = [];
-      const start = (name: string) => startMongo({ dataDir: path.join(scratch, name), plan, newerGlibcCacheRoot: cacheRoot, log: (line) => lines.push(line) });
+      const start = (name: string) =>
+        startMongo({
+          dataDir: path.join(scratch, name),
+          plan,
+          newerGlibcCacheRoot: cacheRoot,
+          log: (line) => lines.push(line),
+        });
 
       const engines = await Promise.all([start('a'), start('b')]);
       try {
@@ -53,7 +62,9 @@ describeHere('the embedded engine under the project-prepared glibc', () => {
         await Promise.all(engines.map((engine) => engine.stop()));
       }
 
-      const startLines = lines.filter((line) => /^mongodb: embedded engine under the project's glibc 2\.\d+ loader/.test(line));
+      const startLines = lines.filter((line) =>
+        /^mongodb: embedded engine under the project's glibc 2\.\d+ loader/.test(line),
+      );
       expect(startLines).toHaveLength(2);
       expect(startLines.filter((line) => line.includes('prepared just now'))).toHaveLength(1);
       expect(lines.some((line) => /could not load: .*GLIBC_2\.3/.test(line))).toBe(true);

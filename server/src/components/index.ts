@@ -13,7 +13,14 @@ import { healthComponent } from './health';
 import { patientsComponent } from './patients';
 import { rpcComponent } from './rpc';
 
-export const COMPONENTS: readonly Component[] = [healthComponent, authComponent, doctorsComponent, patientsComponent, consentComponent, rpcComponent];
+export const COMPONENTS: readonly Component[] = [
+  healthComponent,
+  authComponent,
+  doctorsComponent,
+  patientsComponent,
+  consentComponent,
+  rpcComponent,
+];
 
 export type { Component, ComponentContext } from './component';
 
@@ -21,4 +28,5 @@ export type { Component, ComponentContext } from './component';
 export const requiredContracts = (): string[] => contractsRequiredBy(COMPONENTS);
 
 /** Every contract event source the indexer follows. */
-export const chainEventSources = (deployments: ChainDeployments): EventSource[] => eventSourcesOf(COMPONENTS, deployments);
+export const chainEventSources = (deployments: ChainDeployments): EventSource[] =>
+  eventSourcesOf(COMPONENTS, deployments);

@@ -22,7 +22,11 @@ export async function fetchNonce(agent: Agent): Promise<string> {
   return (response.body as { nonce: string }).nonce;
 }
 
-export async function signedSignIn(agent: Agent, wallet: HDNodeWallet, fields: SignInFields = {}): Promise<{ message: string; signature: string }> {
+export async function signedSignIn(
+  agent: Agent,
+  wallet: HDNodeWallet,
+  fields: SignInFields = {},
+): Promise<{ message: string; signature: string }> {
   const site = new URL(PUBLIC_ORIGIN);
   const message = new SiweMessage({
     domain: fields.domain ?? site.host,
@@ -40,7 +44,13 @@ export async function signedSignIn(agent: Agent, wallet: HDNodeWallet, fields: S
 }
 
 /** Signs in `wallet` on `agent` (which keeps the session cookie) and returns the response body. */
-export async function signIn(agent: Agent, wallet: HDNodeWallet): Promise<{ address: string; roles: string[]; doctorStatus: string }> {
-  const response = await agent.post('/api/auth/verify').send(await signedSignIn(agent, wallet)).expect(200);
+export async function signIn(
+  agent: Agent,
+  wallet: HDNodeWallet,
+): Promise<{ address: string; roles: string[]; doctorStatus: string }> {
+  const response = await agent
+    .post('/api/auth/verify')
+    .send(await signedSignIn(agent, wallet))
+    .expect(200);
   return response.body as { address: string; roles: string[]; doctorStatus: string };
 }

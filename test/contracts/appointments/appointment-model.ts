@@ -6,7 +6,14 @@
 import { UNTIL_REVOKED } from '@test-support/constants';
 
 export type Status = 'Requested' | 'Accepted' | 'Rejected' | 'Cancelled' | 'Completed' | 'NoShow';
-export const STATUS_CODES: Record<Status, bigint> = { Requested: 1n, Accepted: 2n, Rejected: 3n, Cancelled: 4n, Completed: 5n, NoShow: 6n };
+export const STATUS_CODES: Record<Status, bigint> = {
+  Requested: 1n,
+  Accepted: 2n,
+  Rejected: 3n,
+  Cancelled: 4n,
+  Completed: 5n,
+  NoShow: 6n,
+};
 /** Consent's default appointment window (7 days). */
 export const WINDOW = 7n * 24n * 3600n;
 
@@ -48,19 +55,26 @@ export class AppointmentModel {
   escrowed = 0n;
 
   /** `patients` and `doctors` are actor indexes; every doctor is verified. */
-  constructor(private readonly patients: number[], private readonly doctors: number[]) {}
+  constructor(
+    private readonly patients: number[],
+    private readonly doctors: number[],
+  ) {}
 
   /** Until when `doctor` may read `patient`'s records: explicit grant, open windows of this epoch, completed ones. */
   accessExpiry(patient: number, doctor: number): bigint {
     const pair = this.pair(patient, doctor);
     const open = this.appointments
-      .filter((a) => a.patient === patient && a.doctor === doctor && a.status === 'Accepted' && a.acceptedEpoch === pair.epoch)
+      .filter(
+        (a) =>
+          a.patient === patient && a.doctor === doctor && a.status === 'Accepted' && a.acceptedEpoch === pair.epoch,
+      )
       .map((a) => BigInt(a.slot) + WINDOW);
     return [pair.grantedUntil, pair.completedUntil, ...open].reduce((max, x) => (x > max ? x : max), 0n);
   }
 
   openBookings(patient: number, doctor: number): number {
-    return this.appointments.filter((a) => a.patient === patient && a.doctor === doctor && a.status === 'Accepted').length;
+    return this.appointments.filter((a) => a.patient === patient && a.doctor === doctor && a.status === 'Accepted')
+      .length;
   }
 
   /** Applies `action` at block time `now` if the rules allow it; returns whether it must succeed. */
@@ -75,10 +89,23 @@ export class AppointmentModel {
       case 'request': {
         const fee = this.fees.get(action.doctor) ?? 0n;
         const slot = now + action.slotOffset;
-        if (action.actor === action.doctor || !this.patients.includes(action.actor) || !this.doctors.includes(action.doctor)) return false;
+        if (
+          action.actor === action.doctor ||
+          !this.patients.includes(action.actor) ||
+          !this.doctors.includes(action.doctor)
+        )
+          return false;
         if (action.slotOffset <= 0 || action.overpay !== 0n) return false;
         const requestEpoch = this.pair(action.actor, action.doctor).epoch;
-        this.appointments.push({ patient: action.actor, doctor: action.doctor, slot, fee, status: 'Requested', requestEpoch, acceptedEpoch: -1 });
+        this.appointments.push({
+          patient: action.actor,
+          doctor: action.doctor,
+          slot,
+          fee,
+          status: 'Requested',
+          requestEpoch,
+          acceptedEpoch: -1,
+        });
         this.escrowed += fee;
         return true;
       }
@@ -89,7 +116,8 @@ export class AppointmentModel {
       }
       case 'grant': {
         const expiresAt = action.expiresIn === 'untilRevoked' ? UNTIL_REVOKED : BigInt(now + action.expiresIn);
-        if (!this.patients.includes(action.actor) || !this.doctors.includes(action.doctor) || expiresAt <= BigInt(now)) return false;
+        if (!this.patients.includes(action.actor) || !this.doctors.includes(action.doctor) || expiresAt <= BigInt(now))
+          return false;
         this.pair(action.actor, action.doctor).grantedUntil = expiresAt;
         return true;
       }
@@ -102,7 +130,13 @@ export class AppointmentModel {
       case 'adminHook':
         return false;
       case 'adminGrantRole': {
-        if (action.on === 'consent' || !action.adminRole || action.account === 'zero' || this.admins.has(action.account)) return false;
+        if (
+          action.on === 'consent' ||
+          !action.adminRole ||
+          action.account === 'zero' ||
+          this.admins.has(action.account)
+        )
+          return false;
         this.admins.add(action.account);
         return true;
       }
@@ -126,14 +160,16 @@ export class AppointmentModel {
       case 'reject':
         return byDoctor && a.status === 'Requested' && this.settle(a, 'Rejected', a.patient);
       case 'cancel': {
-        const allowed = a.status === 'Requested' ? byPatient : a.status === 'Accepted' && (byPatient || byDoctor) && now < a.slot;
+        const allowed =
+          a.status === 'Requested' ? byPatient : a.status === 'Accepted' && (byPatient || byDoctor) && now < a.slot;
         return allowed && this.settle(a, 'Cancelled', a.patient);
       }
       case 'complete':
       case 'markNoShow': {
         if (!byDoctor || a.status !== 'Accepted' || now < a.slot) return false;
         const until = BigInt(a.slot) + WINDOW;
-        if (action.kind === 'complete' && a.acceptedEpoch === pair.epoch && until > pair.completedUntil) pair.completedUntil = until;
+        if (action.kind === 'complete' && a.acceptedEpoch === pair.epoch && until > pair.completedUntil)
+          pair.completedUntil = until;
         return this.settle(a, action.kind === 'complete' ? 'Completed' : 'NoShow', a.doctor);
       }
     }

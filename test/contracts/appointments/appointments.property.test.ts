@@ -73,7 +73,13 @@ describe('Appointments state machine (property)', () => {
   const actor = fc.nat(ADMIN);
   const id = fc.nat(5);
   const doctor = fc.constantFrom(...DOCTORS, 0);
-  const transition = fc.constantFrom('accept' as const, 'reject' as const, 'cancel' as const, 'complete' as const, 'markNoShow' as const);
+  const transition = fc.constantFrom(
+    'accept' as const,
+    'reject' as const,
+    'cancel' as const,
+    'complete' as const,
+    'markNoShow' as const,
+  );
   const action: fc.Arbitrary<Action> = fc.oneof(
     fc.record({ kind: fc.constant('setFee' as const), actor, fee: fc.constantFrom(0n, FEE, 2n * FEE) }),
     fc.record({
@@ -86,9 +92,18 @@ describe('Appointments state machine (property)', () => {
     { arbitrary: fc.record({ kind: transition, actor, id }), weight: 3 },
     fc.record({ kind: fc.constant('withdraw' as const), actor }),
     fc.record({ kind: fc.constant('advance' as const), seconds: fc.constantFrom(...TIME_STEPS) }),
-    fc.record({ kind: fc.constant('grant' as const), actor, doctor, expiresIn: fc.constantFrom(...SLOT_OFFSETS, 'untilRevoked' as const) }),
+    fc.record({
+      kind: fc.constant('grant' as const),
+      actor,
+      doctor,
+      expiresIn: fc.constantFrom(...SLOT_OFFSETS, 'untilRevoked' as const),
+    }),
     fc.record({ kind: fc.constant('revoke' as const), actor, doctor }),
-    fc.record({ kind: fc.constant('adminHook' as const), hook: fc.constantFrom('accepted' as const, 'closed' as const), id }),
+    fc.record({
+      kind: fc.constant('adminHook' as const),
+      hook: fc.constantFrom('accepted' as const, 'closed' as const),
+      id,
+    }),
     fc.record({
       kind: fc.constant('adminGrantRole' as const),
       on: fc.constantFrom('registry' as const, 'consent' as const),
@@ -119,7 +134,9 @@ describe('Appointments state machine (property)', () => {
         tx = as.withdraw();
         break;
       case 'grant':
-        tx = consent.connect(actors[a.actor]).grantAccess(actors[a.doctor].address, a.expiresIn === 'untilRevoked' ? UNTIL_REVOKED : now + a.expiresIn);
+        tx = consent
+          .connect(actors[a.actor])
+          .grantAccess(actors[a.doctor].address, a.expiresIn === 'untilRevoked' ? UNTIL_REVOKED : now + a.expiresIn);
         break;
       case 'revoke':
         tx = consent.connect(actors[a.actor]).revokeAccess(actors[a.doctor].address);
@@ -127,7 +144,10 @@ describe('Appointments state machine (property)', () => {
       case 'adminHook': {
         const asAdmin = consent.connect(actors[ADMIN]);
         const [patient, doctor] = [actors[PATIENTS[0]].address, actors[DOCTORS[0]].address];
-        tx = a.hook === 'accepted' ? asAdmin.onAppointmentAccepted(a.id, patient, doctor, now + DAY) : asAdmin.onAppointmentClosed(a.id, patient, doctor, false);
+        tx =
+          a.hook === 'accepted'
+            ? asAdmin.onAppointmentAccepted(a.id, patient, doctor, now + DAY)
+            : asAdmin.onAppointmentClosed(a.id, patient, doctor, false);
         break;
       }
       case 'adminGrantRole': {
@@ -168,11 +188,15 @@ describe('Appointments state machine (property)', () => {
     expect(onChain.map((a) => a.fee)).toEqual(model.appointments.map((a) => a.fee));
     expect(escrowed).toBe(model.escrowed);
     expect(pending).toEqual(actors.map((_, i) => model.withdrawable.get(i) ?? 0n));
-    const owed = (pending).reduce((sum, p) => sum + p, 0n);
+    const owed = pending.reduce((sum, p) => sum + p, 0n);
     expect(balance).toBe(owed + escrowed);
     const pairs = PATIENTS.flatMap((patient) => DOCTORS.map((doctor) => [patient, doctor] as const));
-    const access = await Promise.all(pairs.map(([p, d]) => world.consent.getAccess(actors[p].address, actors[d].address)));
-    const expiries = await Promise.all(pairs.map(([p, d]) => world.consent.accessExpiry(actors[p].address, actors[d].address)));
+    const access = await Promise.all(
+      pairs.map(([p, d]) => world.consent.getAccess(actors[p].address, actors[d].address)),
+    );
+    const expiries = await Promise.all(
+      pairs.map(([p, d]) => world.consent.accessExpiry(actors[p].address, actors[d].address)),
+    );
     expect(expiries).toEqual(pairs.map(([p, d]) => model.accessExpiry(p, d)));
     expect(access.map((a) => a.openBookings)).toEqual(pairs.map(([p, d]) => BigInt(model.openBookings(p, d))));
     expect(await world.registry.adminCount()).toBe(BigInt(model.admins.size));

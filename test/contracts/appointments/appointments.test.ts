@@ -20,11 +20,25 @@ describe('Appointments', () => {
       const fee = await mined(appointments.connect(cast.doctor).setFee(FEE));
       expect(onlyEvent(appointments, fee, 'DoctorFeeSet')).toEqual([cast.doctor.address, FEE]);
       const slot = await slotIn(world(), DAY);
-      const receipt = await mined(appointments.connect(cast.patient).requestAppointment(cast.doctor.address, slot, CID, { value: FEE }));
-      expect(onlyEvent(appointments, receipt, 'AppointmentRequested')).toEqual([1n, cast.patient.address, cast.doctor.address, BigInt(slot), FEE, CID]);
+      const receipt = await mined(
+        appointments.connect(cast.patient).requestAppointment(cast.doctor.address, slot, CID, { value: FEE }),
+      );
+      expect(onlyEvent(appointments, receipt, 'AppointmentRequested')).toEqual([
+        1n,
+        cast.patient.address,
+        cast.doctor.address,
+        BigInt(slot),
+        FEE,
+        CID,
+      ]);
       const stored = await appointments.getAppointment(1);
       expect([stored.patient, stored.doctor, stored.slot, stored.status, stored.fee, stored.reasonCid]).toEqual([
-        cast.patient.address, cast.doctor.address, BigInt(slot), Status.Requested, FEE, CID,
+        cast.patient.address,
+        cast.doctor.address,
+        BigInt(slot),
+        Status.Requested,
+        FEE,
+        CID,
       ]);
       expect(await appointments.escrowed()).toBe(FEE);
       expect(await balanceOfContract()).toBe(FEE);
@@ -34,10 +48,13 @@ describe('Appointments', () => {
       const { appointments, cast } = world();
       await mined(appointments.connect(cast.doctor).setFee(FEE));
       const slot = await slotIn(world(), DAY);
-      const request = (value: bigint) => appointments.connect(cast.patient).requestAppointment(cast.doctor.address, slot, '', { value });
+      const request = (value: bigint) =>
+        appointments.connect(cast.patient).requestAppointment(cast.doctor.address, slot, '', { value });
       await expectRevert(appointments, request(FEE - 1n), 'AppointmentsFeeMismatch', [FEE, FEE - 1n]);
       await expectRevert(appointments, request(FEE + 1n), 'AppointmentsFeeMismatch', [FEE, FEE + 1n]);
-      expect([await appointments.appointmentCount(), await appointments.escrowed(), await balanceOfContract()]).toEqual([0n, 0n, 0n]);
+      expect([await appointments.appointmentCount(), await appointments.escrowed(), await balanceOfContract()]).toEqual(
+        [0n, 0n, 0n],
+      );
     });
 
     it('When the input is bad, then each case fails with its own error and nothing is stored', async () => {
@@ -45,14 +62,42 @@ describe('Appointments', () => {
       const future = await slotIn(world(), DAY);
       const as = appointments.connect(cast.patient);
       await expectRevert(appointments, as.requestAppointment(ZeroAddress, future, ''), 'AppointmentsZeroAddress', []);
-      await expectRevert(appointments, as.requestAppointment(cast.patient.address, future, ''), 'AppointmentsSelfAppointment', [cast.patient.address]);
-      await expectRevert(appointments, as.requestAppointment(cast.pendingDoctor.address, future, ''), 'AppointmentsNotVerifiedDoctor', [cast.pendingDoctor.address]);
-      await expectRevert(appointments, as.requestAppointment(cast.otherPatient.address, future, ''), 'AppointmentsNotVerifiedDoctor', [cast.otherPatient.address]);
+      await expectRevert(
+        appointments,
+        as.requestAppointment(cast.patient.address, future, ''),
+        'AppointmentsSelfAppointment',
+        [cast.patient.address],
+      );
+      await expectRevert(
+        appointments,
+        as.requestAppointment(cast.pendingDoctor.address, future, ''),
+        'AppointmentsNotVerifiedDoctor',
+        [cast.pendingDoctor.address],
+      );
+      await expectRevert(
+        appointments,
+        as.requestAppointment(cast.otherPatient.address, future, ''),
+        'AppointmentsNotVerifiedDoctor',
+        [cast.otherPatient.address],
+      );
       const past = await slotIn(world(), -60);
       await expectRevert(appointments, as.requestAppointment(cast.doctor.address, past, ''), 'AppointmentsSlotInPast');
-      await expectRevert(appointments, as.requestAppointment(cast.doctor.address, future, 'x'.repeat(129)), 'AppointmentsInvalidCid', [129n, 128n]);
-      await expectRevert(appointments, appointments.connect(cast.doctor).requestAppointment(cast.otherDoctor.address, future, ''), 'AppointmentsNotPatient', [cast.doctor.address]);
-      await expectRevert(appointments, appointments.connect(cast.doctor).setFee(2n ** 96n), 'AppointmentsFeeTooLarge', [2n ** 96n, 2n ** 96n - 1n]);
+      await expectRevert(
+        appointments,
+        as.requestAppointment(cast.doctor.address, future, 'x'.repeat(129)),
+        'AppointmentsInvalidCid',
+        [129n, 128n],
+      );
+      await expectRevert(
+        appointments,
+        appointments.connect(cast.doctor).requestAppointment(cast.otherDoctor.address, future, ''),
+        'AppointmentsNotPatient',
+        [cast.doctor.address],
+      );
+      await expectRevert(appointments, appointments.connect(cast.doctor).setFee(2n ** 96n), 'AppointmentsFeeTooLarge', [
+        2n ** 96n,
+        2n ** 96n - 1n,
+      ]);
       expect(await appointments.appointmentCount()).toBe(0n);
     });
 
@@ -73,9 +118,18 @@ describe('Appointments', () => {
       await expectRevert(appointments, appointments.connect(cast.doctor).complete(id), 'AppointmentsSlotNotReached');
       await increaseTime(provider, DAY + 1);
       const receipt = await mined(appointments.connect(cast.doctor).complete(id));
-      expect(onlyEvent(appointments, receipt, 'AppointmentStatusChanged')).toEqual([id, cast.patient.address, cast.doctor.address, Status.Completed, cast.doctor.address]);
+      expect(onlyEvent(appointments, receipt, 'AppointmentStatusChanged')).toEqual([
+        id,
+        cast.patient.address,
+        cast.doctor.address,
+        Status.Completed,
+        cast.doctor.address,
+      ]);
       expect(onlyEvent(appointments, receipt, 'PaymentReleased')).toEqual([id, cast.doctor.address, FEE]);
-      expect([await appointments.escrowed(), await appointments.pendingWithdrawal(cast.doctor.address)]).toEqual([0n, FEE]);
+      expect([await appointments.escrowed(), await appointments.pendingWithdrawal(cast.doctor.address)]).toEqual([
+        0n,
+        FEE,
+      ]);
 
       const before = await provider.getBalance(cast.doctor.address);
       const withdrawal = await mined(appointments.connect(cast.doctor).withdraw());
@@ -83,7 +137,9 @@ describe('Appointments', () => {
       const gas = withdrawal.gasUsed * withdrawal.gasPrice;
       expect(await provider.getBalance(cast.doctor.address)).toBe(before + FEE - gas);
       expect(await balanceOfContract()).toBe(0n);
-      await expectRevert(appointments, appointments.connect(cast.doctor).withdraw(), 'AppointmentsNothingToWithdraw', [cast.doctor.address]);
+      await expectRevert(appointments, appointments.connect(cast.doctor).withdraw(), 'AppointmentsNothingToWithdraw', [
+        cast.doctor.address,
+      ]);
     });
 
     it('When the doctor marks a no-show after the slot, then the fee goes to the doctor', async () => {
@@ -92,7 +148,13 @@ describe('Appointments', () => {
       await expectRevert(appointments, appointments.connect(cast.doctor).markNoShow(id), 'AppointmentsSlotNotReached');
       await increaseTime(provider, DAY + 1);
       const receipt = await mined(appointments.connect(cast.doctor).markNoShow(id));
-      expect(onlyEvent(appointments, receipt, 'AppointmentStatusChanged')).toEqual([id, cast.patient.address, cast.doctor.address, Status.NoShow, cast.doctor.address]);
+      expect(onlyEvent(appointments, receipt, 'AppointmentStatusChanged')).toEqual([
+        id,
+        cast.patient.address,
+        cast.doctor.address,
+        Status.NoShow,
+        cast.doctor.address,
+      ]);
       expect(await appointments.pendingWithdrawal(cast.doctor.address)).toBe(FEE);
     });
 
@@ -100,7 +162,13 @@ describe('Appointments', () => {
       const { appointments, cast } = world();
       const { id } = await book(world());
       const receipt = await mined(appointments.connect(cast.doctor).reject(id));
-      expect(onlyEvent(appointments, receipt, 'AppointmentStatusChanged')).toEqual([id, cast.patient.address, cast.doctor.address, Status.Rejected, cast.doctor.address]);
+      expect(onlyEvent(appointments, receipt, 'AppointmentStatusChanged')).toEqual([
+        id,
+        cast.patient.address,
+        cast.doctor.address,
+        Status.Rejected,
+        cast.doctor.address,
+      ]);
       expect(onlyEvent(appointments, receipt, 'PaymentReleased')).toEqual([id, cast.patient.address, FEE]);
       expect(await appointments.pendingWithdrawal(cast.patient.address)).toBe(FEE);
     });
@@ -109,10 +177,22 @@ describe('Appointments', () => {
       const { appointments, cast } = world();
       const first = await bookAccepted(world());
       const byPatient = await mined(appointments.connect(cast.patient).cancel(first.id));
-      expect(onlyEvent(appointments, byPatient, 'AppointmentStatusChanged')).toEqual([first.id, cast.patient.address, cast.doctor.address, Status.Cancelled, cast.patient.address]);
+      expect(onlyEvent(appointments, byPatient, 'AppointmentStatusChanged')).toEqual([
+        first.id,
+        cast.patient.address,
+        cast.doctor.address,
+        Status.Cancelled,
+        cast.patient.address,
+      ]);
       const second = await bookAccepted(world());
       const byDoctor = await mined(appointments.connect(cast.doctor).cancel(second.id));
-      expect(onlyEvent(appointments, byDoctor, 'AppointmentStatusChanged')).toEqual([second.id, cast.patient.address, cast.doctor.address, Status.Cancelled, cast.doctor.address]);
+      expect(onlyEvent(appointments, byDoctor, 'AppointmentStatusChanged')).toEqual([
+        second.id,
+        cast.patient.address,
+        cast.doctor.address,
+        Status.Cancelled,
+        cast.doctor.address,
+      ]);
       expect(eventArgs(appointments, byDoctor, 'PaymentReleased')).toEqual([[second.id, cast.patient.address, FEE]]);
       expect(await appointments.pendingWithdrawal(cast.patient.address)).toBe(2n * FEE);
     });
@@ -124,7 +204,12 @@ describe('Appointments', () => {
       await mined(consent.connect(cast.patient).grantAccess(cast.doctor.address, UNTIL_REVOKED));
       await mined(consent.connect(cast.patient).revokeAccess(cast.doctor.address));
       expect((await appointments.getAppointment(id)).consentEpoch).toBe(0n);
-      await expectRevert(appointments, appointments.connect(cast.doctor).accept(id), 'AppointmentsConsentRevokedSinceRequest', [id]);
+      await expectRevert(
+        appointments,
+        appointments.connect(cast.doctor).accept(id),
+        'AppointmentsConsentRevokedSinceRequest',
+        [id],
+      );
       expect(await consent.hasAccess(cast.patient.address, cast.doctor.address)).toBe(false);
       await mined(appointments.connect(cast.doctor).reject(id));
       expect(await appointments.pendingWithdrawal(cast.patient.address)).toBe(FEE);
@@ -137,8 +222,14 @@ describe('Appointments', () => {
       const { appointments, cast, provider } = world();
       const { id, slot } = await bookAccepted(world(), { inSeconds: HOUR });
       await increaseTime(provider, HOUR + 1);
-      await expectRevert(appointments, appointments.connect(cast.patient).cancel(id), 'AppointmentsSlotPassed', [id, BigInt(slot)]);
-      await expectRevert(appointments, appointments.connect(cast.doctor).cancel(id), 'AppointmentsSlotPassed', [id, BigInt(slot)]);
+      await expectRevert(appointments, appointments.connect(cast.patient).cancel(id), 'AppointmentsSlotPassed', [
+        id,
+        BigInt(slot),
+      ]);
+      await expectRevert(appointments, appointments.connect(cast.doctor).cancel(id), 'AppointmentsSlotPassed', [
+        id,
+        BigInt(slot),
+      ]);
     });
 
     it('When the doctor is revoked after accepting, then the patient can still cancel after the slot and get the fee back', async () => {
@@ -146,7 +237,12 @@ describe('Appointments', () => {
       const { id } = await bookAccepted(world(), { inSeconds: HOUR });
       await mined(registry.revokeDoctor(cast.doctor.address, 1));
       await increaseTime(provider, HOUR + 1);
-      await expectRevert(appointments, appointments.connect(cast.doctor).complete(id), 'AppointmentsNotVerifiedDoctor', [cast.doctor.address]);
+      await expectRevert(
+        appointments,
+        appointments.connect(cast.doctor).complete(id),
+        'AppointmentsNotVerifiedDoctor',
+        [cast.doctor.address],
+      );
       await mined(appointments.connect(cast.patient).cancel(id));
       expect(await appointments.pendingWithdrawal(cast.patient.address)).toBe(FEE);
     });
@@ -161,7 +257,10 @@ describe('Appointments', () => {
       await mined(doctor.complete(id));
       await expectRevert(appointments, doctor.complete(id), 'AppointmentsInvalidStatus', [id, Status.Completed]);
       await expectRevert(appointments, doctor.markNoShow(id), 'AppointmentsInvalidStatus', [id, Status.Completed]);
-      await expectRevert(appointments, appointments.connect(cast.patient).cancel(id), 'AppointmentsInvalidStatus', [id, Status.Completed]);
+      await expectRevert(appointments, appointments.connect(cast.patient).cancel(id), 'AppointmentsInvalidStatus', [
+        id,
+        Status.Completed,
+      ]);
       expect(await appointments.pendingWithdrawal(cast.doctor.address)).toBe(FEE);
       expect(await appointments.pendingWithdrawal(cast.patient.address)).toBe(0n);
     });
@@ -169,12 +268,27 @@ describe('Appointments', () => {
     it('When an id is unknown or the caller is not the party, then the call fails with the id', async () => {
       const { appointments, cast } = world();
       const { id } = await book(world());
-      await expectRevert(appointments, appointments.connect(cast.doctor).accept(99), 'AppointmentsUnknownAppointment', [99n]);
-      await expectRevert(appointments, appointments.connect(cast.doctor).cancel(0), 'AppointmentsUnknownAppointment', [0n]);
-      await expectRevert(appointments, appointments.connect(cast.otherDoctor).accept(id), 'AppointmentsUnauthorized', [id, cast.otherDoctor.address]);
-      await expectRevert(appointments, appointments.connect(cast.otherPatient).cancel(id), 'AppointmentsUnauthorized', [id, cast.otherPatient.address]);
-      await expectRevert(appointments, appointments.connect(cast.doctor).cancel(id), 'AppointmentsUnauthorized', [id, cast.doctor.address]);
-      await expect(appointments.getAppointment(7)).rejects.toMatchObject({ revert: { name: 'AppointmentsUnknownAppointment' } });
+      await expectRevert(appointments, appointments.connect(cast.doctor).accept(99), 'AppointmentsUnknownAppointment', [
+        99n,
+      ]);
+      await expectRevert(appointments, appointments.connect(cast.doctor).cancel(0), 'AppointmentsUnknownAppointment', [
+        0n,
+      ]);
+      await expectRevert(appointments, appointments.connect(cast.otherDoctor).accept(id), 'AppointmentsUnauthorized', [
+        id,
+        cast.otherDoctor.address,
+      ]);
+      await expectRevert(appointments, appointments.connect(cast.otherPatient).cancel(id), 'AppointmentsUnauthorized', [
+        id,
+        cast.otherPatient.address,
+      ]);
+      await expectRevert(appointments, appointments.connect(cast.doctor).cancel(id), 'AppointmentsUnauthorized', [
+        id,
+        cast.doctor.address,
+      ]);
+      await expect(appointments.getAppointment(7)).rejects.toMatchObject({
+        revert: { name: 'AppointmentsUnknownAppointment' },
+      });
     });
 
     it('When a free appointment settles, then no payment is released', async () => {
@@ -199,7 +313,12 @@ describe('Appointments', () => {
       expect(await ids(appointments.patientAppointmentsPage(cast.patient.address, 2, 10))).toEqual([3n, 5n]);
       expect(await ids(appointments.patientAppointmentsPage(cast.patient.address, 4, 10))).toEqual([]);
       expect(await ids(appointments.doctorAppointmentsPage(cast.doctor.address, 1, 2))).toEqual([2n, 3n]);
-      expect(await ids(appointments.doctorAppointmentsPage(cast.doctor.address, 0, 2n ** 255n))).toEqual([1n, 2n, 3n, 4n]);
+      expect(await ids(appointments.doctorAppointmentsPage(cast.doctor.address, 0, 2n ** 255n))).toEqual([
+        1n,
+        2n,
+        3n,
+        4n,
+      ]);
       expect(await ids(appointments.doctorAppointmentsPage(cast.stranger.address, 0, 5))).toEqual([]);
     });
   });

@@ -14,7 +14,11 @@ describe('Withdrawals under re-entry', () => {
     await mined(attacker.registerAsPatient(await registry.getAddress()));
     await mined(appointments.connect(cast.doctor).setFee(FEE));
     // An honest patient's fee sits in escrow too: it is what a re-entry would try to drain.
-    await mined(appointments.connect(cast.patient).requestAppointment(cast.doctor.address, await slotIn(world(), 86_400), '', { value: FEE }));
+    await mined(
+      appointments
+        .connect(cast.patient)
+        .requestAppointment(cast.doctor.address, await slotIn(world(), 86_400), '', { value: FEE }),
+    );
     await mined(attacker.book(cast.doctor.address, await slotIn(world(), 86_400), { value: FEE }));
     await mined(attacker.cancel(2));
     expect(await appointments.pendingWithdrawal(attackerAddress)).toBe(FEE);

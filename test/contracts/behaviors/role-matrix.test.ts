@@ -28,7 +28,9 @@ interface Row {
   outcomes: Record<Role, Outcome>;
 }
 
-const deny = (error: string, args: (caller: TestSigner) => unknown[] = (c) => [c.address]): Outcome => (c) => [error, args(c)];
+const deny =
+  (error: string, args: (caller: TestSigner) => unknown[] = (c) => [c.address]): Outcome =>
+  (c) => [error, args(c)];
 const only = (allowed: Role[], denial: Outcome): Record<Role, Outcome> =>
   Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? 'ok' : denial])) as Record<Role, Outcome>;
 const spare = (w: World) => w.cast.spare[0];
@@ -41,144 +43,190 @@ let matrixCast: Cast;
 const rows: Row[] = [
   // Registry
   {
-    fn: 'Registry.registerDoctor', contract: (w) => w.registry,
+    fn: 'Registry.registerDoctor',
+    contract: (w) => w.registry,
     call: (w, c) => w.registry.connect(c).registerDoctor(licenceHash('MATRIX'), 1),
     outcomes: { ...only(['admin', 'stranger'], deny('RegistryAlreadyRegistered')) },
   },
   {
-    fn: 'Registry.registerDoctorFor', contract: (w) => w.registry,
+    fn: 'Registry.registerDoctorFor',
+    contract: (w) => w.registry,
     call: (w, c) => w.registry.connect(c).registerDoctorFor(spare(w).address, licenceHash('MATRIX'), 1),
     outcomes: only(['admin'], deny('RegistryUnauthorizedAdmin')),
   },
   {
-    fn: 'Registry.verifyDoctor', contract: (w) => w.registry,
+    fn: 'Registry.verifyDoctor',
+    contract: (w) => w.registry,
     call: (w, c) => w.registry.connect(c).verifyDoctor(w.cast.pendingDoctor.address),
     outcomes: only(['admin'], deny('RegistryUnauthorizedAdmin')),
   },
   {
-    fn: 'Registry.revokeDoctor', contract: (w) => w.registry,
+    fn: 'Registry.revokeDoctor',
+    contract: (w) => w.registry,
     call: (w, c) => w.registry.connect(c).revokeDoctor(w.cast.doctor.address, 1),
     outcomes: only(['admin'], deny('RegistryUnauthorizedAdmin')),
   },
   {
-    fn: 'Registry.registerPatient', contract: (w) => w.registry,
+    fn: 'Registry.registerPatient',
+    contract: (w) => w.registry,
     call: (w, c) => w.registry.connect(c).registerPatient(),
     outcomes: only(['admin', 'stranger'], deny('RegistryAlreadyRegistered')),
   },
   {
-    fn: 'Registry.addAdmin', contract: (w) => w.registry,
+    fn: 'Registry.addAdmin',
+    contract: (w) => w.registry,
     call: (w, c) => w.registry.connect(c).addAdmin(spare(w).address),
     outcomes: only(['admin'], deny('RegistryUnauthorizedAdmin')),
   },
   {
-    fn: 'Registry.removeAdmin', contract: (w) => w.registry,
+    fn: 'Registry.removeAdmin',
+    contract: (w) => w.registry,
     prepare: async (w) => void (await mined(w.registry.addAdmin(spare(w).address))),
     call: (w, c) => w.registry.connect(c).removeAdmin(spare(w).address),
     outcomes: only(['admin'], deny('RegistryUnauthorizedAdmin')),
   },
   // Registry: the inherited AccessControl entry points follow addAdmin/removeAdmin and know one role.
   {
-    fn: 'Registry.grantRole(admin)', contract: (w) => w.registry,
+    fn: 'Registry.grantRole(admin)',
+    contract: (w) => w.registry,
     call: (w, c) => w.registry.connect(c).grantRole(ADMIN_ROLE, spare(w).address),
     outcomes: only(['admin'], deny('RegistryUnauthorizedAdmin')),
   },
   {
-    fn: 'Registry.grantRole(admin, zero address)', contract: (w) => w.registry,
+    fn: 'Registry.grantRole(admin, zero address)',
+    contract: (w) => w.registry,
     call: (w, c) => w.registry.connect(c).grantRole(ADMIN_ROLE, ZeroAddress),
     outcomes: { ...only([], deny('RegistryUnauthorizedAdmin')), admin: deny('RegistryZeroAddress', () => []) },
   },
   {
-    fn: 'Registry.grantRole(other role)', contract: (w) => w.registry,
+    fn: 'Registry.grantRole(other role)',
+    contract: (w) => w.registry,
     call: (w, c) => w.registry.connect(c).grantRole(OTHER_ROLE, c.address),
-    outcomes: { ...only([], deny('RegistryUnauthorizedAdmin')), admin: deny('RegistryUnsupportedRole', () => [OTHER_ROLE]) },
+    outcomes: {
+      ...only([], deny('RegistryUnauthorizedAdmin')),
+      admin: deny('RegistryUnsupportedRole', () => [OTHER_ROLE]),
+    },
   },
   {
-    fn: 'Registry.revokeRole(admin)', contract: (w) => w.registry,
+    fn: 'Registry.revokeRole(admin)',
+    contract: (w) => w.registry,
     prepare: async (w) => void (await mined(w.registry.addAdmin(spare(w).address))),
     call: (w, c) => w.registry.connect(c).revokeRole(ADMIN_ROLE, spare(w).address),
     outcomes: only(['admin'], deny('RegistryUnauthorizedAdmin')),
   },
   {
-    fn: 'Registry.revokeRole(other role)', contract: (w) => w.registry,
+    fn: 'Registry.revokeRole(other role)',
+    contract: (w) => w.registry,
     call: (w, c) => w.registry.connect(c).revokeRole(OTHER_ROLE, c.address),
-    outcomes: { ...only([], deny('RegistryUnauthorizedAdmin')), admin: deny('RegistryUnsupportedRole', () => [OTHER_ROLE]) },
+    outcomes: {
+      ...only([], deny('RegistryUnauthorizedAdmin')),
+      admin: deny('RegistryUnsupportedRole', () => [OTHER_ROLE]),
+    },
   },
   {
-    fn: 'Registry.renounceRole(admin), two admins', contract: (w) => w.registry,
+    fn: 'Registry.renounceRole(admin), two admins',
+    contract: (w) => w.registry,
     prepare: async (w) => void (await mined(w.registry.addAdmin(spare(w).address))),
     call: (w, c) => w.registry.connect(c).renounceRole(ADMIN_ROLE, c.address),
     outcomes: only(['admin'], deny('RegistryAdminUnchanged')),
   },
   {
-    fn: 'Registry.renounceRole(admin), last admin', contract: (w) => w.registry,
+    fn: 'Registry.renounceRole(admin), last admin',
+    contract: (w) => w.registry,
     call: (w, c) => w.registry.connect(c).renounceRole(ADMIN_ROLE, c.address),
     outcomes: { ...only([], deny('RegistryAdminUnchanged')), admin: deny('RegistryLastAdmin') },
   },
   {
-    fn: 'Registry.renounceRole(other role)', contract: (w) => w.registry,
+    fn: 'Registry.renounceRole(other role)',
+    contract: (w) => w.registry,
     call: (w, c) => w.registry.connect(c).renounceRole(OTHER_ROLE, c.address),
-    outcomes: only([], deny('RegistryUnsupportedRole', () => [OTHER_ROLE])),
+    outcomes: only(
+      [],
+      deny('RegistryUnsupportedRole', () => [OTHER_ROLE]),
+    ),
   },
   // Consent
   {
-    fn: 'Consent.bindAppointments (after wiring)', contract: (w) => w.consent,
+    fn: 'Consent.bindAppointments (after wiring)',
+    contract: (w) => w.consent,
     call: (w, c) => w.consent.connect(c).bindAppointments(c.address),
     // The admin deployed the system, so it passes the deployer check and meets the binding made already.
-    outcomes: { ...only([], deny('ConsentUnauthorizedBinder')), admin: deny('ConsentAppointmentsAlreadyBound', () => [boundAppointments]) },
+    outcomes: {
+      ...only([], deny('ConsentUnauthorizedBinder')),
+      admin: deny('ConsentAppointmentsAlreadyBound', () => [boundAppointments]),
+    },
   },
   {
-    fn: 'Consent.grantAccess', contract: (w) => w.consent,
+    fn: 'Consent.grantAccess',
+    contract: (w) => w.consent,
     call: (w, c) => w.consent.connect(c).grantAccess(w.cast.doctor.address, UNTIL_REVOKED),
     outcomes: only(['patient'], deny('ConsentNotPatient')),
   },
   {
-    fn: 'Consent.revokeAccess', contract: (w) => w.consent,
-    prepare: async (w) => void (await mined(w.consent.connect(w.cast.patient).grantAccess(w.cast.doctor.address, UNTIL_REVOKED))),
+    fn: 'Consent.revokeAccess',
+    contract: (w) => w.consent,
+    prepare: async (w) =>
+      void (await mined(w.consent.connect(w.cast.patient).grantAccess(w.cast.doctor.address, UNTIL_REVOKED))),
     call: (w, c) => w.consent.connect(c).revokeAccess(w.cast.doctor.address),
-    outcomes: only(['patient'], deny('ConsentNotGranted', (c) => [c.address, matrixCast.doctor.address])),
+    outcomes: only(
+      ['patient'],
+      deny('ConsentNotGranted', (c) => [c.address, matrixCast.doctor.address]),
+    ),
   },
   {
-    fn: 'Consent.setAppointmentWindow', contract: (w) => w.consent,
+    fn: 'Consent.setAppointmentWindow',
+    contract: (w) => w.consent,
     call: (w, c) => w.consent.connect(c).setAppointmentWindow(2 * DAY),
     outcomes: only(['admin'], deny('GovernedUnauthorizedAdmin')),
   },
   {
-    fn: 'Consent.onAppointmentAccepted', contract: (w) => w.consent,
+    fn: 'Consent.onAppointmentAccepted',
+    contract: (w) => w.consent,
     call: (w, c) => w.consent.connect(c).onAppointmentAccepted(1, w.cast.patient.address, c.address, 2n ** 40n),
     outcomes: only([], deny('ConsentUnauthorizedHookCaller')),
   },
   {
-    fn: 'Consent.onAppointmentClosed', contract: (w) => w.consent,
+    fn: 'Consent.onAppointmentClosed',
+    contract: (w) => w.consent,
     prepare: async (w) => (await bookAccepted(w)).id,
-    call: (w, c, id) => w.consent.connect(c).onAppointmentClosed(id as bigint, w.cast.patient.address, w.cast.doctor.address, false),
+    call: (w, c, id) =>
+      w.consent.connect(c).onAppointmentClosed(id as bigint, w.cast.patient.address, w.cast.doctor.address, false),
     outcomes: only([], deny('ConsentUnauthorizedHookCaller')),
   },
   // Appointments
   {
-    fn: 'Appointments.setFee', contract: (w) => w.appointments,
+    fn: 'Appointments.setFee',
+    contract: (w) => w.appointments,
     call: (w, c) => w.appointments.connect(c).setFee(FEE),
     outcomes: only(['doctor'], deny('AppointmentsNotVerifiedDoctor')),
   },
   {
-    fn: 'Appointments.requestAppointment', contract: (w) => w.appointments,
+    fn: 'Appointments.requestAppointment',
+    contract: (w) => w.appointments,
     prepare: async (w) => BigInt(await slotIn(w, DAY)),
     call: (w, c, slot) => w.appointments.connect(c).requestAppointment(w.cast.otherDoctor.address, slot as bigint, CID),
     outcomes: only(['patient'], deny('AppointmentsNotPatient')),
   },
   ...(['accept', 'reject'] as const).map((fn): Row => ({
-    fn: `Appointments.${fn}`, contract: (w) => w.appointments,
+    fn: `Appointments.${fn}`,
+    contract: (w) => w.appointments,
     prepare: async (w) => (await book(w)).id,
     call: (w, c, id) => w.appointments.connect(c)[fn](id as bigint),
     outcomes: only(['doctor'], deny('AppointmentsNotVerifiedDoctor')),
   })),
   {
-    fn: 'Appointments.cancel', contract: (w) => w.appointments,
+    fn: 'Appointments.cancel',
+    contract: (w) => w.appointments,
     prepare: async (w) => (await bookAccepted(w)).id,
     call: (w, c, id) => w.appointments.connect(c).cancel(id as bigint),
-    outcomes: only(['doctor', 'patient'], deny('AppointmentsUnauthorized', (c) => [1n, c.address])),
+    outcomes: only(
+      ['doctor', 'patient'],
+      deny('AppointmentsUnauthorized', (c) => [1n, c.address]),
+    ),
   },
   ...(['complete', 'markNoShow'] as const).map((fn): Row => ({
-    fn: `Appointments.${fn}`, contract: (w) => w.appointments,
+    fn: `Appointments.${fn}`,
+    contract: (w) => w.appointments,
     prepare: async (w) => {
       const { id } = await bookAccepted(w);
       await increaseTime(w.provider, DAY + 1);
@@ -188,27 +236,36 @@ const rows: Row[] = [
     outcomes: only(['doctor'], deny('AppointmentsNotVerifiedDoctor')),
   })),
   {
-    fn: 'Appointments.withdraw', contract: (w) => w.appointments,
+    fn: 'Appointments.withdraw',
+    contract: (w) => w.appointments,
     prepare: async (w) => void (await mined(w.appointments.connect(w.cast.doctor).reject((await book(w)).id))),
     call: (w, c) => w.appointments.connect(c).withdraw(),
     outcomes: only(['patient'], deny('AppointmentsNothingToWithdraw')),
   },
   // Records
   {
-    fn: 'Records.addRecord', contract: (w) => w.records,
-    prepare: async (w) => void (await mined(w.consent.connect(w.cast.patient).grantAccess(w.cast.doctor.address, UNTIL_REVOKED))),
+    fn: 'Records.addRecord',
+    contract: (w) => w.records,
+    prepare: async (w) =>
+      void (await mined(w.consent.connect(w.cast.patient).grantAccess(w.cast.doctor.address, UNTIL_REVOKED))),
     call: (w, c) => w.records.connect(c).addRecord(w.cast.patient.address, 0, CID, CONTENT_HASH),
     outcomes: only(['doctor', 'patient'], deny('RecordsNotVerifiedDoctor')),
   },
   {
-    fn: 'Records.amendRecord', contract: (w) => w.records,
-    prepare: async (w) => void (await mined(w.records.connect(w.cast.patient).addRecord(w.cast.patient.address, 0, CID, CONTENT_HASH))),
+    fn: 'Records.amendRecord',
+    contract: (w) => w.records,
+    prepare: async (w) =>
+      void (await mined(w.records.connect(w.cast.patient).addRecord(w.cast.patient.address, 0, CID, CONTENT_HASH))),
     call: (w, c) => w.records.connect(c).amendRecord(1, CID, CONTENT_HASH),
-    outcomes: only(['patient'], deny('RecordsNotAuthor', () => [1n, matrixCast.patient.address])),
+    outcomes: only(
+      ['patient'],
+      deny('RecordsNotAuthor', () => [1n, matrixCast.patient.address]),
+    ),
   },
   // Anchoring
   {
-    fn: 'Anchoring.anchor', contract: (w) => w.anchoring,
+    fn: 'Anchoring.anchor',
+    contract: (w) => w.anchoring,
     call: (w, c) => w.anchoring.connect(c).anchor(`0x${'42'.repeat(32)}`, 10, ''),
     outcomes: only(['admin'], deny('GovernedUnauthorizedAdmin')),
   },

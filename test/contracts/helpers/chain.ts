@@ -22,7 +22,8 @@ export class TestSigner extends JsonRpcSigner {
 
 export function workerRpcUrl(): string {
   const urls = (process.env.CONTRACTS_RPC_URLS ?? process.env.CONTRACTS_RPC_URL ?? '').split(',').filter(Boolean);
-  if (urls.length === 0) throw new Error('CONTRACTS_RPC_URL is not set: run the tests through the Jest "contracts" project');
+  if (urls.length === 0)
+    throw new Error('CONTRACTS_RPC_URL is not set: run the tests through the Jest "contracts" project');
   const worker = Number(process.env.JEST_WORKER_ID ?? 1);
   return urls[(worker - 1) % urls.length];
 }

@@ -13,7 +13,14 @@ async function revertData(provider: JsonRpcProvider, hash: string, blockNumber: 
   const tx = await provider.getTransaction(hash);
   if (!tx) throw new Error(`transaction ${hash} not found`);
   try {
-    await provider.call({ from: tx.from, to: tx.to, data: tx.data, value: tx.value, gasLimit: tx.gasLimit, blockTag: blockNumber - 1 });
+    await provider.call({
+      from: tx.from,
+      to: tx.to,
+      data: tx.data,
+      value: tx.value,
+      gasLimit: tx.gasLimit,
+      blockTag: blockNumber - 1,
+    });
   } catch (error) {
     const data = (error as { data?: string }).data;
     if (typeof data === 'string') return data;
@@ -23,14 +30,18 @@ async function revertData(provider: JsonRpcProvider, hash: string, blockNumber: 
 }
 
 /** Sends `tx`, expects it to be mined as reverted and returns the decoded custom error. */
-export async function revertedWith(contract: BaseContract, tx: Promise<ContractTransactionResponse>): Promise<ErrorDescription> {
+export async function revertedWith(
+  contract: BaseContract,
+  tx: Promise<ContractTransactionResponse>,
+): Promise<ErrorDescription> {
   let failure: RevertedCall | undefined;
   try {
     await (await tx).wait();
   } catch (error) {
     failure = error as RevertedCall;
   }
-  if (!failure?.receipt || failure.receipt.status !== 0) throw new Error('expected the transaction to revert, but it succeeded');
+  if (!failure?.receipt || failure.receipt.status !== 0)
+    throw new Error('expected the transaction to revert, but it succeeded');
   const provider = contract.runner?.provider as JsonRpcProvider;
   const data = await revertData(provider, failure.receipt.hash, failure.receipt.blockNumber);
   const decoded = contract.interface.parseError(data);

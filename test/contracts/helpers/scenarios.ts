@@ -8,7 +8,15 @@ export const FEE = parseEther('0.05');
 export const CID = 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy';
 export const CONTENT_HASH = `0x${'ab'.repeat(32)}`;
 
-export const Status = { None: 0n, Requested: 1n, Accepted: 2n, Rejected: 3n, Cancelled: 4n, Completed: 5n, NoShow: 6n } as const;
+export const Status = {
+  None: 0n,
+  Requested: 1n,
+  Accepted: 2n,
+  Rejected: 3n,
+  Cancelled: 4n,
+  Completed: 5n,
+  NoShow: 6n,
+} as const;
 
 /** A slot `seconds` after the latest block. */
 export async function slotIn(world: World, seconds: number): Promise<number> {
@@ -31,7 +39,10 @@ export async function book(
 }
 
 /** As {@link book}, then the doctor accepts. */
-export async function bookAccepted(world: World, opts: Parameters<typeof book>[1] = {}): Promise<{ id: bigint; slot: number }> {
+export async function bookAccepted(
+  world: World,
+  opts: Parameters<typeof book>[1] = {},
+): Promise<{ id: bigint; slot: number }> {
   const booked = await book(world, opts);
   await mined(world.appointments.connect(opts.doctor ?? world.cast.doctor).accept(booked.id));
   return booked;

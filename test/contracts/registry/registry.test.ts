@@ -15,7 +15,12 @@ describe('Registry', () => {
       const { registry, cast } = world();
       const newcomer = cast.spare[0];
       const receipt = await mined(registry.connect(newcomer).registerDoctor(licenceHash('NEW-1'), 7));
-      expect(onlyEvent(registry, receipt, 'DoctorRegistered')).toEqual([newcomer.address, newcomer.address, licenceHash('NEW-1'), 7n]);
+      expect(onlyEvent(registry, receipt, 'DoctorRegistered')).toEqual([
+        newcomer.address,
+        newcomer.address,
+        licenceHash('NEW-1'),
+        7n,
+      ]);
       const doctor = await registry.getDoctor(newcomer.address);
       expect(doctor.status).toBe(DoctorStatus.Pending);
       expect(doctor.licenceHash).toBe(licenceHash('NEW-1'));
@@ -26,21 +31,46 @@ describe('Registry', () => {
     it('When an admin registers a doctor on their behalf, then the doctor is still pending and the admin is recorded', async () => {
       const { registry, cast } = world();
       const receipt = await mined(registry.registerDoctorFor(cast.spare[0].address, licenceHash('NEW-2'), 4));
-      expect(onlyEvent(registry, receipt, 'DoctorRegistered')).toEqual([cast.spare[0].address, cast.admin.address, licenceHash('NEW-2'), 4n]);
+      expect(onlyEvent(registry, receipt, 'DoctorRegistered')).toEqual([
+        cast.spare[0].address,
+        cast.admin.address,
+        licenceHash('NEW-2'),
+        4n,
+      ]);
       expect(await registry.doctorStatus(cast.spare[0].address)).toBe(DoctorStatus.Pending);
     });
 
     it('When a patient tries to register as a doctor, then it fails: an account is at most one of them', async () => {
       const { registry, cast } = world();
-      await expectRevert(registry, registry.connect(cast.patient).registerDoctor(licenceHash('X'), 1), 'RegistryAlreadyRegistered', [cast.patient.address]);
-      await expectRevert(registry, registry.connect(cast.pendingDoctor).registerPatient(), 'RegistryAlreadyRegistered', [cast.pendingDoctor.address]);
+      await expectRevert(
+        registry,
+        registry.connect(cast.patient).registerDoctor(licenceHash('X'), 1),
+        'RegistryAlreadyRegistered',
+        [cast.patient.address],
+      );
+      await expectRevert(
+        registry,
+        registry.connect(cast.pendingDoctor).registerPatient(),
+        'RegistryAlreadyRegistered',
+        [cast.pendingDoctor.address],
+      );
       expect(await registry.isPatient(cast.pendingDoctor.address)).toBe(false);
     });
 
     it('When the licence hash is zero or the account is the zero address, then registration fails', async () => {
       const { registry, cast } = world();
-      await expectRevert(registry, registry.connect(cast.spare[0]).registerDoctor(`0x${'0'.repeat(64)}`, 1), 'RegistryInvalidLicenceHash', []);
-      await expectRevert(registry, registry.registerDoctorFor(ZeroAddress, licenceHash('X'), 1), 'RegistryZeroAddress', []);
+      await expectRevert(
+        registry,
+        registry.connect(cast.spare[0]).registerDoctor(`0x${'0'.repeat(64)}`, 1),
+        'RegistryInvalidLicenceHash',
+        [],
+      );
+      await expectRevert(
+        registry,
+        registry.registerDoctorFor(ZeroAddress, licenceHash('X'), 1),
+        'RegistryZeroAddress',
+        [],
+      );
       expect(await registry.doctorCount()).toBe(4n);
     });
   });
@@ -64,7 +94,9 @@ describe('Registry', () => {
 
     it('When a revoked doctor is verified again, then the revocation reason is cleared', async () => {
       const { registry, cast } = world();
-      expect((await registry.getDoctor(cast.revokedDoctor.address)).revocationReason).toBe(BigInt(WORLD_REVOCATION_REASON));
+      expect((await registry.getDoctor(cast.revokedDoctor.address)).revocationReason).toBe(
+        BigInt(WORLD_REVOCATION_REASON),
+      );
       await mined(registry.verifyDoctor(cast.revokedDoctor.address));
       const doctor = await registry.getDoctor(cast.revokedDoctor.address);
       expect([doctor.status, doctor.revocationReason]).toEqual([DoctorStatus.Verified, 0n]);
@@ -72,9 +104,20 @@ describe('Registry', () => {
 
     it('When a transition does not fit the status, then it fails with the current status', async () => {
       const { registry, cast } = world();
-      await expectRevert(registry, registry.verifyDoctor(cast.doctor.address), 'RegistryInvalidDoctorStatus', [cast.doctor.address, DoctorStatus.Verified]);
-      await expectRevert(registry, registry.revokeDoctor(cast.revokedDoctor.address, 1), 'RegistryInvalidDoctorStatus', [cast.revokedDoctor.address, DoctorStatus.Revoked]);
-      await expectRevert(registry, registry.verifyDoctor(cast.patient.address), 'RegistryInvalidDoctorStatus', [cast.patient.address, DoctorStatus.None]);
+      await expectRevert(registry, registry.verifyDoctor(cast.doctor.address), 'RegistryInvalidDoctorStatus', [
+        cast.doctor.address,
+        DoctorStatus.Verified,
+      ]);
+      await expectRevert(
+        registry,
+        registry.revokeDoctor(cast.revokedDoctor.address, 1),
+        'RegistryInvalidDoctorStatus',
+        [cast.revokedDoctor.address, DoctorStatus.Revoked],
+      );
+      await expectRevert(registry, registry.verifyDoctor(cast.patient.address), 'RegistryInvalidDoctorStatus', [
+        cast.patient.address,
+        DoctorStatus.None,
+      ]);
     });
   });
 
@@ -94,15 +137,23 @@ describe('Registry', () => {
       const { registry, cast } = world();
       const role = await registry.DEFAULT_ADMIN_ROLE();
       await expectRevert(registry, registry.removeAdmin(cast.admin.address), 'RegistryLastAdmin', [cast.admin.address]);
-      await expectRevert(registry, registry.revokeRole(role, cast.admin.address), 'RegistryLastAdmin', [cast.admin.address]);
-      await expectRevert(registry, registry.renounceRole(role, cast.admin.address), 'RegistryLastAdmin', [cast.admin.address]);
+      await expectRevert(registry, registry.revokeRole(role, cast.admin.address), 'RegistryLastAdmin', [
+        cast.admin.address,
+      ]);
+      await expectRevert(registry, registry.renounceRole(role, cast.admin.address), 'RegistryLastAdmin', [
+        cast.admin.address,
+      ]);
       expect(await registry.adminCount()).toBe(1n);
     });
 
     it('When an admin is added twice or a non-admin is removed, then it fails', async () => {
       const { registry, cast } = world();
-      await expectRevert(registry, registry.addAdmin(cast.admin.address), 'RegistryAdminUnchanged', [cast.admin.address]);
-      await expectRevert(registry, registry.removeAdmin(cast.patient.address), 'RegistryAdminUnchanged', [cast.patient.address]);
+      await expectRevert(registry, registry.addAdmin(cast.admin.address), 'RegistryAdminUnchanged', [
+        cast.admin.address,
+      ]);
+      await expectRevert(registry, registry.removeAdmin(cast.patient.address), 'RegistryAdminUnchanged', [
+        cast.patient.address,
+      ]);
       await expectRevert(registry, registry.addAdmin(ZeroAddress), 'RegistryZeroAddress', []);
     });
   });
@@ -113,7 +164,9 @@ describe('Registry', () => {
       const { registry, cast } = world();
       const role = await registry.DEFAULT_ADMIN_ROLE();
       await expectRevert(registry, registry.grantRole(role, ZeroAddress), 'RegistryZeroAddress', []);
-      await expectRevert(registry, registry.renounceRole(role, cast.admin.address), 'RegistryLastAdmin', [cast.admin.address]);
+      await expectRevert(registry, registry.renounceRole(role, cast.admin.address), 'RegistryLastAdmin', [
+        cast.admin.address,
+      ]);
       expect(await registry.adminCount()).toBe(1n);
     });
 
@@ -125,13 +178,26 @@ describe('Registry', () => {
       const granted = await mined(registry.grantRole(role, newcomer));
       expect(onlyEvent(registry, granted, 'RoleGranted')).toEqual([role, newcomer, cast.admin.address]);
       await expectRevert(registry, registry.grantRole(role, newcomer), 'RegistryAdminUnchanged', [newcomer]);
-      await expectRevert(registry, registry.grantRole(otherRole, cast.stranger.address), 'RegistryUnsupportedRole', [otherRole]);
+      await expectRevert(registry, registry.grantRole(otherRole, cast.stranger.address), 'RegistryUnsupportedRole', [
+        otherRole,
+      ]);
       await expectRevert(registry, registry.revokeRole(otherRole, newcomer), 'RegistryUnsupportedRole', [otherRole]);
-      await expectRevert(registry, registry.revokeRole(role, cast.patient.address), 'RegistryAdminUnchanged', [cast.patient.address]);
-      await expectRevert(registry, registry.connect(cast.stranger).renounceRole(role, cast.stranger.address), 'RegistryAdminUnchanged', [cast.stranger.address]);
+      await expectRevert(registry, registry.revokeRole(role, cast.patient.address), 'RegistryAdminUnchanged', [
+        cast.patient.address,
+      ]);
+      await expectRevert(
+        registry,
+        registry.connect(cast.stranger).renounceRole(role, cast.stranger.address),
+        'RegistryAdminUnchanged',
+        [cast.stranger.address],
+      );
       await expectRevert(registry, registry.renounceRole(role, newcomer), 'AccessControlBadConfirmation', []);
       await mined(registry.revokeRole(role, newcomer));
-      expect([await registry.isAdmin(newcomer), await registry.hasRole(otherRole, cast.stranger.address), await registry.adminCount()]).toEqual([false, false, 1n]);
+      expect([
+        await registry.isAdmin(newcomer),
+        await registry.hasRole(otherRole, cast.stranger.address),
+        await registry.adminCount(),
+      ]).toEqual([false, false, 1n]);
     });
   });
 

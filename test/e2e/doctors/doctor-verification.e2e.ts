@@ -24,10 +24,15 @@ describeInBrowser('Doctor verification journey (browser)', () => {
   let browser: Browser;
   const opened: { context: BrowserContext; wallet?: InjectedWallet }[] = [];
 
-  async function openAs(accountIndex: number | undefined, startChainId = chainId): Promise<{ app: EhrApp; wallet?: InjectedWallet }> {
+  async function openAs(
+    accountIndex: number | undefined,
+    startChainId = chainId,
+  ): Promise<{ app: EhrApp; wallet?: InjectedWallet }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const wallet =
-      accountIndex === undefined ? undefined : new InjectedWallet(devAccount(accountIndex), { rpcUrl, rpcChainId: chainId, startChainId });
+      accountIndex === undefined
+        ? undefined
+        : new InjectedWallet(devAccount(accountIndex), { rpcUrl, rpcChainId: chainId, startChainId });
     await wallet?.attach(context);
     opened.push({ context, wallet });
     const app = new EhrApp(await context.newPage());
@@ -63,7 +68,9 @@ describeInBrowser('Doctor verification journey (browser)', () => {
 
     // Act 1: the doctor switches network, signs in and registers.
     await doctor.app.connectAndSignIn();
-    expect(doctor.wallet!.requests).toEqual(expect.arrayContaining(['wallet_switchEthereumChain', 'wallet_addEthereumChain', 'personal_sign']));
+    expect(doctor.wallet!.requests).toEqual(
+      expect.arrayContaining(['wallet_switchEthereumChain', 'wallet_addEthereumChain', 'personal_sign']),
+    );
     await doctor.app.waitForText(doctor.app.page, 'not registered');
     await doctor.app.registerAsDoctor({ licence: 'GMC-7654321', speciality: 'Cardiology', displayName: doctorName });
     await doctor.app.waitForText(doctor.app.page, 'pending verification');
@@ -72,7 +79,10 @@ describeInBrowser('Doctor verification journey (browser)', () => {
     // Act 2: the admin signs in, finds the pending doctor and verifies them.
     const admin = await openAs(0);
     await admin.app.connectAndSignIn();
-    const systemStatus = admin.app.page.locator('section, article, div').filter({ has: admin.app.page.getByRole('heading', { name: 'System status' }) }).last();
+    const systemStatus = admin.app.page
+      .locator('section, article, div')
+      .filter({ has: admin.app.page.getByRole('heading', { name: 'System status' }) })
+      .last();
     await systemStatus.getByText(/Online · chain \d+ · block \d+/).waitFor({ timeout: 30_000 });
     expect(await systemStatus.getByText('Offline').count()).toBe(0);
     await saveScreenshot(admin.app.page, '02-admin-dashboard');
@@ -83,19 +93,30 @@ describeInBrowser('Doctor verification journey (browser)', () => {
     await admin.app.doctorRow(doctorName).getByText('Matches the chain').waitFor({ timeout: 30_000 });
     expect(await admin.app.doctorRow(doctorName).getByText('GMC-7654321').count()).toBe(1);
     await admin.app.verifyDoctor(doctorName);
-    await admin.app.doctorRow(doctorName).filter({ hasText: /verified/i }).waitFor({ timeout: 30_000 });
+    await admin.app
+      .doctorRow(doctorName)
+      .filter({ hasText: /verified/i })
+      .waitFor({ timeout: 30_000 });
     await saveScreenshot(admin.app.page, '03-admin-verified-doctor');
 
     // Assert: the doctor's dashboard says verified, and so does the chain itself.
     await doctor.app.page.reload();
     await doctor.app.waitForText(doctor.app.page, /^\s*verified\s*$/);
     await saveScreenshot(doctor.app.page, '04-doctor-verified');
-    expect(await onChain((c) => Registry__factory.connect(c.Registry.address, c.provider).isVerifiedDoctor(doctor.wallet!.address))).toBe(true);
+    expect(
+      await onChain((c) =>
+        Registry__factory.connect(c.Registry.address, c.provider).isVerifiedDoctor(doctor.wallet!.address),
+      ),
+    ).toBe(true);
     // Every transaction went out signed by the wallet through the app's /rpc, which would refuse eth_sendTransaction.
     expect(rpcUrl).toBe(`${appUrl}/rpc`);
-    expect(await onChain((c) => Registry__factory.connect(c.Registry.address, c.provider).getDoctor(doctor.wallet!.address).then((d) => d.licenceHash))).not.toBe(
-      licenceHash('GMC-7654321'),
-    );
+    expect(
+      await onChain((c) =>
+        Registry__factory.connect(c.Registry.address, c.provider)
+          .getDoctor(doctor.wallet!.address)
+          .then((d) => d.licenceHash),
+      ),
+    ).not.toBe(licenceHash('GMC-7654321'));
 
     // Then a patient registers and gives the newly verified doctor access to their records for a week.
     const patient = await openAs(4);
@@ -109,12 +130,19 @@ describeInBrowser('Doctor verification journey (browser)', () => {
     await doctorRow.getByText(/^Until \d{1,2} \w{3} \d{4}/).waitFor({ timeout: 30_000 });
     await saveScreenshot(patient.app.page, '05-patient-granted-doctor-access');
     expect(
-      await onChain((c) => Consent__factory.connect(c.Consent.address, c.provider).hasAccess(patient.wallet!.address, doctor.wallet!.address)),
+      await onChain((c) =>
+        Consent__factory.connect(c.Consent.address, c.provider).hasAccess(
+          patient.wallet!.address,
+          doctor.wallet!.address,
+        ),
+      ),
     ).toBe(true);
   });
 
   /** Reads the chain directly, past the UI and the API: what the screens said must be what the contracts say. */
-  async function onChain<T>(read: (c: { provider: JsonRpcProvider; Registry: { address: string }; Consent: { address: string } }) => Promise<T>): Promise<T> {
+  async function onChain<T>(
+    read: (c: { provider: JsonRpcProvider; Registry: { address: string }; Consent: { address: string } }) => Promise<T>,
+  ): Promise<T> {
     const provider = new JsonRpcProvider(rpcUrl, undefined, { cacheTimeout: -1, staticNetwork: true });
     try {
       const deployments = JSON.parse(readFileSync(process.env.E2E_DEPLOYMENTS_FILE!, 'utf8'));

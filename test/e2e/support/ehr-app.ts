@@ -43,11 +43,15 @@ export class EhrApp {
   }
 
   async checkLicence(rowText: string): Promise<void> {
-    await this.doctorRow(rowText).getByRole('button', { name: /^Check licence/ }).click();
+    await this.doctorRow(rowText)
+      .getByRole('button', { name: /^Check licence/ })
+      .click();
   }
 
   async verifyDoctor(rowText: string): Promise<void> {
-    await this.doctorRow(rowText).getByRole('button', { name: /^Verify/ }).click();
+    await this.doctorRow(rowText)
+      .getByRole('button', { name: /^Verify/ })
+      .click();
     await this.waitForTransaction();
   }
 

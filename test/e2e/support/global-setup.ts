@@ -21,7 +21,17 @@ export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ehr-e2e-'));
   // Embedded defaults only: a developer's RPC_URL/MONGODB_URI/IPFS_API_URL must not leak into the test.
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', CHAIN_PORT: '0', IPFS_PORT: '0' };
-  for (const external of ['RPC_URL', 'GANACHE_URL', 'MONGODB_URI', 'IPFS_API_URL', 'DEPLOYMENTS_FILE', 'PUBLIC_RPC_URL', 'PUBLIC_ORIGIN', 'ALLOWED_ORIGINS']) delete env[external];
+  for (const external of [
+    'RPC_URL',
+    'GANACHE_URL',
+    'MONGODB_URI',
+    'IPFS_API_URL',
+    'DEPLOYMENTS_FILE',
+    'PUBLIC_RPC_URL',
+    'PUBLIC_ORIGIN',
+    'ALLOWED_ORIGINS',
+  ])
+    delete env[external];
   const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['scripts/dev/start.ts'], {
     cwd: repoRoot,
     env,
@@ -31,7 +41,11 @@ export default async function globalSetup(): Promise<void> {
   Object.assign(globalThis, { __E2E_APP__: running });
 
   const printed = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not get ready in ${READY_TIMEOUT_MS / 1000}s:\n${running.output.join('')}`)), READY_TIMEOUT_MS);
+    const timer = setTimeout(
+      () =>
+        reject(new Error(`npm start did not get ready in ${READY_TIMEOUT_MS / 1000}s:\n${running.output.join('')}`)),
+      READY_TIMEOUT_MS,
+    );
     const collect = (chunk: Buffer) => {
       running.output.push(chunk.toString());
       const all = running.output.join('');

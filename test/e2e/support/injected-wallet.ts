@@ -22,7 +22,11 @@ type RpcReply = { result: unknown } | { error: RpcError };
 function pageScript(): void {
   type Listener = (payload: unknown) => void;
   const listeners = new Map<string, Set<Listener>>();
-  const bridge = (window as unknown as { __ehrWalletRequest: (r: unknown) => Promise<{ result?: unknown; error?: { code: number; message: string } }> }).__ehrWalletRequest;
+  const bridge = (
+    window as unknown as {
+      __ehrWalletRequest: (r: unknown) => Promise<{ result?: unknown; error?: { code: number; message: string } }>;
+    }
+  ).__ehrWalletRequest;
   const provider = {
     isMetaMask: true,
     async request({ method, params }: { method: string; params?: unknown[] }) {
@@ -76,7 +80,10 @@ export class InjectedWallet {
   /** Every method the app asked for, in order: lets a test assert how the app used the wallet. */
   readonly requests: string[] = [];
 
-  constructor(account: Wallet | HDNodeWallet, private readonly options: InjectedWalletOptions) {
+  constructor(
+    account: Wallet | HDNodeWallet,
+    private readonly options: InjectedWalletOptions,
+  ) {
     this.provider = new JsonRpcProvider(options.rpcUrl, undefined, { cacheTimeout: -1, staticNetwork: true });
     this.signer = new Wallet(account.privateKey, this.provider);
     this.chainId = options.startChainId ?? options.rpcChainId;
@@ -106,7 +113,12 @@ export class InjectedWallet {
       return { result: await this.handle(request.method, request.params ?? []) };
     } catch (error) {
       const { code, message } = error as Partial<RpcError> & { shortMessage?: string };
-      return { error: { code: typeof code === 'number' ? code : -32603, message: (error as { shortMessage?: string }).shortMessage ?? message ?? String(error) } };
+      return {
+        error: {
+          code: typeof code === 'number' ? code : -32603,
+          message: (error as { shortMessage?: string }).shortMessage ?? message ?? String(error),
+        },
+      };
     }
   }
 
@@ -157,7 +169,12 @@ export class InjectedWallet {
 
   private async switchTo(chainId: number): Promise<null> {
     if (!this.knownChainIds.has(chainId)) {
-      throw Object.assign(new Error(`Unrecognized chain ID ${hexChainId(chainId)}. Try adding the chain using wallet_addEthereumChain first.`), { code: 4902 });
+      throw Object.assign(
+        new Error(
+          `Unrecognized chain ID ${hexChainId(chainId)}. Try adding the chain using wallet_addEthereumChain first.`,
+        ),
+        { code: 4902 },
+      );
     }
     this.chainId = chainId;
     await this.emit('chainChanged', hexChainId(chainId));
@@ -173,15 +190,23 @@ export class InjectedWallet {
   /** Only the test chain is reachable: a request on any other network fails as a disconnected chain would. */
   private assertOnChain(): void {
     if (this.chainId !== this.options.rpcChainId) {
-      throw Object.assign(new Error(`The wallet's network ${this.chainId} is not reachable from the test`), { code: 4901 });
+      throw Object.assign(new Error(`The wallet's network ${this.chainId} is not reachable from the test`), {
+        code: 4901,
+      });
     }
   }
 
   private async emit(event: string, payload: unknown): Promise<void> {
     await Promise.all(
-      [...this.pages].filter((page) => !page.isClosed()).map((page) =>
-        page.evaluate(([e, p]) => (window as unknown as { __ehrWalletEmit: (e: string, p: unknown) => void }).__ehrWalletEmit(e, p), [event, payload] as const),
-      ),
+      [...this.pages]
+        .filter((page) => !page.isClosed())
+        .map((page) =>
+          page.evaluate(
+            ([e, p]) =>
+              (window as unknown as { __ehrWalletEmit: (e: string, p: unknown) => void }).__ehrWalletEmit(e, p),
+            [event, payload] as const,
+          ),
+        ),
     );
   }
 }

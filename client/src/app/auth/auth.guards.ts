@@ -6,6 +6,8 @@ import { Session } from './session';
 /** Signed-in areas: without a session, go to the landing page to sign in. */
 export const signedInGuard: CanMatchFn = async () => {
   const router = inject(Router);
-  const account = await inject(Session).restore().catch(() => null);
+  const account = await inject(Session)
+    .restore()
+    .catch(() => null);
   return account ? true : router.parseUrl('/');
 };

@@ -74,7 +74,9 @@ describe('Session', () => {
     const session = TestBed.inject(Session);
 
     const restored = session.restore();
-    http.expectOne('/api/me').flush({ error: { code: 'UNAUTHENTICATED', message: 'Sign in' } }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/me')
+      .flush({ error: { code: 'UNAUTHENTICATED', message: 'Sign in' } }, { status: 401, statusText: 'Unauthorized' });
 
     expect(await restored).toBeNull();
     expect(session.signedIn()).toBe(false);

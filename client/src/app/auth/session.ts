@@ -67,7 +67,9 @@ export class Session {
       now: new Date(),
     });
     const signature = await this.wallet.signMessage(message);
-    const account = await firstValueFrom(this.http.post<Account>('/api/auth/verify', { message, signature } satisfies SignInRequest));
+    const account = await firstValueFrom(
+      this.http.post<Account>('/api/auth/verify', { message, signature } satisfies SignInRequest),
+    );
     this.accountSignal.set(account);
     this.restoring = Promise.resolve(account);
     return account;

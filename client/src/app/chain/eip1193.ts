@@ -29,7 +29,12 @@ export const WalletErrorCode = {
  * `data.originalError`, and ethers keeps the wallet's error under `error`.
  */
 export function walletErrorCode(error: unknown): number | undefined {
-  const candidates = [error, nested(error, 'data', 'originalError'), nested(error, 'error'), nested(error, 'info', 'error')];
+  const candidates = [
+    error,
+    nested(error, 'data', 'originalError'),
+    nested(error, 'error'),
+    nested(error, 'info', 'error'),
+  ];
   for (const candidate of candidates) {
     const code = (candidate as { code?: unknown } | undefined)?.code;
     if (typeof code === 'number') return code;

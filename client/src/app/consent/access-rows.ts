@@ -32,16 +32,26 @@ export function accessRows(patient: string, directory: DoctorView[], relationshi
     readError: null,
   }));
   const suspendedRows = relationships
-    .filter((relationship) => !listed.has(relationship.doctor.toLowerCase()) && (relationship.consent.suspended || relationship.consent.hasAccess))
+    .filter(
+      (relationship) =>
+        !listed.has(relationship.doctor.toLowerCase()) &&
+        (relationship.consent.suspended || relationship.consent.hasAccess),
+    )
     .map((relationship) => ({
-      doctor: { ...pick(relationship), address: relationship.doctor, verified: relationship.consent.doctorStatus === 'verified' },
+      doctor: {
+        ...pick(relationship),
+        address: relationship.doctor,
+        verified: relationship.consent.doctorStatus === 'verified',
+      },
       consent: relationship.consent,
       readError: null,
     }));
   return [...verifiedRows, ...suspendedRows];
 }
 
-function pick(source: Pick<AccessDoctor, 'displayName' | 'speciality' | 'specialityLabel'>): Omit<AccessDoctor, 'address' | 'verified'> {
+function pick(
+  source: Pick<AccessDoctor, 'displayName' | 'speciality' | 'specialityLabel'>,
+): Omit<AccessDoctor, 'address' | 'verified'> {
   return {
     ...(source.displayName && { displayName: source.displayName }),
     ...(source.speciality !== undefined && { speciality: source.speciality }),

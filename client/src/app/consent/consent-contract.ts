@@ -12,11 +12,20 @@ export class ConsentContract {
 
   /** Lets `doctor` read and write the signed-in patient's records until `expiresAt` (unix seconds); true once mined. */
   grant(doctor: string, expiresAt: bigint): Promise<boolean> {
-    return this.runner.send(() => this.consent(), (consent) => consent.grantAccess, doctor, expiresAt);
+    return this.runner.send(
+      () => this.consent(),
+      (consent) => consent.grantAccess,
+      doctor,
+      expiresAt,
+    );
   }
 
   /** Ends every access `doctor` has to the signed-in patient's records, appointments included; true once mined. */
   revoke(doctor: string): Promise<boolean> {
-    return this.runner.send(() => this.consent(), (consent) => consent.revokeAccess, doctor);
+    return this.runner.send(
+      () => this.consent(),
+      (consent) => consent.revokeAccess,
+      doctor,
+    );
   }
 }

@@ -10,7 +10,15 @@ import { UNTIL_REVOKED } from '@api/chain-values';
  * screen re-reads a pair live after each of its own transactions, so its own grants never lag.
  */
 export function noConsent(patient: string, doctor: string): ConsentView {
-  return { patient, doctor, hasAccess: false, expiresAt: null, untilRevoked: false, doctorStatus: 'verified', suspended: false };
+  return {
+    patient,
+    doctor,
+    hasAccess: false,
+    expiresAt: null,
+    untilRevoked: false,
+    doctorStatus: 'verified',
+    suspended: false,
+  };
 }
 
 const DAY_SECONDS = 24n * 60n * 60n;
@@ -45,8 +53,11 @@ export function expiryFor(durationId: string, now = new Date()): bigint {
  * doctor is not verified, "Suspended: … (resumes … if the doctor is verified again)".
  */
 export function accessText(consent: ConsentView): string {
-  const until = consent.expiresAt ? `until ${formatDate(consent.expiresAt, 'd MMM y HH:mm', 'en-US')}` : 'until revoked';
-  if (consent.suspended) return `Suspended: the doctor is not verified. Your grant (${until}) applies again if they are verified again; revoke it to end it for good.`;
+  const until = consent.expiresAt
+    ? `until ${formatDate(consent.expiresAt, 'd MMM y HH:mm', 'en-US')}`
+    : 'until revoked';
+  if (consent.suspended)
+    return `Suspended: the doctor is not verified. Your grant (${until}) applies again if they are verified again; revoke it to end it for good.`;
   if (!consent.hasAccess) return 'No access';
   return until.charAt(0).toUpperCase() + until.slice(1);
 }

@@ -32,7 +32,13 @@ const doctorRow = (index: number, displayName: string): DoctorView => ({
   updatedAt: '2026-01-05T10:00:00.000Z',
 });
 
-const view = (doctor: string, hasAccess: boolean, expiresAt: string | null, untilRevoked = false, suspended = false): ConsentView => ({
+const view = (
+  doctor: string,
+  hasAccess: boolean,
+  expiresAt: string | null,
+  untilRevoked = false,
+  suspended = false,
+): ConsentView => ({
   patient: patient.address,
   doctor,
   hasAccess,
@@ -61,14 +67,18 @@ describe('DoctorAccess (on an in-process chain)', () => {
     const admin = chain.registry.connect(await chain.provider.getSigner(devAccount(0).address));
     for (const index of [1, 2]) {
       const doctor = await chain.provider.getSigner(devAccount(index).address);
-      await (await chain.registry.connect(doctor).registerDoctor(licenceCommitment(`GMC-${index}`, ZeroHash), 2, GAS)).wait();
+      await (
+        await chain.registry.connect(doctor).registerDoctor(licenceCommitment(`GMC-${index}`, ZeroHash), 2, GAS)
+      ).wait();
       await (await admin.verifyDoctor(doctor.address, GAS)).wait();
     }
     const patientSigner = await chain.provider.getSigner(patient.address);
     await (await chain.registry.connect(patientSigner).registerPatient(GAS)).wait();
     // Doctor 3 held the patient's until-revoked grant when an admin revoked them: the grant is suspended.
     const struckOff = await chain.provider.getSigner(devAccount(3).address);
-    await (await chain.registry.connect(struckOff).registerDoctor(licenceCommitmentOf('GMC-3', ZeroHash), 2, GAS)).wait();
+    await (
+      await chain.registry.connect(struckOff).registerDoctor(licenceCommitmentOf('GMC-3', ZeroHash), 2, GAS)
+    ).wait();
     await (await admin.verifyDoctor(struckOff.address, GAS)).wait();
     await (await chain.consent.connect(patientSigner).grantAccess(struckOff.address, UNTIL_REVOKED, GAS)).wait();
     await (await admin.revokeDoctor(struckOff.address, 2, GAS)).wait();
@@ -80,10 +90,16 @@ describe('DoctorAccess (on an in-process chain)', () => {
    * Opens the screen; `doctors` answer the verified directory, `relationships` the patient's own consent
    * list (the only other list the screen asks for: lists of doctors not verified are for admins).
    */
-  async function openFor(doctors: DoctorView[], relationships: PatientConsent[] = []): Promise<{ page: HTMLElement; wallet: TestWallet }> {
+  async function openFor(
+    doctors: DoctorView[],
+    relationships: PatientConsent[] = [],
+  ): Promise<{ page: HTMLElement; wallet: TestWallet }> {
     const wallet = new TestWallet(patient, { chain });
     stopAnnouncing = wallet.announceOn(window);
-    TestBed.configureTestingModule({ imports: [DoctorAccess], providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      imports: [DoctorAccess],
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
     http = TestBed.inject(HttpTestingController);
     const configLoaded = TestBed.inject(AppConfigStore).load();
     const addresses = { Consent: await chain.consent.getAddress() };
@@ -96,7 +112,9 @@ describe('DoctorAccess (on an in-process chain)', () => {
     const directory = await eventually(() => http.match((request) => request.url === '/api/doctors')[0]);
     expect(directory.request.params.get('status')).toBe('verified');
     directory.flush({ items: doctors, total: doctors.length });
-    const consents = await eventually(() => http.match((request) => request.url === `/api/consent/${patient.address}`)[0]);
+    const consents = await eventually(
+      () => http.match((request) => request.url === `/api/consent/${patient.address}`)[0],
+    );
     expect(consents.request.params.get('limit')).toBe('100');
     consents.flush({ items: relationships, total: relationships.length });
     http.expectNone((request) => request.url === '/api/doctors');
@@ -121,19 +139,25 @@ describe('DoctorAccess (on an in-process chain)', () => {
     const untilRevoked = expiry === UNTIL_REVOKED;
     const expiresAt = expiry === 0n || untilRevoked ? null : new Date(Number(expiry) * 1000).toISOString();
     const suspended = !verified && expiry > BigInt(latest!.timestamp);
-    return { ...view(doctor, hasAccess, expiresAt, untilRevoked, suspended), doctorStatus: verified ? 'verified' : 'revoked' };
+    return {
+      ...view(doctor, hasAccess, expiresAt, untilRevoked, suspended),
+      doctorStatus: verified ? 'verified' : 'revoked',
+    };
   }
 
   const rowOf = (page: HTMLElement, name: string) =>
     [...page.querySelectorAll('tbody tr')].find((row) => row.textContent?.includes(name)) as HTMLTableRowElement;
-  const accessText = (page: HTMLElement, name: string) => rowOf(page, name)?.querySelector('td.access')?.textContent?.trim();
+  const accessText = (page: HTMLElement, name: string) =>
+    rowOf(page, name)?.querySelector('td.access')?.textContent?.trim();
   const buttonNamed = (page: HTMLElement, name: string) =>
     [...page.querySelectorAll('button')].find((button) => button.getAttribute('aria-label') === name);
   const buttonsIn = (page: HTMLElement, name: string) =>
     [...rowOf(page, name).querySelectorAll('button')].map((button) => button.getAttribute('aria-label'));
 
   function chooseDuration(page: HTMLElement, doctorName: string, durationLabel: string): void {
-    const label = [...page.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === `Access duration for ${doctorName}`)!;
+    const label = [...page.querySelectorAll('label')].find(
+      (candidate) => candidate.textContent?.trim() === `Access duration for ${doctorName}`,
+    )!;
     const select = page.querySelector<HTMLSelectElement>(`[id="${label.htmlFor}"]`)!;
     select.selectedIndex = [...select.options].findIndex((option) => option.text.trim() === durationLabel);
     select.dispatchEvent(new Event('change'));
@@ -151,26 +175,37 @@ describe('DoctorAccess (on an in-process chain)', () => {
   const localExpiry = new Date(2026, 10, 27, 14, 5).toISOString();
   const ada = doctorRow(1, 'Dr. Ada Byron');
   const accessCases: [string, string, PatientConsent[], string[]][] = [
-    ['never had the patient\'s consent', 'No access', [], grantOnly],
+    ["never had the patient's consent", 'No access', [], grantOnly],
     ['had a grant the patient revoked', 'No access', [relationship(ada, view(ada.address, false, null))], grantOnly],
     ['access until revoked', 'Until revoked', [relationship(ada, view(ada.address, true, null, true))], grantAndRevoke],
-    ['access with an expiry', 'Until 27 Nov 2026 14:05', [relationship(ada, view(ada.address, true, localExpiry))], grantAndRevoke],
+    [
+      'access with an expiry',
+      'Until 27 Nov 2026 14:05',
+      [relationship(ada, view(ada.address, true, localExpiry))],
+      grantAndRevoke,
+    ],
   ];
 
-  it.each(accessCases)('When the doctor %s, then the access cell reads "%s" and revoking is offered only with access', async (_, text, relationships, buttons) => {
-    const { page } = await openFor([ada], relationships);
+  it.each(accessCases)(
+    'When the doctor %s, then the access cell reads "%s" and revoking is offered only with access',
+    async (_, text, relationships, buttons) => {
+      const { page } = await openFor([ada], relationships);
 
-    await eventually(() => accessText(page, 'Dr. Ada Byron') === text);
-    expect(buttonsIn(page, 'Dr. Ada Byron')).toEqual(buttons);
-    expect(rowOf(page, 'Dr. Ada Byron').textContent).toContain('Heart surgery');
-  });
+      await eventually(() => accessText(page, 'Dr. Ada Byron') === text);
+      expect(buttonsIn(page, 'Dr. Ada Byron')).toEqual(buttons);
+      expect(rowOf(page, 'Dr. Ada Byron').textContent).toContain('Heart surgery');
+    },
+  );
 
-  it('When a revoked doctor still holds the patient\'s grant, then the row (from the patient\'s consent list) says it is suspended, and revoking it ends it on chain', async () => {
+  it("When a revoked doctor still holds the patient's grant, then the row (from the patient's consent list) says it is suspended, and revoking it ends it on chain", async () => {
     const struckOff = { ...doctorRow(3, 'Dr. Struck Off'), status: 'revoked' as const };
     const longGone = { ...doctorRow(2, 'Dr. Long Gone'), status: 'revoked' as const };
     const { page, wallet } = await openFor(
       [ada],
-      [relationship(struckOff, await consentOnChain(struckOff.address)), relationship(longGone, { ...view(longGone.address, false, null), doctorStatus: 'revoked' })],
+      [
+        relationship(struckOff, await consentOnChain(struckOff.address)),
+        relationship(longGone, { ...view(longGone.address, false, null), doctorStatus: 'revoked' }),
+      ],
     );
 
     await eventually(() => accessText(page, 'Dr. Struck Off')?.startsWith('Suspended'));
@@ -210,11 +245,14 @@ describe('DoctorAccess (on an in-process chain)', () => {
     expect(tx.to.toLowerCase()).toBe((await chain.consent.getAddress()).toLowerCase());
     expect(BigInt(tx.gas)).toBe(500_000n);
     expect(await chain.consent.hasAccess(patient.address, doctor)).toBe(true);
-    await eventually(() => accessText(page, 'Dr. Ada Byron')?.startsWith('Until ') && buttonNamed(page, 'Revoke access to Dr. Ada Byron'));
+    await eventually(
+      () =>
+        accessText(page, 'Dr. Ada Byron')?.startsWith('Until ') && buttonNamed(page, 'Revoke access to Dr. Ada Byron'),
+    );
     expect(accessText(page, 'Dr. Ada Byron')).not.toBe('Until revoked');
   });
 
-  it('When the patient revokes a doctor\'s access, then revokeAccess is mined and the row shows no access and no revoke button', async () => {
+  it("When the patient revokes a doctor's access, then revokeAccess is mined and the row shows no access and no revoke button", async () => {
     const doctor = devAccount(2).address;
     const patientSigner = await chain.provider.getSigner(patient.address);
     await (await chain.consent.connect(patientSigner).grantAccess(doctor, UNTIL_REVOKED, GAS)).wait();

@@ -38,7 +38,9 @@ export class DoctorAccess implements OnInit {
   protected readonly durations = ACCESS_DURATIONS;
   protected readonly rows = signal<AccessRow[]>([]);
   /** Verified doctors, and revoked ones only while a grant to them is suspended. */
-  protected readonly visibleRows = computed(() => this.rows().filter((row) => row.doctor.verified || row.consent?.suspended));
+  protected readonly visibleRows = computed(() =>
+    this.rows().filter((row) => row.doctor.verified || row.consent?.suspended),
+  );
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
   /** Duration chosen per doctor address; unset rows use the default. */

@@ -60,7 +60,9 @@ describe('Dashboard', () => {
     };
 
     function cardTitled(page: HTMLElement, heading: string): HTMLElement | undefined {
-      return [...page.querySelectorAll<HTMLElement>('section.card')].find((card) => card.querySelector('h2')?.textContent?.trim() === heading);
+      return [...page.querySelectorAll<HTMLElement>('section.card')].find(
+        (card) => card.querySelector('h2')?.textContent?.trim() === heading,
+      );
     }
 
     function textOf(element: Element | null | undefined): string {
@@ -84,8 +86,12 @@ describe('Dashboard', () => {
 
       http.expectOne('/api/health').flush(healthy);
       await answerDoctorCounts(http, { pending: 3, verified: 7, revoked: 1 });
-      const status = await eventually(() => cardTitled(page, 'System status')?.querySelector('dl') && cardTitled(page, 'System status'));
-      const doctors = await eventually(() => cardTitled(page, 'Doctor verifications')?.querySelector('dl') && cardTitled(page, 'Doctor verifications'));
+      const status = await eventually(
+        () => cardTitled(page, 'System status')?.querySelector('dl') && cardTitled(page, 'System status'),
+      );
+      const doctors = await eventually(
+        () => cardTitled(page, 'Doctor verifications')?.querySelector('dl') && cardTitled(page, 'Doctor verifications'),
+      );
 
       const rows = [...status.querySelectorAll('dt')].map((term) => [textOf(term), textOf(term.nextElementSibling)]);
       expect(rows).toEqual([
@@ -110,10 +116,18 @@ describe('Dashboard', () => {
 
       http
         .expectOne('/api/health')
-        .flush({ ...healthy, status: 'degraded', ipfs: { ok: false } }, { status: 503, statusText: 'Service Unavailable' });
-      const status = await eventually(() => cardTitled(page, 'System status')?.querySelector('dl') && cardTitled(page, 'System status'));
+        .flush(
+          { ...healthy, status: 'degraded', ipfs: { ok: false } },
+          { status: 503, statusText: 'Service Unavailable' },
+        );
+      const status = await eventually(
+        () => cardTitled(page, 'System status')?.querySelector('dl') && cardTitled(page, 'System status'),
+      );
 
-      const pills = [...status.querySelectorAll('dt')].map((term) => [textOf(term), textOf(term.nextElementSibling?.querySelector('.pill'))]);
+      const pills = [...status.querySelectorAll('dt')].map((term) => [
+        textOf(term),
+        textOf(term.nextElementSibling?.querySelector('.pill')),
+      ]);
       expect(pills).toEqual([
         ['Blockchain', 'Online'],
         ['Database', 'Online'],

@@ -46,7 +46,8 @@ describe('DoctorRegistration (on an in-process chain)', () => {
     const page = form.nativeElement as HTMLElement;
     // Attached to the document, as in a browser: only a connected form submits when its button is clicked.
     document.body.append(page);
-    const statusText = () => (status.nativeElement as HTMLElement).querySelector('[role="status"]')?.textContent?.trim();
+    const statusText = () =>
+      (status.nativeElement as HTMLElement).querySelector('[role="status"]')?.textContent?.trim();
     return { wallet, http, page, statusText };
   }
 
@@ -105,7 +106,11 @@ describe('DoctorRegistration (on an in-process chain)', () => {
 
   it('When the account is already registered, then the contract error is explained and nothing is sent', async () => {
     const { wallet, http, page, statusText } = await renderFor(2);
-    await (await chain.registry.connect(await chain.provider.getSigner(wallet.address)).registerPatient({ gasLimit: 200_000 })).wait();
+    await (
+      await chain.registry
+        .connect(await chain.provider.getSigner(wallet.address))
+        .registerPatient({ gasLimit: 200_000 })
+    ).wait();
 
     fill(page, 'GMC-1111111', 'Neurology', 'Dr. Late');
     submit(page);
@@ -122,7 +127,10 @@ describe('DoctorRegistration (on an in-process chain)', () => {
     fill(page, 'GMC-3333333', 'Oncology', 'Dr. Offline');
     submit(page);
     const stored = await eventually(() => http.match({ method: 'PUT', url: '/api/doctors/me/licence' })[0]);
-    stored.flush({ error: { code: 'INTERNAL', message: 'database unavailable' } }, { status: 503, statusText: 'Service Unavailable' });
+    stored.flush(
+      { error: { code: 'INTERNAL', message: 'database unavailable' } },
+      { status: 503, statusText: 'Service Unavailable' },
+    );
 
     const alert = await eventually(() => page.querySelector('[role="alert"]')?.textContent);
     expect(alert).toContain('Your licence could not be stored, so nothing was sent to the chain');

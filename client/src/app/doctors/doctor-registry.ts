@@ -15,14 +15,28 @@ export class DoctorRegistry {
    * salted licence hash (see licence-commitment.ts), never the number.
    */
   register(licenceHash: string, speciality: number): Promise<boolean> {
-    return this.runner.send(() => this.registry(), (registry) => registry.registerDoctor, licenceHash, speciality);
+    return this.runner.send(
+      () => this.registry(),
+      (registry) => registry.registerDoctor,
+      licenceHash,
+      speciality,
+    );
   }
 
   verify(doctor: string): Promise<boolean> {
-    return this.runner.send(() => this.registry(), (registry) => registry.verifyDoctor, doctor);
+    return this.runner.send(
+      () => this.registry(),
+      (registry) => registry.verifyDoctor,
+      doctor,
+    );
   }
 
   revoke(doctor: string, reason: number): Promise<boolean> {
-    return this.runner.send(() => this.registry(), (registry) => registry.revokeDoctor, doctor, reason);
+    return this.runner.send(
+      () => this.registry(),
+      (registry) => registry.revokeDoctor,
+      doctor,
+      reason,
+    );
   }
 }

@@ -8,11 +8,30 @@ import { DOCTOR_STATUS_LABELS } from './doctor';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<span class="badge" [attr.data-status]="status()">{{ label() }}</span>`,
   styles: `
-    .badge { display: inline-block; padding: 0.2rem 0.65rem; border-radius: 999px; font-size: 0.8125rem; font-weight: 600; white-space: nowrap; }
-    .badge[data-status='verified'] { background: var(--success-soft); color: var(--success); }
-    .badge[data-status='pending'] { background: var(--warning-soft); color: var(--warning); }
-    .badge[data-status='revoked'] { background: var(--danger-soft); color: var(--danger); }
-    .badge[data-status='none'] { background: var(--surface-muted); color: var(--text-muted); }
+    .badge {
+      display: inline-block;
+      padding: 0.2rem 0.65rem;
+      border-radius: 999px;
+      font-size: 0.8125rem;
+      font-weight: 600;
+      white-space: nowrap;
+    }
+    .badge[data-status='verified'] {
+      background: var(--success-soft);
+      color: var(--success);
+    }
+    .badge[data-status='pending'] {
+      background: var(--warning-soft);
+      color: var(--warning);
+    }
+    .badge[data-status='revoked'] {
+      background: var(--danger-soft);
+      color: var(--danger);
+    }
+    .badge[data-status='none'] {
+      background: var(--surface-muted);
+      color: var(--text-muted);
+    }
   `,
 })
 export class DoctorStatusBadge {

@@ -40,7 +40,10 @@ describe('DoctorVerification', () => {
   async function openAs(account: Account): Promise<{ page: HTMLElement; wallet: TestWallet }> {
     const wallet = new TestWallet(admin, { chain });
     stopAnnouncing = wallet.announceOn(window);
-    TestBed.configureTestingModule({ imports: [DoctorVerification], providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      imports: [DoctorVerification],
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
     http = TestBed.inject(HttpTestingController);
     const ready = Promise.all([TestBed.inject(AppConfigStore).load(), TestBed.inject(Session).refresh()]);
     http.expectOne('/api/config').flush(appConfigFor(await chain.registry.getAddress()));
@@ -63,15 +66,25 @@ describe('DoctorVerification', () => {
   }
 
   function buttonsIn(row: Element): string[] {
-    return [...row.querySelectorAll('button')].map((button) => button.getAttribute('aria-label') ?? button.textContent.trim());
+    return [...row.querySelectorAll('button')].map(
+      (button) => button.getAttribute('aria-label') ?? button.textContent.trim(),
+    );
   }
 
   it('When an admin opens the list, then pending and revoked doctors can be verified, and only non-revoked ones revoked', async () => {
     const { page } = await openAs({ address: admin.address, roles: ['admin'], doctorStatus: 'none' });
-    await answerList([doctorRow(1, 'pending', 'Dr. Pending'), doctorRow(2, 'verified', 'Dr. Verified'), doctorRow(3, 'revoked', 'Dr. Revoked')]);
+    await answerList([
+      doctorRow(1, 'pending', 'Dr. Pending'),
+      doctorRow(2, 'verified', 'Dr. Verified'),
+      doctorRow(3, 'revoked', 'Dr. Revoked'),
+    ]);
     await eventually(() => rowOf(page, 'Dr. Revoked'));
 
-    expect(buttonsIn(rowOf(page, 'Dr. Pending'))).toEqual(['Check licence of Dr. Pending', 'Verify Dr. Pending', 'Revoke Dr. Pending']);
+    expect(buttonsIn(rowOf(page, 'Dr. Pending'))).toEqual([
+      'Check licence of Dr. Pending',
+      'Verify Dr. Pending',
+      'Revoke Dr. Pending',
+    ]);
     expect(buttonsIn(rowOf(page, 'Dr. Verified'))).toEqual(['Check licence of Dr. Verified', 'Revoke Dr. Verified']);
     expect(buttonsIn(rowOf(page, 'Dr. Revoked'))).toEqual(['Check licence of Dr. Revoked', 'Verify Dr. Revoked']);
     expect(rowOf(page, 'Dr. Pending').textContent).toContain('pending verification');
@@ -84,13 +97,18 @@ describe('DoctorVerification', () => {
     await eventually(() => rowOf(page, 'Dr. Verified'));
 
     expect(request.request.params.get('status')).toBe('verified');
-    expect([...page.querySelectorAll('#doctor-status-filter option')].map((option) => option.textContent?.trim())).toEqual(['Verified']);
+    expect(
+      [...page.querySelectorAll('#doctor-status-filter option')].map((option) => option.textContent?.trim()),
+    ).toEqual(['Verified']);
     expect(buttonsIn(rowOf(page, 'Dr. Verified'))).toEqual([]);
   });
 
   it('When a verified doctor renamed themselves, then the admin sees the name they were verified under', async () => {
     const { page } = await openAs({ address: admin.address, roles: ['admin'], doctorStatus: 'none' });
-    const renamed = { ...doctorRow(2, 'verified', 'Dr. Chief'), nameChangedAfterVerification: { previousDisplayName: 'Dr. Grace', changedAt: '2026-01-01T00:00:00.000Z' } };
+    const renamed = {
+      ...doctorRow(2, 'verified', 'Dr. Chief'),
+      nameChangedAfterVerification: { previousDisplayName: 'Dr. Grace', changedAt: '2026-01-01T00:00:00.000Z' },
+    };
     await answerList([renamed]);
 
     const row = await eventually(() => rowOf(page, 'Dr. Chief'));
@@ -112,35 +130,60 @@ describe('DoctorVerification', () => {
   it('When the admin verifies a pending doctor, then verifyDoctor is mined and the list refreshes until it shows verified', async () => {
     const doctor = devAccount(1);
     const doctorSigner = await chain.provider.getSigner(doctor.address);
-    await (await chain.registry.connect(doctorSigner).registerDoctor(licenceCommitment('GMC-1', ZeroHash), 2, { gasLimit: 300_000 })).wait();
+    await (
+      await chain.registry
+        .connect(doctorSigner)
+        .registerDoctor(licenceCommitment('GMC-1', ZeroHash), 2, { gasLimit: 300_000 })
+    ).wait();
     const { page } = await openAs({ address: admin.address, roles: ['admin'], doctorStatus: 'none' });
     await answerList([doctorRow(1, 'pending', 'Dr. Ada Byron')]);
-    const verify = await eventually(() => rowOf(page, 'Dr. Ada Byron')?.querySelector<HTMLButtonElement>('button[aria-label="Verify Dr. Ada Byron"]'));
+    const verify = await eventually(() =>
+      rowOf(page, 'Dr. Ada Byron')?.querySelector<HTMLButtonElement>('button[aria-label="Verify Dr. Ada Byron"]'),
+    );
 
     verify.click();
 
     // The read model lags the chain: the first reload still says pending, the next one catches up.
     await answerList([doctorRow(1, 'pending', 'Dr. Ada Byron')]);
     await answerList([doctorRow(1, 'verified', 'Dr. Ada Byron')]);
-    await eventually(() => rowOf(page, 'Dr. Ada Byron').textContent?.includes('verified') && !rowOf(page, 'Dr. Ada Byron').textContent?.includes('pending'));
+    await eventually(
+      () =>
+        rowOf(page, 'Dr. Ada Byron').textContent?.includes('verified') &&
+        !rowOf(page, 'Dr. Ada Byron').textContent?.includes('pending'),
+    );
     expect(await chain.registry.isVerifiedDoctor(doctor.address)).toBe(true);
   });
 
   it.each([
     [true, 'Matches the chain'],
     [false, 'Does not match the chain'],
-  ])('When the admin checks a doctor’s licence (it opens the chain hash: %s), then the number and "%s" are shown', async (matchesChain, verdict) => {
-    const { page } = await openAs({ address: admin.address, roles: ['admin'], doctorStatus: 'none' });
-    const doctor = doctorRow(1, 'pending', 'Dr. Ada Byron');
-    await answerList([doctor]);
-    const check = await eventually(() => rowOf(page, 'Dr. Ada Byron')?.querySelector<HTMLButtonElement>('button[aria-label="Check licence of Dr. Ada Byron"]'));
+  ])(
+    'When the admin checks a doctor’s licence (it opens the chain hash: %s), then the number and "%s" are shown',
+    async (matchesChain, verdict) => {
+      const { page } = await openAs({ address: admin.address, roles: ['admin'], doctorStatus: 'none' });
+      const doctor = doctorRow(1, 'pending', 'Dr. Ada Byron');
+      await answerList([doctor]);
+      const check = await eventually(() =>
+        rowOf(page, 'Dr. Ada Byron')?.querySelector<HTMLButtonElement>(
+          'button[aria-label="Check licence of Dr. Ada Byron"]',
+        ),
+      );
 
-    check.click();
+      check.click();
 
-    const request = await eventually(() => http.match(`/api/doctors/${doctor.address}/licence`)[0]);
-    request.flush({ address: doctor.address, licenceNumber: 'GMC-1', salt: ZeroHash, licenceHash: doctor.licenceHash, matchesChain });
-    await eventually(() => rowOf(page, 'Dr. Ada Byron').textContent?.includes(verdict));
-    expect(rowOf(page, 'Dr. Ada Byron').textContent).toContain('GMC-1');
-    expect(rowOf(page, 'Dr. Ada Byron').textContent).not.toContain(matchesChain ? 'Does not match' : 'Matches the chain');
-  });
+      const request = await eventually(() => http.match(`/api/doctors/${doctor.address}/licence`)[0]);
+      request.flush({
+        address: doctor.address,
+        licenceNumber: 'GMC-1',
+        salt: ZeroHash,
+        licenceHash: doctor.licenceHash,
+        matchesChain,
+      });
+      await eventually(() => rowOf(page, 'Dr. Ada Byron').textContent?.includes(verdict));
+      expect(rowOf(page, 'Dr. Ada Byron').textContent).toContain('GMC-1');
+      expect(rowOf(page, 'Dr. Ada Byron').textContent).not.toContain(
+        matchesChain ? 'Does not match' : 'Matches the chain',
+      );
+    },
+  );
 });

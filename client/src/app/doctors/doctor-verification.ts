@@ -13,7 +13,8 @@ import { DoctorsApi } from './doctors-api';
 
 type StatusFilter = DoctorView['status'] | 'all';
 /** One doctor's licence check on this screen: asked for by the admin, row by row. */
-type LicenceState = { state: 'loading' } | { state: 'done'; check: LicenceCheck } | { state: 'failed'; message: string };
+type LicenceState =
+  { state: 'loading' } | { state: 'done'; check: LicenceCheck } | { state: 'failed'; message: string };
 
 const STATUS_FILTERS: readonly { value: StatusFilter; label: string }[] = [
   { value: 'all', label: 'All' },

@@ -2,7 +2,15 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { DoctorListQuery, DoctorPage, DoctorProfileRequest, DoctorView, LicenceCheck, LicenceRequest, RegisteredDoctorStatus } from '@api';
+import type {
+  DoctorListQuery,
+  DoctorPage,
+  DoctorProfileRequest,
+  DoctorView,
+  LicenceCheck,
+  LicenceRequest,
+  RegisteredDoctorStatus,
+} from '@api';
 
 @Injectable({ providedIn: 'root' })
 export class DoctorsApi {
@@ -31,6 +39,8 @@ export class DoctorsApi {
 
   /** Saves the display name. The API checks the registration on chain, so it works right after mining. */
   saveProfile(displayName: string): Promise<DoctorView> {
-    return firstValueFrom(this.http.put<DoctorView>('/api/doctors/me/profile', { displayName } satisfies DoctorProfileRequest));
+    return firstValueFrom(
+      this.http.put<DoctorView>('/api/doctors/me/profile', { displayName } satisfies DoctorProfileRequest),
+    );
   }
 }

@@ -22,5 +22,12 @@ export class HealthApi {
 /** A 503 from a proxy in front of the server carries no report: that must read as "unreachable", not as a report. */
 function isHealthReport(body: unknown): body is HealthReport {
   const report = body as Partial<HealthReport> | null;
-  return typeof report === 'object' && report !== null && typeof report.status === 'string' && !!report.chain && !!report.mongo && !!report.ipfs;
+  return (
+    typeof report === 'object' &&
+    report !== null &&
+    typeof report.status === 'string' &&
+    !!report.chain &&
+    !!report.mongo &&
+    !!report.ipfs
+  );
 }

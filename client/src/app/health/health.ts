@@ -16,7 +16,10 @@ export function healthRows(report: HealthReport): HealthRow[] {
       name: 'Blockchain',
       ok: chain.ok,
       // The block number only means something when the node is the chain we expect.
-      detail: chain.ok && chain.latestBlock !== undefined ? `chain ${chain.chainId} · block ${chain.latestBlock}` : `chain ${chain.chainId}`,
+      detail:
+        chain.ok && chain.latestBlock !== undefined
+          ? `chain ${chain.chainId} · block ${chain.latestBlock}`
+          : `chain ${chain.chainId}`,
     },
     { name: 'Database', ok: mongo.ok, detail: 'MongoDB' },
     { name: 'Document store', ok: ipfs.ok, detail: ipfs.version ? `IPFS ${ipfs.version}` : 'IPFS' },

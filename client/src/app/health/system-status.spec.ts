@@ -14,13 +14,29 @@ const report = (latestBlock: number): HealthReport => ({
 
 describe('SystemStatus', () => {
   // Only the refresh interval runs on a fake clock; Angular's scheduler and the HTTP testing backend keep real timers.
-  const realTimers = ['Date', 'nextTick', 'queueMicrotask', 'setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate',
-    'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'hrtime', 'performance'] as const;
+  const realTimers = [
+    'Date',
+    'nextTick',
+    'queueMicrotask',
+    'setTimeout',
+    'clearTimeout',
+    'setImmediate',
+    'clearImmediate',
+    'requestAnimationFrame',
+    'cancelAnimationFrame',
+    'requestIdleCallback',
+    'cancelIdleCallback',
+    'hrtime',
+    'performance',
+  ] as const;
   beforeEach(() => jest.useFakeTimers({ doNotFake: [...realTimers] }));
   afterEach(() => jest.useRealTimers());
 
   function render() {
-    TestBed.configureTestingModule({ imports: [SystemStatus], providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      imports: [SystemStatus],
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
     const fixture = TestBed.createComponent(SystemStatus);
     fixture.autoDetectChanges();
     return { fixture, page: fixture.nativeElement as HTMLElement, http: TestBed.inject(HttpTestingController) };
@@ -35,7 +51,9 @@ describe('SystemStatus', () => {
 
     jest.advanceTimersByTime(HEALTH_REFRESH_MS);
     http.expectOne('/api/health').flush(report(43));
-    expect(await eventually(() => blockchainRow(page)?.includes('block 43') && blockchainRow(page))).toBe('Online · chain 1337 · block 43');
+    expect(await eventually(() => blockchainRow(page)?.includes('block 43') && blockchainRow(page))).toBe(
+      'Online · chain 1337 · block 43',
+    );
 
     fixture.destroy();
     jest.advanceTimersByTime(3 * HEALTH_REFRESH_MS);

@@ -21,7 +21,9 @@ describe('Landing', () => {
     fixture.autoDetectChanges();
     const http = TestBed.inject(HttpTestingController);
     http.expectOne('/api/config').flush(appConfigFor());
-    http.expectOne('/api/me').flush({ error: { code: 'UNAUTHENTICATED', message: 'Sign in' } }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/me')
+      .flush({ error: { code: 'UNAUTHENTICATED', message: 'Sign in' } }, { status: 401, statusText: 'Unauthorized' });
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
   }
@@ -34,7 +36,9 @@ describe('Landing', () => {
 
   it('When the sign-in screen opens, then it says a session ends after 15 minutes without activity and after 8 hours', async () => {
     const page = await open();
-    const notice = await eventually(() => page.querySelector('.session-notice')?.textContent?.match(/signed out after .*/)?.[0]);
+    const notice = await eventually(
+      () => page.querySelector('.session-notice')?.textContent?.match(/signed out after .*/)?.[0],
+    );
     expect(notice).toContain('signed out after 15 minutes without activity');
     expect(notice).toContain('8 hours after signing in');
   });

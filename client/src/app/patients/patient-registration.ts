@@ -10,7 +10,16 @@ import { PatientRegistry } from './patient-registry';
     <p class="muted">Patients book appointments with verified doctors and keep their encrypted test results.</p>
     <button type="button" class="btn btn--primary" [disabled]="busy()" (click)="register()">Register as patient</button>
   `,
-  styles: `:host { display: grid; gap: 0.75rem; justify-items: start; } p { margin: 0; }`,
+  styles: `
+    :host {
+      display: grid;
+      gap: 0.75rem;
+      justify-items: start;
+    }
+    p {
+      margin: 0;
+    }
+  `,
 })
 export class PatientRegistration {
   private readonly registry = inject(PatientRegistry);

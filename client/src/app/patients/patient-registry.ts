@@ -12,6 +12,9 @@ export class PatientRegistry {
 
   /** Registers the signed-in account as a patient; true once mined. */
   register(): Promise<boolean> {
-    return this.runner.send(() => this.registry(), (registry) => registry.registerPatient);
+    return this.runner.send(
+      () => this.registry(),
+      (registry) => registry.registerPatient,
+    );
   }
 }

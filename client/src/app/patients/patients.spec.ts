@@ -11,7 +11,10 @@ describe('Patients', () => {
   let http: HttpTestingController;
 
   async function renderFor(account: Account): Promise<HTMLElement> {
-    TestBed.configureTestingModule({ imports: [Patients], providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      imports: [Patients],
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
     http = TestBed.inject(HttpTestingController);
     const loaded = TestBed.inject(Session).refresh();
     http.expectOne('/api/me').flush(account);
@@ -21,7 +24,8 @@ describe('Patients', () => {
     return fixture.nativeElement as HTMLElement;
   }
 
-  const headings = (page: HTMLElement) => [...page.querySelectorAll('h2')].map((heading) => heading.textContent?.trim());
+  const headings = (page: HTMLElement) =>
+    [...page.querySelectorAll('h2')].map((heading) => heading.textContent?.trim());
 
   it('When a registered patient opens the page, then the doctor access section lists verified doctors', async () => {
     const page = await renderFor({ address, roles: ['patient'], doctorStatus: 'none' });

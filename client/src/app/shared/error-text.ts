@@ -7,7 +7,9 @@ export function errorText(error: unknown): string {
   if (error instanceof HttpErrorResponse) {
     const apiMessage = (error.error as Partial<ApiErrorBody> | null)?.error?.message;
     if (apiMessage) return apiMessage;
-    return error.status === 0 ? 'The server cannot be reached.' : `The server answered ${error.status} ${error.statusText}.`;
+    return error.status === 0
+      ? 'The server cannot be reached.'
+      : `The server answered ${error.status} ${error.statusText}.`;
   }
   return messageOf(error);
 }

@@ -26,7 +26,9 @@ export class Shell implements OnInit {
   protected readonly roles = computed(() => this.session.account()?.roles ?? []);
   /** One link per feature (features.ts) the account's roles may see. */
   protected readonly links = computed(() =>
-    FEATURES.filter(({ nav }) => !nav.roles || nav.roles.some((role) => this.roles().includes(role))).map(({ path, nav }) => ({ path: `/${path}`, label: nav.label })),
+    FEATURES.filter(({ nav }) => !nav.roles || nav.roles.some((role) => this.roles().includes(role))).map(
+      ({ path, nav }) => ({ path: `/${path}`, label: nav.label }),
+    ),
   );
 
   constructor() {

@@ -15,6 +15,9 @@ export const consentComponent: Component = {
   name: 'consent',
   contracts: ['Consent', 'Registry'],
   apiRoutes: ({ chain }) =>
-    consentRoutes({ registry: chain.contract('Registry', Registry__factory), consent: chain.contract('Consent', Consent__factory) }),
+    consentRoutes({
+      registry: chain.contract('Registry', Registry__factory),
+      consent: chain.contract('Consent', Consent__factory),
+    }),
   eventSources: (deployments) => [consentEvents(deploymentOf(deployments, 'Consent'))],
 };

@@ -9,13 +9,20 @@ import { doctorRoutes } from './entry-points/api/doctor-routes';
 import { doctorRegistryEvents } from './entry-points/chain-events/registry-events';
 
 export { doctorRoutes, type DoctorRouteOptions } from './entry-points/api/doctor-routes';
-export { recordDoctorRegistered, recordDoctorVerified, recordDoctorRevoked, clearDoctorReadModel, type EventPosition } from './domain/doctor-events';
+export {
+  recordDoctorRegistered,
+  recordDoctorVerified,
+  recordDoctorRevoked,
+  clearDoctorReadModel,
+  type EventPosition,
+} from './domain/doctor-events';
 export { doctorSummaries, type DoctorSummary } from './domain/doctor-summaries';
 export { licenceCommitment } from './domain/licence-commitment';
 
 export const doctorsComponent: Component = {
   name: 'doctors',
   contracts: ['Registry'],
-  apiRoutes: ({ chain, limitWrites }) => doctorRoutes({ registry: chain.contract('Registry', Registry__factory), limitWrites }),
+  apiRoutes: ({ chain, limitWrites }) =>
+    doctorRoutes({ registry: chain.contract('Registry', Registry__factory), limitWrites }),
   eventSources: (deployments) => [doctorRegistryEvents(deploymentOf(deployments, 'Registry'))],
 };

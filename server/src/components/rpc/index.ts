@@ -15,6 +15,9 @@ export const rpcComponent: Component = {
   // An app route, before the API's JSON parser: /rpc parses its own body (its size cap, JSON-RPC errors),
   // and the Origin check stays off it: wallets post from their own origin.
   appRoutes: ({ config }) => [
-    { path: '/rpc', router: rpcRoutes({ upstreamUrl: config.rpcUrl, rateLimitPerMinute: config.rpcRateLimitPerMinute }) },
+    {
+      path: '/rpc',
+      router: rpcRoutes({ upstreamUrl: config.rpcUrl, rateLimitPerMinute: config.rpcRateLimitPerMinute }),
+    },
   ],
 };

@@ -40,7 +40,10 @@ export async function connectChain(options: {
     deployments,
     contract(name, factory) {
       const deployment = deployments[name];
-      if (!deployment) throw new Error(`${name} is not deployed on chain ${options.chainId}: list it in the component's contracts so startup checks for it`);
+      if (!deployment)
+        throw new Error(
+          `${name} is not deployed on chain ${options.chainId}: list it in the component's contracts so startup checks for it`,
+        );
       return factory.connect(deployment.address, provider);
     },
     close: () => provider.destroy(),

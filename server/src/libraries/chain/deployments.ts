@@ -18,12 +18,18 @@ export type ChainDeployments = Record<string, Deployment>;
  * `required`: the contracts the server components read (their `contracts`); a deployment without one
  * of them is from an older version of the system.
  */
-export async function readDeployments(file: string, chainId: number, required: readonly string[] = []): Promise<ChainDeployments> {
+export async function readDeployments(
+  file: string,
+  chainId: number,
+  required: readonly string[] = [],
+): Promise<ChainDeployments> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch {
-    throw new Error(`Deployments file ${file} not found: deploy the contracts first (npm start does it, or scripts/dev/contracts.ts)`);
+    throw new Error(
+      `Deployments file ${file} not found: deploy the contracts first (npm start does it, or scripts/dev/contracts.ts)`,
+    );
   }
   let all: Record<string, unknown>;
   try {
@@ -36,9 +42,13 @@ export async function readDeployments(file: string, chainId: number, required: r
     throw new Error(`Deployments file ${file} has no contracts for chain id ${chainId}: deploy to that chain first`);
   }
   const parsed = z.record(z.string(), deploymentSchema).safeParse(entry);
-  if (!parsed.success) throw new Error(`Deployments file ${file}, chain ${chainId}: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(`Deployments file ${file}, chain ${chainId}: ${parsed.error.issues[0]?.message}`);
   for (const name of required) {
-    if (!parsed.data[name]) throw new Error(`Deployments file ${file} has no ${name} for chain id ${chainId}: migrate again (delete the file)`);
+    if (!parsed.data[name])
+      throw new Error(
+        `Deployments file ${file} has no ${name} for chain id ${chainId}: migrate again (delete the file)`,
+      );
   }
   return parsed.data;
 }
@@ -46,6 +56,7 @@ export async function readDeployments(file: string, chainId: number, required: r
 /** The deployment of a contract the component declared it reads (so startup has checked it is there). */
 export function deploymentOf(deployments: ChainDeployments, name: string): Deployment {
   const deployment = deployments[name];
-  if (!deployment) throw new Error(`No ${name} deployment: list it in the component's contracts so startup checks for it`);
+  if (!deployment)
+    throw new Error(`No ${name} deployment: list it in the component's contracts so startup checks for it`);
   return deployment;
 }

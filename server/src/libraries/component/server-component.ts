@@ -33,6 +33,9 @@ export function contractsRequiredBy(components: readonly ServerComponent<unknown
 }
 
 /** Every event source some component contributes, in list order. */
-export function eventSourcesOf(components: readonly ServerComponent<unknown>[], deployments: ChainDeployments): EventSource[] {
+export function eventSourcesOf(
+  components: readonly ServerComponent<unknown>[],
+  deployments: ChainDeployments,
+): EventSource[] {
   return components.flatMap((component) => component.eventSources?.(deployments) ?? []);
 }

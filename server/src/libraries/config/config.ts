@@ -55,10 +55,21 @@ const envSchema = z.object({
   GANACHE_URL: optionalString,
   PUBLIC_RPC_URL: optionalString.pipe(url.optional()),
   CHAIN_ID: z.coerce.number().int().positive().default(1337),
-  MONGODB_URI: unsetIfEmpty(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI').optional()),
+  MONGODB_URI: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI')
+      .optional(),
+  ),
   IPFS_API_URL: unsetIfEmpty(url.default('http://127.0.0.1:5001')),
-  DEPLOYMENTS_FILE: z.string().min(1).default(path.join(repoRoot, '.data', 'deployments.json')),
-  CLIENT_DIST: z.string().min(1).default(path.join(repoRoot, 'dist', 'client', 'browser')),
+  DEPLOYMENTS_FILE: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, '.data', 'deployments.json')),
+  CLIENT_DIST: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, 'dist', 'client', 'browser')),
   PUBLIC_ORIGIN: optionalString.pipe(url.optional()),
   ALLOWED_ORIGINS: optionalString,
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(28_800),
@@ -75,7 +86,8 @@ const envSchema = z.object({
 /** `scheme://host[:port]` of an http(s) URL, or an error naming the variable. */
 function originOf(variable: string, text: string): string {
   const parsed = url.safeParse(text.trim());
-  if (!parsed.success) throw new Error(`Invalid server configuration: ${variable}: ${text.trim()} is not an http(s) URL`);
+  if (!parsed.success)
+    throw new Error(`Invalid server configuration: ${variable}: ${text.trim()} is not an http(s) URL`);
   return new URL(parsed.data).origin;
 }
 
@@ -89,10 +101,18 @@ export const loopbackOrigins = (port: number) => [`http://127.0.0.1:${port}`, `h
  * PUBLIC_ORIGIN first, then ALLOWED_ORIGINS (comma-separated). With neither, development allows the
  * loopback origins of PORT; production must name its origin.
  */
-function allowedOriginsFrom(e: { PUBLIC_ORIGIN?: string; ALLOWED_ORIGINS?: string; PORT: number; NODE_ENV: string }): string[] {
+function allowedOriginsFrom(e: {
+  PUBLIC_ORIGIN?: string;
+  ALLOWED_ORIGINS?: string;
+  PORT: number;
+  NODE_ENV: string;
+}): string[] {
   const listed = [
     ...(e.PUBLIC_ORIGIN ? [originOf('PUBLIC_ORIGIN', e.PUBLIC_ORIGIN)] : []),
-    ...(e.ALLOWED_ORIGINS ?? '').split(',').filter((item) => item.trim()).map((item) => originOf('ALLOWED_ORIGINS', item)),
+    ...(e.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .filter((item) => item.trim())
+      .map((item) => originOf('ALLOWED_ORIGINS', item)),
   ];
   if (listed.length > 0 || e.NODE_ENV === 'production' || e.PORT === 0) return [...new Set(listed)];
   return loopbackOrigins(e.PORT);
@@ -100,11 +120,15 @@ function allowedOriginsFrom(e: { PUBLIC_ORIGIN?: string; ALLOWED_ORIGINS?: strin
 
 function checkAllowedOrigins(origins: string[]): void {
   if (origins.length === 0) {
-    throw new Error('Invalid server configuration: set PUBLIC_ORIGIN (or ALLOWED_ORIGINS) to the origin users reach the app at, e.g. https://ehr.example.org');
+    throw new Error(
+      'Invalid server configuration: set PUBLIC_ORIGIN (or ALLOWED_ORIGINS) to the origin users reach the app at, e.g. https://ehr.example.org',
+    );
   }
   // One scheme, so the session cookie's Secure flag (https) suits every allowed origin.
   if (new Set(origins.map((origin) => new URL(origin).protocol)).size > 1) {
-    throw new Error(`Invalid server configuration: PUBLIC_ORIGIN and ALLOWED_ORIGINS mix http and https (${origins.join(', ')})`);
+    throw new Error(
+      `Invalid server configuration: PUBLIC_ORIGIN and ALLOWED_ORIGINS mix http and https (${origins.join(', ')})`,
+    );
   }
 }
 

@@ -16,7 +16,8 @@ export function refuseForeignOrigin(allowedOrigins: readonly string[]): RequestH
     const origin = req.get('origin');
     // Browsers omit Origin on some requests; Sec-Fetch-Site still says where the request came from.
     const foreign = origin === undefined ? req.get('sec-fetch-site') === 'cross-site' : !allowed.has(origin);
-    if (foreign) throw forbidden(`Requests from ${origin ?? 'another site'} may not change anything here`, 'FOREIGN_ORIGIN');
+    if (foreign)
+      throw forbidden(`Requests from ${origin ?? 'another site'} may not change anything here`, 'FOREIGN_ORIGIN');
     next();
   };
 }

@@ -15,7 +15,10 @@ describe('createLogger', () => {
     const logger = createLogger('info', { humanReadable: true, destination: out.stream });
 
     // Act
-    logger.info({ req: { id: 1, method: 'GET', url: '/api/me' }, res: { statusCode: 200 }, responseTime: 4 }, 'request completed');
+    logger.info(
+      { req: { id: 1, method: 'GET', url: '/api/me' }, res: { statusCode: 200 }, responseTime: 4 },
+      'request completed',
+    );
     logger.warn({ chainId: 1337 }, 'indexer behind');
 
     // Assert

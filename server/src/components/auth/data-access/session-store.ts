@@ -48,11 +48,22 @@ const later = (now: Date, seconds: number) => new Date(now.getTime() + seconds *
 const earlier = (a: Date, b: Date) => (a < b ? a : b);
 
 /** Creates a session and returns the token for the cookie (never stored). */
-export async function createSession(address: string, lifetime: SessionLifetime, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  address: string,
+  lifetime: SessionLifetime,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = later(now, lifetime.ttlSeconds);
   const idleExpiresAt = earlier(later(now, lifetime.idleSeconds), expiresAt);
-  await SessionModel.create({ tokenHash: hashToken(token), address, createdAt: now, expiresAt, idleExpiresAt, idleSeconds: lifetime.idleSeconds });
+  await SessionModel.create({
+    tokenHash: hashToken(token),
+    address,
+    createdAt: now,
+    expiresAt,
+    idleExpiresAt,
+    idleSeconds: lifetime.idleSeconds,
+  });
   return { token, expiresAt };
 }
 
@@ -62,7 +73,11 @@ export async function createSession(address: string, lifetime: SessionLifetime, 
  */
 export async function useSession(token: string, now = new Date()): Promise<StoredSession | null> {
   const session = await SessionModel.findOneAndUpdate(
-    { tokenHash: hashToken(token), expiresAt: mongoose.trusted({ $gt: now }), idleExpiresAt: mongoose.trusted({ $gt: now }) },
+    {
+      tokenHash: hashToken(token),
+      expiresAt: mongoose.trusted({ $gt: now }),
+      idleExpiresAt: mongoose.trusted({ $gt: now }),
+    },
     // An update pipeline, so the new deadline is computed from this document's own idle period and lifetime.
     [{ $set: { idleExpiresAt: { $min: [{ $add: [now, { $multiply: ['$idleSeconds', 1000] }] }, '$expiresAt'] } } }],
     { updatePipeline: true },

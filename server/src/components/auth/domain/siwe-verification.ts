@@ -53,7 +53,10 @@ function checkSite(siwe: SiweMessage, allowedOrigins: readonly string[]): URL {
 function checkBinding(siwe: SiweMessage, expected: SiweExpectations): URL {
   const site = checkSite(siwe, expected.allowedOrigins);
   if (siwe.chainId !== expected.chainId) {
-    throw siweError('SIWE_CHAIN_MISMATCH', `The message is for chain ${siwe.chainId}, this app runs on chain ${expected.chainId}`);
+    throw siweError(
+      'SIWE_CHAIN_MISMATCH',
+      `The message is for chain ${siwe.chainId}, this app runs on chain ${expected.chainId}`,
+    );
   }
   const issuedAt = siwe.issuedAt ? Date.parse(siwe.issuedAt) : NaN;
   if (Number.isNaN(issuedAt)) throw siweError('SIWE_MALFORMED', 'The message has no valid Issued At time');
@@ -85,7 +88,8 @@ export async function verifySignIn(message: string, signature: string, expected:
   const siwe = parseMessage(message);
   const site = checkBinding(siwe, expected);
   // siwe logs to the console when ethers cannot even decode the signature; reject those first.
-  if (!isWellFormedSignature(signature)) throw siweError('SIWE_INVALID_SIGNATURE', 'The signature is not a valid signature');
+  if (!isWellFormedSignature(signature))
+    throw siweError('SIWE_INVALID_SIGNATURE', 'The signature is not a valid signature');
 
   const result = await siwe.verify(
     { signature, domain: site.host, nonce: siwe.nonce, time: expected.now.toISOString() },

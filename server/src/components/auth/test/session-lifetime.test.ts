@@ -24,7 +24,9 @@ async function letTimePass(address: string, minutes: number): Promise<void> {
   const shift = (field: string) => ({ $subtract: [`$${field}`, minutes * 60_000] });
   await mongoose.connection
     .collection('sessions')
-    .updateMany({ address }, [{ $set: { createdAt: shift('createdAt'), expiresAt: shift('expiresAt'), idleExpiresAt: shift('idleExpiresAt') } }]);
+    .updateMany({ address }, [
+      { $set: { createdAt: shift('createdAt'), expiresAt: shift('expiresAt'), idleExpiresAt: shift('idleExpiresAt') } },
+    ]);
 }
 
 describe('Session lifetime on shared computers', () => {

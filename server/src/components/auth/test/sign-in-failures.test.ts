@@ -19,7 +19,10 @@ const minutes = (n: number) => new Date(Date.now() + n * 60_000);
 
 async function rejectedSignIn(fields: SignInFields): Promise<request.Response> {
   const agent = request.agent(testApp.app);
-  const response = await agent.post('/api/auth/verify').send(await signedSignIn(agent, devWallet(9, chain.provider), fields)).expect(401);
+  const response = await agent
+    .post('/api/auth/verify')
+    .send(await signedSignIn(agent, devWallet(9, chain.provider), fields))
+    .expect(401);
   expect(response.headers['set-cookie']).toBeUndefined();
   return response;
 }
@@ -63,7 +66,10 @@ describe('Sign-in with Ethereum: refusals', () => {
   });
 
   test('When the message is not EIP-4361 text, then sign-in is refused with SIWE_MALFORMED', async () => {
-    const response = await request(testApp.app).post('/api/auth/verify').send({ message: 'let me in', signature: '0x' + '11'.repeat(65) }).expect(401);
+    const response = await request(testApp.app)
+      .post('/api/auth/verify')
+      .send({ message: 'let me in', signature: '0x' + '11'.repeat(65) })
+      .expect(401);
     expect(response.body.error.code).toBe('SIWE_MALFORMED');
   });
 

@@ -1,7 +1,15 @@
 import request from 'supertest';
 import { licenceCommitment } from '@test-support/licences';
 import { createApp } from '../../../app';
-import { openTestApp, testChain, devWallet, GAS, PUBLIC_ORIGIN, type TestApp, type TestChain } from '../../../test-support/test-app';
+import {
+  openTestApp,
+  testChain,
+  devWallet,
+  GAS,
+  PUBLIC_ORIGIN,
+  type TestApp,
+  type TestChain,
+} from '../../../test-support/test-app';
 import { fetchNonce, signIn, signedSignIn } from '../../../test-support/siwe-client';
 import type { AppConfig } from '../../../libraries/config/config';
 
@@ -19,7 +27,8 @@ afterAll(async () => {
 });
 
 /** The same app and database under other settings. */
-const appWith = (overrides: Partial<AppConfig>) => createApp({ ...testApp.runtime, config: { ...testApp.runtime.config, ...overrides } });
+const appWith = (overrides: Partial<AppConfig>) =>
+  createApp({ ...testApp.runtime, config: { ...testApp.runtime.config, ...overrides } });
 const LOCAL_DEV = { publicOrigin: undefined, allowedOrigins: ['http://127.0.0.1:3000', 'http://localhost:3000'] };
 
 const sessionCookie = (response: request.Response) =>
@@ -29,7 +38,10 @@ describe('Sign-in with Ethereum', () => {
   test('When the admin signs a fresh nonce, then a strict httpOnly session cookie is set and /api/me reads the admin role from the chain', async () => {
     const agent = request.agent(testApp.app);
     const wallet = devWallet(0, chain.provider);
-    const response = await agent.post('/api/auth/verify').send(await signedSignIn(agent, wallet)).expect(200);
+    const response = await agent
+      .post('/api/auth/verify')
+      .send(await signedSignIn(agent, wallet))
+      .expect(200);
 
     expect(response.body).toEqual({ address: wallet.address, roles: ['admin'], doctorStatus: 'none' });
     const cookie = sessionCookie(response);
@@ -45,16 +57,27 @@ describe('Sign-in with Ethereum', () => {
     const doctor = devWallet(1, chain.provider);
     await (await chain.registryAs(1).registerDoctor(licenceCommitment('AUTH-DOC-1'), 7, GAS)).wait();
     await signIn(agent, doctor);
-    expect((await agent.get('/api/me').expect(200)).body).toEqual({ address: doctor.address, roles: [], doctorStatus: 'pending' });
+    expect((await agent.get('/api/me').expect(200)).body).toEqual({
+      address: doctor.address,
+      roles: [],
+      doctorStatus: 'pending',
+    });
 
     await (await chain.registryAs(0).verifyDoctor(doctor.address, GAS)).wait();
 
-    expect((await agent.get('/api/me').expect(200)).body).toEqual({ address: doctor.address, roles: ['doctor'], doctorStatus: 'verified' });
+    expect((await agent.get('/api/me').expect(200)).body).toEqual({
+      address: doctor.address,
+      roles: ['doctor'],
+      doctorStatus: 'verified',
+    });
   });
 
   test('When signing out, then the session is deleted on the server and the old cookie no longer works', async () => {
     const agent = request.agent(testApp.app);
-    const response = await agent.post('/api/auth/verify').send(await signedSignIn(agent, devWallet(8, chain.provider))).expect(200);
+    const response = await agent
+      .post('/api/auth/verify')
+      .send(await signedSignIn(agent, devWallet(8, chain.provider)))
+      .expect(200);
     const cookie = sessionCookie(response)!.split(';')[0];
 
     const logout = await agent.post('/api/auth/logout').expect(204);
@@ -84,7 +107,10 @@ describe('Sign-in with Ethereum', () => {
 describe('Sign-in is bound to the configured origins, not to request headers', () => {
   test('When a login signed for another site is relayed with that site as Host, then it is refused with 401 and no session', async () => {
     const agent = request.agent(appWith(LOCAL_DEV));
-    const relayed = await signedSignIn(agent, devWallet(8, chain.provider), { domain: 'evil.example', uri: 'http://evil.example/' });
+    const relayed = await signedSignIn(agent, devWallet(8, chain.provider), {
+      domain: 'evil.example',
+      uri: 'http://evil.example/',
+    });
 
     const response = await agent.post('/api/auth/verify').set('Host', 'evil.example').send(relayed).expect(401);
 
@@ -92,17 +118,23 @@ describe('Sign-in is bound to the configured origins, not to request headers', (
     expect(sessionCookie(response)).toBeUndefined();
   });
 
-  test.each(['127.0.0.1:3000', 'localhost:3000'])('When the dev stack allows its loopback origins, then a sign-in for %s works', async (host) => {
-    const agent = request.agent(appWith(LOCAL_DEV));
-    const signed = await signedSignIn(agent, devWallet(8, chain.provider), { domain: host, uri: `http://${host}/` });
-    await agent.post('/api/auth/verify').send(signed).expect(200);
-  });
+  test.each(['127.0.0.1:3000', 'localhost:3000'])(
+    'When the dev stack allows its loopback origins, then a sign-in for %s works',
+    async (host) => {
+      const agent = request.agent(appWith(LOCAL_DEV));
+      const signed = await signedSignIn(agent, devWallet(8, chain.provider), { domain: host, uri: `http://${host}/` });
+      await agent.post('/api/auth/verify').send(signed).expect(200);
+    },
+  );
 
   test('When the configured origin is https, then the cookie is Secure even if the request reached the server over plain http', async () => {
     const app = appWith({ publicOrigin: 'https://ehr.example.org', allowedOrigins: ['https://ehr.example.org'] });
     const agent = request.agent(app);
     const site = { domain: 'ehr.example.org', uri: 'https://ehr.example.org/' };
-    const response = await agent.post('/api/auth/verify').send(await signedSignIn(agent, devWallet(8, chain.provider), site)).expect(200);
+    const response = await agent
+      .post('/api/auth/verify')
+      .send(await signedSignIn(agent, devWallet(8, chain.provider), site))
+      .expect(200);
     expect(sessionCookie(response)).toMatch(/;\s*Secure/i);
   });
 
@@ -126,7 +158,10 @@ describe('State-changing API requests from other sites', () => {
   });
 
   test('When a browser marks a request cross-site without an Origin header, then it is refused too', async () => {
-    const response = await request(testApp.app).post('/api/auth/logout').set('Sec-Fetch-Site', 'cross-site').expect(403);
+    const response = await request(testApp.app)
+      .post('/api/auth/logout')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .expect(403);
     expect(response.body.error.code).toBe('FOREIGN_ORIGIN');
   });
 
@@ -136,4 +171,3 @@ describe('State-changing API requests from other sites', () => {
     await agent.post('/api/auth/logout').set('Origin', PUBLIC_ORIGIN).set('Sec-Fetch-Site', 'same-origin').expect(204);
   });
 });
-

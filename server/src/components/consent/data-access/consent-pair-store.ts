@@ -66,7 +66,12 @@ export async function applyConsentChange(
     await ConsentPairModel.updateOne(
       { patient: pair.patient, doctor: pair.doctor, eventPosition: mongoose.trusted({ $lt: at.position }) },
       {
-        $set: { ...changes, eventPosition: at.position, lastTransactionHash: at.transactionHash, updatedAt: at.timestamp },
+        $set: {
+          ...changes,
+          eventPosition: at.position,
+          lastTransactionHash: at.transactionHash,
+          updatedAt: at.timestamp,
+        },
         $setOnInsert: { ...defaults, firstPosition: at.position },
       },
       { upsert: true },
@@ -76,10 +81,18 @@ export async function applyConsentChange(
   }
 }
 
-export async function findPairsOfPatient(query: { patient: string; offset: number; limit: number }): Promise<{ items: ConsentPairRecord[]; total: number }> {
+export async function findPairsOfPatient(query: {
+  patient: string;
+  offset: number;
+  limit: number;
+}): Promise<{ items: ConsentPairRecord[]; total: number }> {
   const filter = { patient: query.patient };
   const [items, total] = await Promise.all([
-    ConsentPairModel.find(filter, { _id: 0 }).sort({ firstPosition: 1 }).skip(query.offset).limit(query.limit).lean<ConsentPairRecord[]>(),
+    ConsentPairModel.find(filter, { _id: 0 })
+      .sort({ firstPosition: 1 })
+      .skip(query.offset)
+      .limit(query.limit)
+      .lean<ConsentPairRecord[]>(),
     ConsentPairModel.countDocuments(filter),
   ]);
   return { items, total };

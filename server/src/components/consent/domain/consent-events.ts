@@ -27,7 +27,10 @@ const at = (position: ConsentEventPosition) => ({
 });
 
 /** AccessGranted replaces the patient's explicit grant (it can also shorten it). */
-export async function recordAccessGranted(event: Pair & { expiresAt: bigint }, position: ConsentEventPosition): Promise<void> {
+export async function recordAccessGranted(
+  event: Pair & { expiresAt: bigint },
+  position: ConsentEventPosition,
+): Promise<void> {
   const untilRevoked = event.expiresAt === UNTIL_REVOKED;
   await applyConsentChange(event, at(position), {
     grantExpiresAt: untilRevoked ? 0 : Number(event.expiresAt),
@@ -38,11 +41,19 @@ export async function recordAccessGranted(event: Pair & { expiresAt: bigint }, p
 
 /** AccessRevoked ends the explicit grant and the access appointments gave, at once. */
 export async function recordAccessRevoked(event: Pair, position: ConsentEventPosition): Promise<void> {
-  await applyConsentChange(event, at(position), { grantExpiresAt: 0, grantUntilRevoked: false, revoked: true, appointmentAccessUntil: 0 });
+  await applyConsentChange(event, at(position), {
+    grantExpiresAt: 0,
+    grantUntilRevoked: false,
+    revoked: true,
+    appointmentAccessUntil: 0,
+  });
 }
 
 /** AppointmentAccessUpdated: an accepted or closed appointment changed the pair's effective expiry. */
-export async function recordAppointmentAccessUpdated(event: Pair & { expiresAt: bigint }, position: ConsentEventPosition): Promise<void> {
+export async function recordAppointmentAccessUpdated(
+  event: Pair & { expiresAt: bigint },
+  position: ConsentEventPosition,
+): Promise<void> {
   await applyConsentChange(event, at(position), { appointmentAccessUntil: Number(event.expiresAt) });
 }
 

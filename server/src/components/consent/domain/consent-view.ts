@@ -9,7 +9,11 @@ import type { Consent, Registry } from '@contracts/types';
 import { UNTIL_REVOKED, type ConsentView } from '@api';
 import { doctorStatusFromChain } from '../../../libraries/chain';
 
-export async function readConsent(contracts: { consent: Consent; registry: Registry }, patient: string, doctor: string): Promise<ConsentView> {
+export async function readConsent(
+  contracts: { consent: Consent; registry: Registry },
+  patient: string,
+  doctor: string,
+): Promise<ConsentView> {
   const { consent, registry } = contracts;
   const [hasAccess, expiry, status, latest] = await Promise.all([
     consent.hasAccess(patient, doctor),

@@ -5,7 +5,15 @@ import type { HDNodeWallet } from 'ethers';
 import { UNTIL_REVOKED } from '@test-support/constants';
 import { licenceCommitment } from '@test-support/licences';
 import { createApp } from '../../../app';
-import { openTestApp, testChain, fundedWallet, devWallet, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
+import {
+  openTestApp,
+  testChain,
+  fundedWallet,
+  devWallet,
+  GAS,
+  type TestApp,
+  type TestChain,
+} from '../../../test-support/test-app';
 import { signIn } from '../../../test-support/siwe-client';
 
 // Accounts used only by this file: 20 patient, 21 doctor, 22 stranger (funded here); 0 is the shared admin.
@@ -64,22 +72,44 @@ describe('Consent API', () => {
 
   test('When access is granted until revoked and the doctor is then revoked by an admin, then access ends with the verification', async () => {
     await (await chain.consentFor(patient).grantAccess(doctor.address, UNTIL_REVOKED, GAS)).wait();
-    expect((await agents.admin.get(consentPath()).expect(200)).body).toMatchObject({ hasAccess: true, expiresAt: null, untilRevoked: true });
+    expect((await agents.admin.get(consentPath()).expect(200)).body).toMatchObject({
+      hasAccess: true,
+      expiresAt: null,
+      untilRevoked: true,
+    });
 
     await (await chain.registryAs(0).revokeDoctor(doctor.address, 2, GAS)).wait();
-    expect((await agents.admin.get(consentPath()).expect(200)).body).toMatchObject({ hasAccess: false, untilRevoked: true });
+    expect((await agents.admin.get(consentPath()).expect(200)).body).toMatchObject({
+      hasAccess: false,
+      untilRevoked: true,
+    });
   });
 
   test('When a revoked doctor still holds a grant, then the patient sees it as suspended, and it applies again on re-verification', async () => {
     // Continues from the previous test: an until-revoked grant to a doctor the admin has revoked.
-    expect((await agents.patient.get(consentPath()).expect(200)).body).toMatchObject({ hasAccess: false, untilRevoked: true, doctorStatus: 'revoked', suspended: true });
+    expect((await agents.patient.get(consentPath()).expect(200)).body).toMatchObject({
+      hasAccess: false,
+      untilRevoked: true,
+      doctorStatus: 'revoked',
+      suspended: true,
+    });
 
     await (await chain.registryAs(0).verifyDoctor(doctor.address, GAS)).wait();
-    expect((await agents.patient.get(consentPath()).expect(200)).body).toMatchObject({ hasAccess: true, untilRevoked: true, doctorStatus: 'verified', suspended: false });
+    expect((await agents.patient.get(consentPath()).expect(200)).body).toMatchObject({
+      hasAccess: true,
+      untilRevoked: true,
+      doctorStatus: 'verified',
+      suspended: false,
+    });
 
     await (await chain.consentFor(patient).revokeAccess(doctor.address, GAS)).wait();
     await (await chain.registryAs(0).revokeDoctor(doctor.address, 2, GAS)).wait();
-    expect((await agents.patient.get(consentPath()).expect(200)).body).toMatchObject({ hasAccess: false, untilRevoked: false, doctorStatus: 'revoked', suspended: false });
+    expect((await agents.patient.get(consentPath()).expect(200)).body).toMatchObject({
+      hasAccess: false,
+      untilRevoked: false,
+      doctorStatus: 'revoked',
+      suspended: false,
+    });
   });
 
   test('When someone who is neither party nor admin asks, then it is 403 and reveals nothing', async () => {
@@ -107,7 +137,9 @@ describe('Consent API request logs', () => {
     await asStranger.get(consentPath()).expect(403);
     await request(app).get(consentPath()).expect(401);
 
-    const requests = lines.map((line) => JSON.parse(line)).filter((entry) => entry.req?.url?.startsWith('/api/consent'));
+    const requests = lines
+      .map((line) => JSON.parse(line))
+      .filter((entry) => entry.req?.url?.startsWith('/api/consent'));
     expect(requests.map((entry) => [entry.req.method, entry.req.url, entry.res.statusCode])).toEqual([
       ['GET', '/api/consent/:patient/:doctor', 200],
       ['GET', '/api/consent/:patient/:doctor', 403],
@@ -118,4 +150,3 @@ describe('Consent API request logs', () => {
     expect(everything).not.toContain(doctor.address.slice(2).toLowerCase());
   });
 });
-

@@ -5,7 +5,15 @@ import type { Agent } from 'supertest';
 import type { HDNodeWallet } from 'ethers';
 import { Consent__factory } from '@contracts/types';
 import { createApp } from '../../../app';
-import { openTestApp, testChain, fundedWallet, devWallet, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
+import {
+  openTestApp,
+  testChain,
+  fundedWallet,
+  devWallet,
+  GAS,
+  type TestApp,
+  type TestChain,
+} from '../../../test-support/test-app';
 import { licenceCommitment } from '@test-support/licences';
 import { signIn } from '../../../test-support/siwe-client';
 import { consentEvents } from '../entry-points/chain-events/consent-events';
@@ -25,10 +33,19 @@ const UNTIL_REVOKED = 2n ** 64n - 1n;
 beforeAll(async () => {
   testApp = await openTestApp('patient-consents');
   chain = await testChain();
-  [patient, revokedDoctor, formerDoctor, otherPatient] = await Promise.all([60, 61, 62, 63].map((index) => fundedWallet(index, chain.provider)));
+  [patient, revokedDoctor, formerDoctor, otherPatient] = await Promise.all(
+    [60, 61, 62, 63].map((index) => fundedWallet(index, chain.provider)),
+  );
   for (const wallet of [patient, otherPatient]) await (await chain.registryFor(wallet).registerPatient(GAS)).wait();
-  for (const [wallet, speciality] of [[revokedDoctor, 7], [formerDoctor, 3]] as const) {
-    await (await chain.registryFor(wallet).registerDoctor(licenceCommitment(`CONSENT-LIST-${wallet.address}`), speciality, GAS)).wait();
+  for (const [wallet, speciality] of [
+    [revokedDoctor, 7],
+    [formerDoctor, 3],
+  ] as const) {
+    await (
+      await chain
+        .registryFor(wallet)
+        .registerDoctor(licenceCommitment(`CONSENT-LIST-${wallet.address}`), speciality, GAS)
+    ).wait();
     await (await chain.registryAs(0).verifyDoctor(wallet.address, GAS)).wait();
   }
   const wallets = { patient, revokedDoctor, otherPatient, admin: devWallet(0, chain.provider) };
@@ -36,7 +53,10 @@ beforeAll(async () => {
     agents[name as keyof typeof agents] = request.agent(testApp.app);
     await signIn(agents[name as keyof typeof agents], wallet);
   }
-  await agents.revokedDoctor.put('/api/doctors/me/profile').send({ displayName: 'Dr. Struck Off', speciality: 'Neurology' }).expect(200);
+  await agents.revokedDoctor
+    .put('/api/doctors/me/profile')
+    .send({ displayName: 'Dr. Struck Off', speciality: 'Neurology' })
+    .expect(200);
 
   // Arrange the story: the patient grants both doctors; an admin revokes one doctor; the patient revokes the other.
   await (await chain.consentFor(patient).grantAccess(revokedDoctor.address, UNTIL_REVOKED, GAS)).wait();
@@ -51,10 +71,15 @@ afterAll(async () => {
 });
 
 const listPath = (who: HDNodeWallet = patient) => `/api/consent/${who.address}`;
-const pairs = () => mongoose.connection.collection('consent_pairs').find({ patient: patient.address }, { projection: { _id: 0 } }).sort({ doctor: 1 }).toArray();
+const pairs = () =>
+  mongoose.connection
+    .collection('consent_pairs')
+    .find({ patient: patient.address }, { projection: { _id: 0 } })
+    .sort({ doctor: 1 })
+    .toArray();
 
 describe("GET /api/consent/:patient (a patient's doctors)", () => {
-  test('When a patient granted a doctor who was then revoked, then the patient sees that grant as suspended, with the doctor\'s name, without any 403', async () => {
+  test("When a patient granted a doctor who was then revoked, then the patient sees that grant as suspended, with the doctor's name, without any 403", async () => {
     // Act
     const response = await agents.patient.get(listPath()).expect(200);
 
@@ -81,7 +106,12 @@ describe("GET /api/consent/:patient (a patient's doctors)", () => {
         {
           doctor: formerDoctor.address,
           speciality: 3,
-          consent: expect.objectContaining({ hasAccess: false, untilRevoked: false, doctorStatus: 'verified', suspended: false }),
+          consent: expect.objectContaining({
+            hasAccess: false,
+            untilRevoked: false,
+            doctorStatus: 'verified',
+            suspended: false,
+          }),
         },
       ],
     });
@@ -93,7 +123,12 @@ describe("GET /api/consent/:patient (a patient's doctors)", () => {
     await (await chain.registryAs(0).verifyDoctor(revokedDoctor.address, GAS)).wait();
     try {
       const { items } = (await agents.patient.get(listPath()).expect(200)).body;
-      expect(items[0].consent).toMatchObject({ hasAccess: true, untilRevoked: true, doctorStatus: 'verified', suspended: false });
+      expect(items[0].consent).toMatchObject({
+        hasAccess: true,
+        untilRevoked: true,
+        doctorStatus: 'verified',
+        suspended: false,
+      });
     } finally {
       await (await chain.registryAs(0).revokeDoctor(revokedDoctor.address, 2, GAS)).wait();
     }
@@ -101,13 +136,16 @@ describe("GET /api/consent/:patient (a patient's doctors)", () => {
 
   test('When an admin asks, then they see the same list', async () => {
     const response = await agents.admin.get(listPath()).expect(200);
-    expect(response.body.items.map((item: { doctor: string }) => item.doctor)).toEqual([revokedDoctor.address, formerDoctor.address]);
+    expect(response.body.items.map((item: { doctor: string }) => item.doctor)).toEqual([
+      revokedDoctor.address,
+      formerDoctor.address,
+    ]);
   });
 
   test.each([
     ['another patient', 'otherPatient'],
     ['a doctor the patient granted', 'revokedDoctor'],
-  ] as const)('When %s asks for the patient\'s doctors, then it is 403 and names nobody', async (_who, agent) => {
+  ] as const)("When %s asks for the patient's doctors, then it is 403 and names nobody", async (_who, agent) => {
     const response = await agents[agent].get(listPath()).expect(403);
     expect(response.body).toEqual({ error: { code: 'CONSENT_NOT_THE_PATIENT', message: expect.any(String) } });
   });
@@ -121,7 +159,9 @@ describe("GET /api/consent/:patient (a patient's doctors)", () => {
     expect(second).toEqual({ total: 2, items: [expect.objectContaining({ doctor: formerDoctor.address })] });
     await agents.patient.get(listPath()).query({ limit: 101 }).expect(400);
     await agents.patient.get(listPath()).query({ status: 'revoked' }).expect(400);
-    expect((await agents.patient.get('/api/consent/not-an-address').expect(400)).body.error.message).toMatch(/patient: must be an Ethereum address/);
+    expect((await agents.patient.get('/api/consent/not-an-address').expect(400)).body.error.message).toMatch(
+      /patient: must be an Ethereum address/,
+    );
     await request(testApp.app).get(listPath()).expect(401);
   });
 });
@@ -129,14 +169,20 @@ describe("GET /api/consent/:patient (a patient's doctors)", () => {
 describe('Consent read model', () => {
   test('When the indexer replays the same Consent events (a sync that restarts before its cursor), then each pair is still one unchanged document', async () => {
     const before = await pairs();
-    expect(Object.fromEntries(before.map((pair) => [pair.doctor, { untilRevoked: pair.grantUntilRevoked, revoked: pair.revoked }]))).toEqual({
+    expect(
+      Object.fromEntries(
+        before.map((pair) => [pair.doctor, { untilRevoked: pair.grantUntilRevoked, revoked: pair.revoked }]),
+      ),
+    ).toEqual({
       [revokedDoctor.address]: { untilRevoked: true, revoked: false },
       [formerDoctor.address]: { untilRevoked: false, revoked: true },
     });
     const deployments = testApp.runtime.chain.deployments;
     const firstBlock = Math.min(deployments.Registry.blockNumber, deployments.Consent.blockNumber);
     // A cursor before the first deployment block replays every log without emptying the read models.
-    await mongoose.connection.collection('indexer_cursors').updateMany({}, { $set: { lastBlock: firstBlock - 1, lastBlockHash: null } });
+    await mongoose.connection
+      .collection('indexer_cursors')
+      .updateMany({}, { $set: { lastBlock: firstBlock - 1, lastBlockHash: null } });
 
     const replay = await testApp.runtime.indexer.syncNow();
 
@@ -157,12 +203,16 @@ describe('Consent read model', () => {
       timestamp: new Date(),
     });
 
-    expect(await pairs()).toContainEqual(expect.objectContaining({ doctor: formerDoctor.address, revoked: true, grantUntilRevoked: false }));
+    expect(await pairs()).toContainEqual(
+      expect.objectContaining({ doctor: formerDoctor.address, revoked: true, grantUntilRevoked: false }),
+    );
   });
 
   test('When the read model is rebuilt (cursor of other deployments), then reset empties it and the same pairs come back', async () => {
     const before = await pairs();
-    await mongoose.connection.collection('indexer_cursors').updateMany({}, { $set: { fingerprint: 'other deployments' } });
+    await mongoose.connection
+      .collection('indexer_cursors')
+      .updateMany({}, { $set: { fingerprint: 'other deployments' } });
 
     const rebuild = await testApp.runtime.indexer.syncNow();
 
@@ -184,13 +234,16 @@ describe("A patient's doctors in the request log", () => {
     await asOther.get(listPath()).expect(403);
     await request(app).get(listPath()).expect(401);
 
-    const requests = lines.map((line) => JSON.parse(line)).filter((entry) => entry.req?.url?.startsWith('/api/consent'));
+    const requests = lines
+      .map((line) => JSON.parse(line))
+      .filter((entry) => entry.req?.url?.startsWith('/api/consent'));
     expect(requests.map((entry) => [entry.req.method, entry.req.url, entry.res.statusCode])).toEqual([
       ['GET', '/api/consent/:patient', 200],
       ['GET', '/api/consent/:patient', 403],
       ['GET', '/api/consent/:patient', 401],
     ]);
     const everything = lines.join('\n').toLowerCase();
-    for (const account of [patient, otherPatient, revokedDoctor, formerDoctor]) expect(everything).not.toContain(account.address.slice(2).toLowerCase());
+    for (const account of [patient, otherPatient, revokedDoctor, formerDoctor])
+      expect(everything).not.toContain(account.address.slice(2).toLowerCase());
   });
 });

@@ -78,10 +78,18 @@ export async function findDoctorsIn(addresses: string[]): Promise<DoctorRecord[]
   return DoctorModel.find({ address: mongoose.trusted({ $in: addresses }) }, { _id: 0 }).lean<DoctorRecord[]>();
 }
 
-export async function findDoctors(query: { status?: DoctorRecord['status']; offset: number; limit: number }): Promise<{ items: DoctorRecord[]; total: number }> {
+export async function findDoctors(query: {
+  status?: DoctorRecord['status'];
+  offset: number;
+  limit: number;
+}): Promise<{ items: DoctorRecord[]; total: number }> {
   const filter = query.status ? { status: query.status } : {};
   const [items, total] = await Promise.all([
-    DoctorModel.find(filter, { _id: 0 }).sort({ registeredPosition: 1 }).skip(query.offset).limit(query.limit).lean<DoctorRecord[]>(),
+    DoctorModel.find(filter, { _id: 0 })
+      .sort({ registeredPosition: 1 })
+      .skip(query.offset)
+      .limit(query.limit)
+      .lean<DoctorRecord[]>(),
     DoctorModel.countDocuments(filter),
   ]);
   return { items, total };

@@ -30,7 +30,11 @@ const LicenceModel = mongoose.model<DoctorLicence>('DoctorLicence', licenceSchem
 /** Journaled (j: true): once the doctor's browser is told "stored", the salt survives a crash, because the chain commitment it sends next is useless without it. */
 export async function saveLicence(licence: DoctorLicence): Promise<void> {
   const { address, ...rest } = licence;
-  await LicenceModel.updateOne({ address }, { $set: rest }, { upsert: true, runValidators: true, writeConcern: { w: 1, j: true } });
+  await LicenceModel.updateOne(
+    { address },
+    { $set: rest },
+    { upsert: true, runValidators: true, writeConcern: { w: 1, j: true } },
+  );
 }
 
 export async function findLicence(address: string): Promise<DoctorLicence | null> {

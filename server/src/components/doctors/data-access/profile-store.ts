@@ -23,7 +23,10 @@ const profileSchema = new Schema<DoctorProfile>(
     specialityLabel: { type: String, maxlength: 80 },
     updatedAt: { type: Date, required: true },
     changedAfterVerification: {
-      type: new Schema({ previousDisplayName: { type: String, maxlength: 80 }, changedAt: { type: Date, required: true } }, { _id: false }),
+      type: new Schema(
+        { previousDisplayName: { type: String, maxlength: 80 }, changedAt: { type: Date, required: true } },
+        { _id: false },
+      ),
       required: false,
     },
   },
@@ -37,13 +40,17 @@ export async function saveProfile(profile: DoctorProfile): Promise<void> {
   const { address, ...fields } = profile;
   const set = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   const unset = Object.fromEntries(
-    (['specialityLabel', 'changedAfterVerification'] as const).filter((key) => fields[key] === undefined).map((key) => [key, 1]),
+    (['specialityLabel', 'changedAfterVerification'] as const)
+      .filter((key) => fields[key] === undefined)
+      .map((key) => [key, 1]),
   );
   await ProfileModel.updateOne({ address }, { $set: set, $unset: unset }, { upsert: true, runValidators: true });
 }
 
 export async function findProfiles(addresses: string[]): Promise<Map<string, DoctorProfile>> {
   if (addresses.length === 0) return new Map();
-  const profiles = await ProfileModel.find({ address: mongoose.trusted({ $in: addresses }) }, { _id: 0 }).lean<DoctorProfile[]>();
+  const profiles = await ProfileModel.find({ address: mongoose.trusted({ $in: addresses }) }, { _id: 0 }).lean<
+    DoctorProfile[]
+  >();
   return new Map(profiles.map((p) => [p.address, p]));
 }

@@ -23,5 +23,7 @@ export function assertMayList(reader: DoctorReader, status: DoctorStatus | undef
 
 /** Whether `reader` may see this doctor's entry; others get the same 404 as for an unknown address. */
 export function mayView(reader: DoctorReader, doctor: { address: string; status: DoctorStatus }): boolean {
-  return reader.isAdmin || doctor.status === 'verified' || doctor.address.toLowerCase() === reader.address.toLowerCase();
+  return (
+    reader.isAdmin || doctor.status === 'verified' || doctor.address.toLowerCase() === reader.address.toLowerCase()
+  );
 }

@@ -35,10 +35,18 @@ export async function recordDoctorRegistered(
 }
 
 export async function recordDoctorVerified(event: { doctor: string; admin: string }, at: EventPosition): Promise<void> {
-  await applyDoctorChange(event.doctor, positionOf(at), { status: 'verified', verifiedBy: event.admin, updatedAt: at.timestamp }, { create: false });
+  await applyDoctorChange(
+    event.doctor,
+    positionOf(at),
+    { status: 'verified', verifiedBy: event.admin, updatedAt: at.timestamp },
+    { create: false },
+  );
 }
 
-export async function recordDoctorRevoked(event: { doctor: string; admin: string; reason: number }, at: EventPosition): Promise<void> {
+export async function recordDoctorRevoked(
+  event: { doctor: string; admin: string; reason: number },
+  at: EventPosition,
+): Promise<void> {
   await applyDoctorChange(
     event.doctor,
     positionOf(at),

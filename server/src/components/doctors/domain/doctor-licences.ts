@@ -18,7 +18,11 @@ export async function storeOwnLicence(registry: Registry, address: string, input
   const onChain = await registry.getDoctor(address);
   const registered = doctorStatusFromChain(onChain.status) !== 'none';
   if (registered && licenceCommitment(input.licenceNumber, input.salt) !== onChain.licenceHash) {
-    throw new AppError(409, 'LICENCE_MISMATCH', 'This licence number and salt do not match the licence hash this account registered on chain');
+    throw new AppError(
+      409,
+      'LICENCE_MISMATCH',
+      'This licence number and salt do not match the licence hash this account registered on chain',
+    );
   }
   await saveLicence({ address, ...input, updatedAt: new Date() });
 }

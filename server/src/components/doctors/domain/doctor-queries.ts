@@ -10,10 +10,7 @@ import { doctorStatusFromChain } from '../../../libraries/chain';
 import { assertMayList, mayView, type DoctorReader } from './doctor-access';
 import { toDoctorView } from './doctor-view';
 
-export async function listDoctors(
-  reader: DoctorReader,
-  query: DoctorListQuery,
-): Promise<DoctorPage> {
+export async function listDoctors(reader: DoctorReader, query: DoctorListQuery): Promise<DoctorPage> {
   assertMayList(reader, query.status);
   const { items, total } = await findDoctors(query);
   const profiles = await findProfiles(items.map((d) => d.address));
@@ -22,7 +19,8 @@ export async function listDoctors(
 
 export async function getDoctor(reader: DoctorReader, address: string): Promise<DoctorView> {
   const doctor = await findDoctor(address);
-  if (!doctor || !mayView(reader, doctor)) throw notFound(`No doctor registered with address ${address}`, 'DOCTOR_NOT_FOUND');
+  if (!doctor || !mayView(reader, doctor))
+    throw notFound(`No doctor registered with address ${address}`, 'DOCTOR_NOT_FOUND');
   const profiles = await findProfiles([address]);
   return toDoctorView(doctor, profiles.get(address), reader);
 }
@@ -45,7 +43,12 @@ export async function updateOwnProfile(
   if (status === 'revoked') throw forbidden('A revoked doctor cannot change their profile', 'DOCTOR_REVOKED');
 
   const now = new Date();
-  const profile: DoctorProfile = { address, displayName: input.displayName, specialityLabel: input.speciality, updatedAt: now };
+  const profile: DoctorProfile = {
+    address,
+    displayName: input.displayName,
+    specialityLabel: input.speciality,
+    updatedAt: now,
+  };
   if (status === 'verified') profile.changedAfterVerification = await nameChange(address, input.displayName, now);
   await saveProfile(profile);
 
@@ -65,9 +68,16 @@ export async function updateOwnProfile(
 }
 
 /** The mark a verified doctor's save leaves: the first name changed since verification is the one to keep. */
-async function nameChange(address: string, displayName: string, now: Date): Promise<DoctorProfile['changedAfterVerification']> {
+async function nameChange(
+  address: string,
+  displayName: string,
+  now: Date,
+): Promise<DoctorProfile['changedAfterVerification']> {
   const current = (await findProfiles([address])).get(address);
-  if (current?.changedAfterVerification) return current.changedAfterVerification.previousDisplayName === displayName ? undefined : current.changedAfterVerification;
+  if (current?.changedAfterVerification)
+    return current.changedAfterVerification.previousDisplayName === displayName
+      ? undefined
+      : current.changedAfterVerification;
   if (current?.displayName === displayName) return undefined;
   return { ...(current && { previousDisplayName: current.displayName }), changedAt: now };
 }

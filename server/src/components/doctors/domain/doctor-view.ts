@@ -5,7 +5,10 @@ import type { DoctorView } from '@api';
 /** What the API returns for a doctor (api/doctors.ts): chain facts from the read model plus the off-chain profile. */
 
 export function toDoctorView(
-  doctor: Pick<DoctorRecord, 'address' | 'status' | 'licenceHash' | 'speciality' | 'registeredAt' | 'updatedAt' | 'verifiedBy'>,
+  doctor: Pick<
+    DoctorRecord,
+    'address' | 'status' | 'licenceHash' | 'speciality' | 'registeredAt' | 'updatedAt' | 'verifiedBy'
+  >,
   profile?: DoctorProfile,
   viewer: { isAdmin: boolean } = { isAdmin: false },
 ): DoctorView {

@@ -1,7 +1,15 @@
 import request from 'supertest';
 import type { Agent } from 'supertest';
 import { hexlify, id, keccak256, randomBytes, toUtf8Bytes, type HDNodeWallet } from 'ethers';
-import { openTestApp, testChain, devWallet, fundedWallet, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
+import {
+  openTestApp,
+  testChain,
+  devWallet,
+  fundedWallet,
+  GAS,
+  type TestApp,
+  type TestChain,
+} from '../../../test-support/test-app';
 import { signIn } from '../../../test-support/siwe-client';
 import { licenceCommitment } from '..';
 
@@ -47,7 +55,13 @@ describe('Doctor licences (salted on chain, readable by admins)', () => {
     expect(onChain).not.toBe(keccak256(toUtf8Bytes('482913')));
     expect(onChain).not.toBe(id('482913'));
     const check = await admin.get(`/api/doctors/${wallet.address}/licence`).expect(200);
-    expect(check.body).toEqual({ address: wallet.address, licenceNumber: '482913', salt, licenceHash: onChain, matchesChain: true });
+    expect(check.body).toEqual({
+      address: wallet.address,
+      licenceNumber: '482913',
+      salt,
+      licenceHash: onChain,
+      matchesChain: true,
+    });
     expect(check.headers['cache-control']).toBe('no-store');
   });
 
@@ -56,20 +70,36 @@ describe('Doctor licences (salted on chain, readable by admins)', () => {
     const { wallet, agent, salt } = await registerWithLicence(32, 'GMC-3200001');
 
     // Act
-    const otherNumber = await agent.put('/api/doctors/me/licence').send({ licenceNumber: 'GMC-9999999', salt }).expect(409);
-    const otherSalt = await agent.put('/api/doctors/me/licence').send({ licenceNumber: 'GMC-3200001', salt: hexlify(randomBytes(32)) }).expect(409);
+    const otherNumber = await agent
+      .put('/api/doctors/me/licence')
+      .send({ licenceNumber: 'GMC-9999999', salt })
+      .expect(409);
+    const otherSalt = await agent
+      .put('/api/doctors/me/licence')
+      .send({ licenceNumber: 'GMC-3200001', salt: hexlify(randomBytes(32)) })
+      .expect(409);
     await agent.put('/api/doctors/me/licence').send({ licenceNumber: 'GMC-3200001', salt }).expect(204); // the same pair again is fine
 
     // Assert
     expect(otherNumber.body.error.code).toBe('LICENCE_MISMATCH');
     expect(otherSalt.body.error.code).toBe('LICENCE_MISMATCH');
-    expect((await admin.get(`/api/doctors/${wallet.address}/licence`).expect(200)).body).toMatchObject({ licenceNumber: 'GMC-3200001', matchesChain: true });
+    expect((await admin.get(`/api/doctors/${wallet.address}/licence`).expect(200)).body).toMatchObject({
+      licenceNumber: 'GMC-3200001',
+      matchesChain: true,
+    });
   });
 
   test('When a doctor registered a hash the stored licence does not open, then the admin check says it does not match the chain', async () => {
     const doctor = await signedInAs(33);
-    await doctor.agent.put('/api/doctors/me/licence').send({ licenceNumber: 'GMC-3300001', salt: hexlify(randomBytes(32)) }).expect(204);
-    await (await chain.registryFor(doctor.wallet).registerDoctor(licenceCommitment('GMC-0000000', hexlify(randomBytes(32))), 2, GAS)).wait();
+    await doctor.agent
+      .put('/api/doctors/me/licence')
+      .send({ licenceNumber: 'GMC-3300001', salt: hexlify(randomBytes(32)) })
+      .expect(204);
+    await (
+      await chain
+        .registryFor(doctor.wallet)
+        .registerDoctor(licenceCommitment('GMC-0000000', hexlify(randomBytes(32))), 2, GAS)
+    ).wait();
 
     const check = await admin.get(`/api/doctors/${doctor.wallet.address}/licence`).expect(200);
 
@@ -81,7 +111,10 @@ describe('Doctor licences (salted on chain, readable by admins)', () => {
 
     expect((await agent.get(`/api/doctors/${wallet.address}/licence`).expect(403)).body.error.code).toBe('ADMIN_ONLY');
     await request(testApp.app).get(`/api/doctors/${wallet.address}/licence`).expect(401);
-    await request(testApp.app).put('/api/doctors/me/licence').send({ licenceNumber: 'x', salt: hexlify(randomBytes(32)) }).expect(401);
+    await request(testApp.app)
+      .put('/api/doctors/me/licence')
+      .send({ licenceNumber: 'x', salt: hexlify(randomBytes(32)) })
+      .expect(401);
   });
 
   test('When the admin checks an account with no stored licence, then the API answers 404', async () => {

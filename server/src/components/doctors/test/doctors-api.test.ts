@@ -3,7 +3,15 @@ import type { Agent } from 'supertest';
 import type { HDNodeWallet } from 'ethers';
 import { licenceCommitment } from '@test-support/licences';
 import { createApp } from '../../../app';
-import { openTestApp, testChain, devWallet, fundedWallet, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
+import {
+  openTestApp,
+  testChain,
+  devWallet,
+  fundedWallet,
+  GAS,
+  type TestApp,
+  type TestChain,
+} from '../../../test-support/test-app';
 import { signIn } from '../../../test-support/siwe-client';
 
 // Accounts used only by this file (the chain is shared by all server test files): 0 admin, 2 and 3 doctors, 7 nobody,
@@ -27,7 +35,10 @@ const address = (index: number) => devWallet(index, chain.provider).address;
 const sync = () => testApp.runtime.indexer.syncNow();
 
 async function listed(status?: string): Promise<{ address: string; status: string; displayName?: string }[]> {
-  const response = await admin.get('/api/doctors').query(status ? { status, limit: 100 } : { limit: 100 }).expect(200);
+  const response = await admin
+    .get('/api/doctors')
+    .query(status ? { status, limit: 100 } : { limit: 100 })
+    .expect(200);
   return response.body.items;
 }
 
@@ -49,7 +60,9 @@ describe('Doctors API', () => {
 
     await (await chain.registryAs(0).verifyDoctor(doctor, GAS)).wait();
     await sync();
-    expect(await listed('verified')).toContainEqual(expect.objectContaining({ address: doctor, status: 'verified', verifiedBy: address(0) }));
+    expect(await listed('verified')).toContainEqual(
+      expect.objectContaining({ address: doctor, status: 'verified', verifiedBy: address(0) }),
+    );
     expect((await listed('pending')).map((d) => d.address)).not.toContain(doctor);
 
     await (await chain.registryAs(0).revokeDoctor(doctor, 1, GAS)).wait();
@@ -64,12 +77,25 @@ describe('Doctors API', () => {
     await signIn(doctorAgent, devWallet(3, chain.provider));
 
     // Before the indexer has seen the registration: the chain is what decides.
-    const saved = await doctorAgent.put('/api/doctors/me/profile').send({ displayName: 'Dr. Ada Lovelace', speciality: 'Cardiology' }).expect(200);
-    expect(saved.body).toMatchObject({ address: address(3), status: 'pending', displayName: 'Dr. Ada Lovelace', specialityLabel: 'Cardiology', speciality: 4 });
+    const saved = await doctorAgent
+      .put('/api/doctors/me/profile')
+      .send({ displayName: 'Dr. Ada Lovelace', speciality: 'Cardiology' })
+      .expect(200);
+    expect(saved.body).toMatchObject({
+      address: address(3),
+      status: 'pending',
+      displayName: 'Dr. Ada Lovelace',
+      specialityLabel: 'Cardiology',
+      speciality: 4,
+    });
 
     await sync();
-    expect(await listed()).toContainEqual(expect.objectContaining({ address: address(3), displayName: 'Dr. Ada Lovelace' }));
-    expect((await admin.get(`/api/doctors/${address(3).toLowerCase()}`).expect(200)).body.displayName).toBe('Dr. Ada Lovelace');
+    expect(await listed()).toContainEqual(
+      expect.objectContaining({ address: address(3), displayName: 'Dr. Ada Lovelace' }),
+    );
+    expect((await admin.get(`/api/doctors/${address(3).toLowerCase()}`).expect(200)).body.displayName).toBe(
+      'Dr. Ada Lovelace',
+    );
   });
 
   test('When an account that is not a registered doctor saves a profile, then the API answers 404', async () => {
@@ -114,7 +140,9 @@ describe('Doctors API', () => {
 
   test('When doctors are requested without a session, then the API answers 401', async () => {
     await request(testApp.app).get('/api/doctors').expect(401);
-    await request(testApp.app).get(`/api/doctors/${address(2)}`).expect(401);
+    await request(testApp.app)
+      .get(`/api/doctors/${address(2)}`)
+      .expect(401);
     await request(testApp.app).put('/api/doctors/me/profile').send({ displayName: 'x' }).expect(401);
   });
 });
@@ -133,7 +161,12 @@ describe('Doctors API: who sees and edits what', () => {
     await (await chain.registryFor(verifiedDoctor).registerDoctor(licenceCommitment('DOC-API-36'), 2, GAS)).wait();
     await (await chain.registryFor(revokedDoctor).registerDoctor(licenceCommitment('DOC-API-37'), 2, GAS)).wait();
     // The name admins see while reviewing the registration.
-    await (await agentFor(verifiedDoctor)).put('/api/doctors/me/profile').send({ displayName: 'Dr. Grace Hopper' }).expect(200);
+    await (
+      await agentFor(verifiedDoctor)
+    )
+      .put('/api/doctors/me/profile')
+      .send({ displayName: 'Dr. Grace Hopper' })
+      .expect(200);
     await (await chain.registryAs(0).verifyDoctor(verifiedDoctor.address, GAS)).wait();
     await (await chain.registryAs(0).verifyDoctor(revokedDoctor.address, GAS)).wait();
     await (await chain.registryAs(0).revokeDoctor(revokedDoctor.address, 2, GAS)).wait();
@@ -153,7 +186,9 @@ describe('Doctors API: who sees and edits what', () => {
 
   test('When an account that is not an admin asks for a revoked doctor, then it is 404 as for an unknown one; the doctor still sees themselves', async () => {
     const stranger = await agentFor(devWallet(7, chain.provider));
-    expect((await stranger.get(`/api/doctors/${revokedDoctor.address}`).expect(404)).body.error.code).toBe('DOCTOR_NOT_FOUND');
+    expect((await stranger.get(`/api/doctors/${revokedDoctor.address}`).expect(404)).body.error.code).toBe(
+      'DOCTOR_NOT_FOUND',
+    );
     await stranger.get(`/api/doctors/${verifiedDoctor.address}`).expect(200);
     const self = await agentFor(revokedDoctor);
     expect((await self.get(`/api/doctors/${revokedDoctor.address}`).expect(200)).body.status).toBe('revoked');
@@ -174,9 +209,14 @@ describe('Doctors API: who sees and edits what', () => {
     const asAdmin = (await admin.get(path).expect(200)).body;
     expect(asAdmin).toMatchObject({
       displayName: 'Dr. Chief of Surgery',
-      nameChangedAfterVerification: { previousDisplayName: 'Dr. Grace Hopper', changedAt: expect.stringMatching(/^\d{4}-/) },
+      nameChangedAfterVerification: {
+        previousDisplayName: 'Dr. Grace Hopper',
+        changedAt: expect.stringMatching(/^\d{4}-/),
+      },
     });
-    expect(await listed('verified')).toContainEqual(expect.objectContaining({ address: verifiedDoctor.address, nameChangedAfterVerification: expect.any(Object) }));
+    expect(await listed('verified')).toContainEqual(
+      expect.objectContaining({ address: verifiedDoctor.address, nameChangedAfterVerification: expect.any(Object) }),
+    );
     const asStranger = (await (await agentFor(devWallet(7, chain.provider))).get(path).expect(200)).body;
     expect(asStranger.displayName).toBe('Dr. Chief of Surgery');
     expect(asStranger).not.toHaveProperty('nameChangedAfterVerification');
@@ -198,4 +238,3 @@ describe('Doctors API: who sees and edits what', () => {
     await save(other).expect(200);
   });
 });
-

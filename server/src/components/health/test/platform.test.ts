@@ -41,13 +41,22 @@ describe('Health and client config', () => {
   test('When the IPFS node does not answer, then /api/health is degraded with 503 and says IPFS is the problem', async () => {
     const app = createApp({ ...testApp.runtime, ipfs: createKuboClient(`http://127.0.0.1:${await closedPort()}`) });
     const response = await request(app).get('/api/health').expect(503);
-    expect(response.body).toMatchObject({ status: 'degraded', chain: { ok: true }, mongo: { ok: true }, ipfs: { ok: false } });
+    expect(response.body).toMatchObject({
+      status: 'degraded',
+      chain: { ok: true },
+      mongo: { ok: true },
+      ipfs: { ok: false },
+    });
   });
 
   test('When /api/health is called again and again, then chain, MongoDB and IPFS are probed once per cache period', async () => {
     let ipfsProbes = 0;
     const countingIpfs = { ...testApp.runtime.ipfs, id: () => (ipfsProbes++, testApp.runtime.ipfs.id()) };
-    const app = createApp({ ...testApp.runtime, ipfs: countingIpfs, config: { ...testApp.runtime.config, healthCacheMs: 60_000 } });
+    const app = createApp({
+      ...testApp.runtime,
+      ipfs: countingIpfs,
+      config: { ...testApp.runtime.config, healthCacheMs: 60_000 },
+    });
 
     const reports = [
       ...(await Promise.all([1, 2, 3].map(() => request(app).get('/api/health').expect(200)))),
@@ -66,7 +75,9 @@ describe('Health and client config', () => {
       chainName: 'EHR Hospital Dev',
       rpcUrl: `${PUBLIC_ORIGIN}/rpc`,
       currency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-      contracts: expect.objectContaining({ Registry: { address: deployments.Registry.address, blockNumber: deployments.Registry.blockNumber } }),
+      contracts: expect.objectContaining({
+        Registry: { address: deployments.Registry.address, blockNumber: deployments.Registry.blockNumber },
+      }),
       session: { idleSeconds: 900, maxSeconds: 28_800 },
     });
   });
@@ -79,12 +90,19 @@ describe('HTTP edge cases', () => {
   });
 
   test('When the JSON body is malformed, then the API answers 400 JSON', async () => {
-    const response = await request(testApp.app).post('/api/auth/verify').set('Content-Type', 'application/json').send('{"message": ').expect(400);
+    const response = await request(testApp.app)
+      .post('/api/auth/verify')
+      .set('Content-Type', 'application/json')
+      .send('{"message": ')
+      .expect(400);
     expect(response.body.error.code).toBe('MALFORMED_JSON');
   });
 
   test('When the body is larger than the limit, then the API answers 413 JSON', async () => {
-    const response = await request(testApp.app).post('/api/auth/verify').send({ message: 'x'.repeat(200_000), signature: '0x00' }).expect(413);
+    const response = await request(testApp.app)
+      .post('/api/auth/verify')
+      .send({ message: 'x'.repeat(200_000), signature: '0x00' })
+      .expect(413);
     expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 

@@ -33,7 +33,9 @@ const CURSOR_ID = 'chain-events';
 
 export async function loadCursor(): Promise<IndexerCursor | null> {
   const cursor = await CursorModel.findById(CURSOR_ID).lean<CursorDocument>();
-  return cursor ? { fingerprint: cursor.fingerprint, lastBlock: cursor.lastBlock, lastBlockHash: cursor.lastBlockHash } : null;
+  return cursor
+    ? { fingerprint: cursor.fingerprint, lastBlock: cursor.lastBlock, lastBlockHash: cursor.lastBlockHash }
+    : null;
 }
 
 export async function saveCursor(cursor: IndexerCursor): Promise<void> {

@@ -49,7 +49,10 @@ export function createIndexer(options: IndexerOptions): Indexer {
     byAddress.set(address, [...(byAddress.get(address) ?? []), source]);
   }
   const firstBlock = Math.min(...sources.map((s) => s.fromBlock));
-  const fingerprint = [options.chainId, ...sources.map((s) => `${s.name}@${s.address.toLowerCase()}#${s.fromBlock}`).sort()].join('|');
+  const fingerprint = [
+    options.chainId,
+    ...sources.map((s) => `${s.name}@${s.address.toLowerCase()}#${s.fromBlock}`).sort(),
+  ].join('|');
 
   let queue: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
@@ -87,7 +90,12 @@ export function createIndexer(options: IndexerOptions): Indexer {
           const block = await provider.getBlock(log.blockNumber);
           timestamps.set(log.blockNumber, new Date(Number(block?.timestamp ?? 0) * 1000));
         }
-        const at: LogPosition = { blockNumber: log.blockNumber, logIndex: log.index, transactionHash: log.transactionHash, timestamp: timestamps.get(log.blockNumber)! };
+        const at: LogPosition = {
+          blockNumber: log.blockNumber,
+          logIndex: log.index,
+          transactionHash: log.transactionHash,
+          timestamp: timestamps.get(log.blockNumber)!,
+        };
         await handler(parsed.args, at);
         handled = true;
       }

@@ -43,7 +43,9 @@ async function ownDoctors(): Promise<unknown[]> {
 describe('Chain-event indexer', () => {
   test('When the indexer syncs, then doctors and patients registered on chain are in the read model', async () => {
     await runtime.indexer.syncNow();
-    expect(await ownDoctors()).toEqual([expect.objectContaining({ address: address(4), status: 'verified', speciality: 3, verifiedBy: address(0) })]);
+    expect(await ownDoctors()).toEqual([
+      expect.objectContaining({ address: address(4), status: 'verified', speciality: 3, verifiedBy: address(0) }),
+    ]);
     expect(await findPatient(address(6))).toEqual(expect.objectContaining({ address: address(6) }));
   });
 
@@ -104,7 +106,10 @@ describe('Chain-event indexer', () => {
   test.each([
     ['the cursor is beyond the chain head', { lastBlock: 10_000_000 }],
     ['the cursor block hash differs (chain re-created)', { lastBlockHash: '0x' + 'ab'.repeat(32) }],
-    ['the cursor belongs to other deployments', { fingerprint: `${CHAIN_ID}|Registry@0x0000000000000000000000000000000000000001#1` }],
+    [
+      'the cursor belongs to other deployments',
+      { fingerprint: `${CHAIN_ID}|Registry@0x0000000000000000000000000000000000000001#1` },
+    ],
   ])('When %s, then the read model is rebuilt from scratch with the same result', async (_case, cursorChange) => {
     await runtime.indexer.syncNow();
     const before = await ownDoctors();

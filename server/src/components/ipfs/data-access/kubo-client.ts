@@ -8,7 +8,10 @@ export interface KuboClient {
 }
 
 export class KuboError extends Error {
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
     this.name = 'KuboError';
   }

@@ -28,6 +28,10 @@ export function assertLocalCaller(request: IncomingMessage, ownHosts: Set<string
   }
   const host = request.headers.host?.toLowerCase();
   if (!host || !ownHosts.has(host)) {
-    throw new KuboRpcError(403, `403 - Forbidden: Host '${host ?? ''}' is not this node's address (expected one of ${[...ownHosts].join(', ')})`, 1);
+    throw new KuboRpcError(
+      403,
+      `403 - Forbidden: Host '${host ?? ''}' is not this node's address (expected one of ${[...ownHosts].join(', ')})`,
+      1,
+    );
   }
 }

@@ -50,7 +50,12 @@ describe('embedded IPFS node (Kubo RPC subset)', () => {
   });
 
   it.each([
-    ['"hello world\\n"', new TextEncoder().encode('hello world\n'), 'QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o', '20'],
+    [
+      '"hello world\\n"',
+      new TextEncoder().encode('hello world\n'),
+      'QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o',
+      '20',
+    ],
     ['"hello world"', new TextEncoder().encode('hello world'), 'Qmf412jQZiuVUtdgnB36FXFX7xg5V6KEbSJ4dpQuhkLyfD', '19'],
     // Four 256 KiB chunks under one dag-pb root: checks Kubo's chunking and layout, not just one block.
     ['1 MiB of zeros', new Uint8Array(1024 * 1024), 'QmVkbauSDEaMP4Tkq6Epm9uW75mWm136n81YH8fGtfwdHU', '1048832'],
@@ -85,7 +90,7 @@ describe('embedded IPFS node (Kubo RPC subset)', () => {
   it.each([
     ['a malformed CID', 'not-a-cid'],
     ['a CID whose blocks this node does not have', 'QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG'],
-  ])('When cat is asked for %s, then it answers 500 with Kubo\'s error JSON', async (_label, cid) => {
+  ])("When cat is asked for %s, then it answers 500 with Kubo's error JSON", async (_label, cid) => {
     const response = await rpc(`cat?arg=${cid}`);
 
     expect(response.status).toBe(500);
@@ -95,7 +100,10 @@ describe('embedded IPFS node (Kubo RPC subset)', () => {
   it('When one file is larger than the per-file limit, then it is refused with 413 and nothing is pinned', async () => {
     const pinsBefore = await pinnedCids();
 
-    const { status, error } = await addFiles(node, [new Uint8Array(randomBytes(1_000)), new Uint8Array(2 * 1024 * 1024)]);
+    const { status, error } = await addFiles(node, [
+      new Uint8Array(randomBytes(1_000)),
+      new Uint8Array(2 * 1024 * 1024),
+    ]);
 
     expect(status).toBe(413);
     expect(error).toMatchObject({ Type: 'error', Message: expect.stringContaining('per-file limit') });
@@ -148,14 +156,26 @@ describe('embedded IPFS node: only local programs, never web pages', () => {
 
   it.each([
     ['a web page (Origin: http://evil.example)', 'pin/ls', () => ({ host: ownHost(), origin: 'http://evil.example' })],
-    ['a web page unpinning (Origin: null, a sandboxed frame)', 'pin/rm?arg=QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o', () => ({ host: ownHost(), origin: 'null' })],
+    [
+      'a web page unpinning (Origin: null, a sandboxed frame)',
+      'pin/rm?arg=QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o',
+      () => ({ host: ownHost(), origin: 'null' }),
+    ],
     ['DNS rebinding (Host: rebind.example)', 'pin/ls', () => ({ host: `rebind.example:${new URL(node.apiUrl).port}` })],
-    ['DNS rebinding reading a file (Host: rebind.example)', 'cat?arg=QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o', () => ({ host: 'rebind.example' })],
+    [
+      'DNS rebinding reading a file (Host: rebind.example)',
+      'cat?arg=QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o',
+      () => ({ host: 'rebind.example' }),
+    ],
   ])('When %s calls the API, then it is refused with 403 and Kubo-style JSON', async (_label, apiPath, headers) => {
     const response = await rawPost(node, apiPath, headers());
 
     expect(response.status).toBe(403);
-    expect(JSON.parse(response.body)).toEqual({ Message: expect.stringMatching(/^403 - Forbidden/), Code: 1, Type: 'error' });
+    expect(JSON.parse(response.body)).toEqual({
+      Message: expect.stringMatching(/^403 - Forbidden/),
+      Code: 1,
+      Type: 'error',
+    });
   });
 
   it('When a refused page tries to unpin, then the pin is still there', async () => {
@@ -166,17 +186,23 @@ describe('embedded IPFS node: only local programs, never web pages', () => {
     expect(await pinnedCids()).toContain(cid);
   });
 
-  it.each(['127.0.0.1', 'localhost'])('When a local program addresses the node as %s:<port>, then it is answered', async (name) => {
-    const response = await rawPost(node, 'version', { host: `${name}:${new URL(node.apiUrl).port}` });
+  it.each(['127.0.0.1', 'localhost'])(
+    'When a local program addresses the node as %s:<port>, then it is answered',
+    async (name) => {
+      const response = await rawPost(node, 'version', { host: `${name}:${new URL(node.apiUrl).port}` });
 
-    expect(response.status).toBe(200);
-  });
+      expect(response.status).toBe(200);
+    },
+  );
 });
 
 describe('embedded IPFS node: pins kept by an earlier version', () => {
   it('When the node starts on a repository with the old pins.json, then those pins are listed and kept', async () => {
     const oldDataDir = mkdtempSync(path.join(tmpdir(), 'ehr-ipfs-legacy-'));
-    const legacyPins = ['QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o', 'bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e'];
+    const legacyPins = [
+      'QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o',
+      'bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e',
+    ];
     mkdirSync(path.join(oldDataDir, 'ipfs'), { recursive: true });
     writeFileSync(path.join(oldDataDir, 'ipfs', 'pins.json'), JSON.stringify(legacyPins));
     let oldNode: RunningIpfs | undefined;

@@ -43,7 +43,10 @@ export function createKuboRpcServer(deps: KuboRpcDeps): Server {
       // Decided before the first await, so a request counts from the moment it arrives.
       if (uploadsInProgress >= limits.maxConcurrentUploads) {
         response.setHeader('retry-after', '1');
-        throw new KuboRpcError(503, `too many uploads in progress (limit ${limits.maxConcurrentUploads}): retry shortly`);
+        throw new KuboRpcError(
+          503,
+          `too many uploads in progress (limit ${limits.maxConcurrentUploads}): retry shortly`,
+        );
       }
       uploadsInProgress++;
       try {
@@ -148,7 +151,10 @@ function sendError(request: IncomingMessage, response: ServerResponse, error: un
   const rpcError =
     error instanceof KuboRpcError
       ? error
-      : new KuboRpcError(500, error instanceof ContentNotFoundError ? error.message : `internal error: ${(error as Error).message}`);
+      : new KuboRpcError(
+          500,
+          error instanceof ContentNotFoundError ? error.message : `internal error: ${(error as Error).message}`,
+        );
   if (response.headersSent) {
     // The error came mid-stream: all that is left is to cut the response short.
     response.destroy(rpcError);

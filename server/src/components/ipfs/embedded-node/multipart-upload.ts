@@ -60,12 +60,18 @@ export class MultipartUpload {
       .on('file', (_field, stream, filename) => {
         // A part cut short errors its stream, maybe before anyone reads it: the failure is recorded below.
         stream.on('error', () => {});
-        stream.on('limit', () => this.fail(new KuboRpcError(413, `file '${filename}' is larger than the ${maxFileBytes} byte per-file limit`)));
+        stream.on('limit', () =>
+          this.fail(new KuboRpcError(413, `file '${filename}' is larger than the ${maxFileBytes} byte per-file limit`)),
+        );
         this.queue.push({ name: filename, content: this.track(stream) });
         this.notify();
       })
-      .on('partsLimit', () => this.fail(new KuboRpcError(400, `too many parts in one upload: the limit is ${maxParts}`, 1)))
-      .on('error', (error) => this.fail(new KuboRpcError(400, `could not parse the multipart body: ${(error as Error).message}`, 1)))
+      .on('partsLimit', () =>
+        this.fail(new KuboRpcError(400, `too many parts in one upload: the limit is ${maxParts}`, 1)),
+      )
+      .on('error', (error) =>
+        this.fail(new KuboRpcError(400, `could not parse the multipart body: ${(error as Error).message}`, 1)),
+      )
       .on('finish', () => {
         this.finished = true;
         this.notify();

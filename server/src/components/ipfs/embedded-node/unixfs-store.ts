@@ -3,7 +3,12 @@
  * so a document pinned here has the same CID it would have on any other IPFS node.
  */
 import { FsBlockstore } from 'blockstore-fs';
-import { importer, type ImporterOptions, type InProgressImportResult, type WritableStorage } from 'ipfs-unixfs-importer';
+import {
+  importer,
+  type ImporterOptions,
+  type InProgressImportResult,
+  type WritableStorage,
+} from 'ipfs-unixfs-importer';
 import { balanced, type FileLayout } from 'ipfs-unixfs-importer/layout';
 import { exporter } from 'ipfs-unixfs-exporter';
 import { CID } from 'multiformats/cid';

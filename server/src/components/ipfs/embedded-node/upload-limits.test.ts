@@ -52,10 +52,17 @@ describe('embedded IPFS node under upload load', () => {
     expect(accepted.lines.every((line) => pinned.has(line.Hash))).toBe(true);
     expect(reportPeak('a 1,000-part upload')).toBeLessThan(PEAK_RSS_BOUND_MIB);
 
-    const refused = await addFiles(node, [...parts.slice(1), new Uint8Array(randomBytes(1024)), new Uint8Array(randomBytes(1024))]);
+    const refused = await addFiles(node, [
+      ...parts.slice(1),
+      new Uint8Array(randomBytes(1024)),
+      new Uint8Array(randomBytes(1024)),
+    ]);
 
     expect(refused.status).toBe(400);
-    expect(refused.error).toMatchObject({ Type: 'error', Message: `too many parts in one upload: the limit is ${DEFAULT_MAX_PARTS}` });
+    expect(refused.error).toMatchObject({
+      Type: 'error',
+      Message: `too many parts in one upload: the limit is ${DEFAULT_MAX_PARTS}`,
+    });
     expect((await pinnedCids(node)).length).toBe(pinned.size);
     expect((await rpc(node, 'version')).status).toBe(200);
   });
@@ -69,7 +76,10 @@ describe('embedded IPFS node under upload load', () => {
   }, 120_000);
 
   it('When 20 uploads of 25 MB run at once, then all succeed with bounded memory, and a 21st is refused with 503', async () => {
-    const uploads = Array.from({ length: DEFAULT_MAX_CONCURRENT_UPLOADS }, (_, index) => new StreamedUpload(node, `scan-${index}.bin`));
+    const uploads = Array.from(
+      { length: DEFAULT_MAX_CONCURRENT_UPLOADS },
+      (_, index) => new StreamedUpload(node, `scan-${index}.bin`),
+    );
     await Promise.all(uploads.map((upload) => upload.admitted));
 
     const oneTooMany = await addFiles(node, [new Uint8Array(randomBytes(1024))]);
@@ -77,7 +87,9 @@ describe('embedded IPFS node under upload load', () => {
     const answers = await Promise.all(uploads.map((upload) => upload.response));
 
     expect(oneTooMany.status).toBe(503);
-    expect(oneTooMany.error?.Message).toBe(`too many uploads in progress (limit ${DEFAULT_MAX_CONCURRENT_UPLOADS}): retry shortly`);
+    expect(oneTooMany.error?.Message).toBe(
+      `too many uploads in progress (limit ${DEFAULT_MAX_CONCURRENT_UPLOADS}): retry shortly`,
+    );
     expect(answers.map((answer) => answer.status)).toEqual(uploads.map(() => 200));
     const added = answers.map((answer) => JSON.parse(answer.body) as { Hash: string; Size: string });
     expect(new Set(added.map((line) => line.Hash)).size).toBe(DEFAULT_MAX_CONCURRENT_UPLOADS);

@@ -15,9 +15,17 @@ export function upstreamNode(url: string): UpstreamNode {
         body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, ...(params !== undefined && { params }) }),
         signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
       });
-      const answer = (await response.json().catch(() => undefined)) as { result?: unknown; error?: RpcErrorObject } | undefined;
+      const answer = (await response.json().catch(() => undefined)) as
+        { result?: unknown; error?: RpcErrorObject } | undefined;
       if (!answer || typeof answer !== 'object') throw new Error(`HTTP ${response.status} without a JSON-RPC answer`);
-      if (answer.error) return { error: { code: answer.error.code, message: answer.error.message, ...(answer.error.data !== undefined && { data: answer.error.data }) } };
+      if (answer.error)
+        return {
+          error: {
+            code: answer.error.code,
+            message: answer.error.message,
+            ...(answer.error.data !== undefined && { data: answer.error.data }),
+          },
+        };
       return { result: answer.result ?? null };
     },
   };

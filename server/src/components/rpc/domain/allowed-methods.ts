@@ -36,7 +36,10 @@ const REFUSED_FAMILIES: readonly { matches: (method: string) => boolean; reason:
     matches: (m) => m === 'eth_sendTransaction' || m === 'eth_signTransaction' || m.startsWith('eth_sign'),
     reason: 'the node would sign with its own accounts; sign in your wallet and send with eth_sendRawTransaction',
   },
-  { matches: (m) => m === 'eth_accounts' || m.startsWith('personal_'), reason: "the node's accounts are not for callers" },
+  {
+    matches: (m) => m === 'eth_accounts' || m.startsWith('personal_'),
+    reason: "the node's accounts are not for callers",
+  },
   { matches: (m) => m.startsWith('evm_') || m.startsWith('miner_'), reason: "these change the node's chain or mining" },
   { matches: (m) => /^(debug|admin|txpool|db|ganache|rpc)_/.test(m), reason: 'node administration is not exposed' },
 ];

@@ -9,10 +9,17 @@ const HEAD_TAGS = new Set(['latest', 'pending', 'safe', 'finalized']);
 /** What is wrong with an eth_getLogs call's range, or undefined when it may go through. `head` is asked only when a tag needs it. */
 export async function logRangeProblem(params: unknown, head: () => Promise<bigint>): Promise<string | undefined> {
   const filter = Array.isArray(params) ? params[0] : undefined;
-  if (params !== undefined && (!Array.isArray(params) || params.length > 1 || typeof filter !== 'object' || filter === null)) {
+  if (
+    params !== undefined &&
+    (!Array.isArray(params) || params.length > 1 || typeof filter !== 'object' || filter === null)
+  ) {
     return 'eth_getLogs takes one filter object';
   }
-  const { fromBlock, toBlock, blockHash } = (filter ?? {}) as { fromBlock?: unknown; toBlock?: unknown; blockHash?: unknown };
+  const { fromBlock, toBlock, blockHash } = (filter ?? {}) as {
+    fromBlock?: unknown;
+    toBlock?: unknown;
+    blockHash?: unknown;
+  };
   if (blockHash !== undefined) return undefined; // one block
 
   let headBlock: bigint | undefined;

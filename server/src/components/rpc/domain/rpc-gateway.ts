@@ -18,7 +18,11 @@ export async function answerRpc(body: unknown, node: UpstreamNode): Promise<RpcR
   if (!Array.isArray(body)) return answerOne(body, node);
   if (body.length === 0) return rpcError(null, RPC_ERROR.invalidRequest, 'Invalid request: an empty batch');
   if (body.length > MAX_BATCH_CALLS) {
-    return rpcError(null, RPC_ERROR.invalidRequest, `Invalid request: a batch holds at most ${MAX_BATCH_CALLS} calls (got ${body.length})`);
+    return rpcError(
+      null,
+      RPC_ERROR.invalidRequest,
+      `Invalid request: a batch holds at most ${MAX_BATCH_CALLS} calls (got ${body.length})`,
+    );
   }
   const replies = await Promise.all(body.map((call) => answerOne(call, node)));
   const sent = replies.filter((reply): reply is RpcResponse => reply !== undefined);
@@ -28,7 +32,9 @@ export async function answerRpc(body: unknown, node: UpstreamNode): Promise<RpcR
 async function answerOne(candidate: unknown, node: UpstreamNode): Promise<RpcResponse | undefined> {
   const parsed = rpcCallSchema.safeParse(candidate);
   if (!parsed.success) {
-    const problem = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'call'}: ${issue.message}`).join('; ');
+    const problem = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || 'call'}: ${issue.message}`)
+      .join('; ');
     return rpcError(idOf(candidate), RPC_ERROR.invalidRequest, `Invalid request: ${problem}`);
   }
   const call = parsed.data;
@@ -40,14 +46,20 @@ async function answerOne(candidate: unknown, node: UpstreamNode): Promise<RpcRes
 
   try {
     if (call.method === 'eth_getLogs') {
-      const problem = await logRangeProblem(call.params, async () => BigInt(String(unwrap(await node.call('eth_blockNumber', [])))));
+      const problem = await logRangeProblem(call.params, async () =>
+        BigInt(String(unwrap(await node.call('eth_blockNumber', [])))),
+      );
       if (problem) return isNotification ? undefined : rpcError(id, RPC_ERROR.invalidParams, problem);
     }
     const answer = await node.call(call.method, call.params);
     if (isNotification) return undefined;
-    return 'error' in answer ? { jsonrpc: '2.0', id, error: answer.error } : { jsonrpc: '2.0', id, result: answer.result };
+    return 'error' in answer
+      ? { jsonrpc: '2.0', id, error: answer.error }
+      : { jsonrpc: '2.0', id, result: answer.result };
   } catch (error) {
-    return isNotification ? undefined : rpcError(id, RPC_ERROR.internalError, `The chain node did not answer: ${(error as Error).message}`);
+    return isNotification
+      ? undefined
+      : rpcError(id, RPC_ERROR.internalError, `The chain node did not answer: ${(error as Error).message}`);
   }
 }
 

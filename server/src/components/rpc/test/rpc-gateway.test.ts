@@ -2,7 +2,15 @@ import request from 'supertest';
 import { Wallet, parseEther, toBeHex } from 'ethers';
 import { CHAIN_ID } from '@test-support/dev-chain';
 import { createApp } from '../../../app';
-import { openTestApp, testChain, devWallet, fundedWallet, PUBLIC_ORIGIN, type TestApp, type TestChain } from '../../../test-support/test-app';
+import {
+  openTestApp,
+  testChain,
+  devWallet,
+  fundedWallet,
+  PUBLIC_ORIGIN,
+  type TestApp,
+  type TestChain,
+} from '../../../test-support/test-app';
 import { MAX_BATCH_CALLS } from '..';
 
 // Accounts used only by this file (the chain is shared by all server test files): 30 sends a signed transfer.
@@ -18,8 +26,16 @@ afterAll(async () => {
   chain?.close();
 });
 
-const call = (method: string, params: unknown[] = [], id: number | string = 1) => ({ jsonrpc: '2.0', id, method, params });
-const postRpc = (body: unknown) => request(testApp.app).post('/rpc').send(body as object);
+const call = (method: string, params: unknown[] = [], id: number | string = 1) => ({
+  jsonrpc: '2.0',
+  id,
+  method,
+  params,
+});
+const postRpc = (body: unknown) =>
+  request(testApp.app)
+    .post('/rpc')
+    .send(body as object);
 /** An address nobody holds: any balance it shows came from a call that should have been refused. */
 const freshAddress = () => Wallet.createRandom().address;
 
@@ -27,7 +43,9 @@ describe('/rpc: the browser’s path to the chain', () => {
   test('When a wallet reads the chain id and a balance, then /rpc answers with the node’s results', async () => {
     // Act
     const chainId = await postRpc(call('eth_chainId')).expect(200);
-    const balance = await postRpc(call('eth_getBalance', [devWallet(0, chain.provider).address, 'latest'], 'b')).expect(200);
+    const balance = await postRpc(call('eth_getBalance', [devWallet(0, chain.provider).address, 'latest'], 'b')).expect(
+      200,
+    );
 
     // Assert
     expect(chainId.body).toEqual({ jsonrpc: '2.0', id: 1, result: `0x${CHAIN_ID.toString(16)}` });
@@ -39,7 +57,9 @@ describe('/rpc: the browser’s path to the chain', () => {
     // Arrange: the wallet signs locally, as MetaMask does.
     const sender = await fundedWallet(30, chain.provider);
     const recipient = freshAddress();
-    const signed = await sender.signTransaction(await sender.populateTransaction({ to: recipient, value: parseEther('0.5'), gasLimit: 21_000 }));
+    const signed = await sender.signTransaction(
+      await sender.populateTransaction({ to: recipient, value: parseEther('0.5'), gasLimit: 21_000 }),
+    );
 
     // Act
     const response = await postRpc(call('eth_sendRawTransaction', [signed])).expect(200);
@@ -51,7 +71,10 @@ describe('/rpc: the browser’s path to the chain', () => {
   });
 
   test.each([
-    ['eth_sendTransaction', (to: string) => [{ from: devWallet(0, chain.provider).address, to, value: toBeHex(parseEther('1')) }]],
+    [
+      'eth_sendTransaction',
+      (to: string) => [{ from: devWallet(0, chain.provider).address, to, value: toBeHex(parseEther('1')) }],
+    ],
     ['eth_signTransaction', (to: string) => [{ from: devWallet(0, chain.provider).address, to, value: '0x1' }]],
     ['eth_sign', () => [devWallet(0, chain.provider).address, '0x1234']],
     ['eth_signTypedData_v4', () => [devWallet(0, chain.provider).address, '{}']],
@@ -62,24 +85,35 @@ describe('/rpc: the browser’s path to the chain', () => {
     ['miner_stop', () => []],
     ['eth_accounts', () => []],
     ['debug_traceTransaction', () => ['0x' + '0'.repeat(64)]],
-  ])('When a caller asks for %s, then /rpc refuses it with a JSON-RPC error and the node never sees it', async (method, params) => {
-    // Arrange: the dev chain holds unlocked accounts (account 0 is the admin); a refused call must not move funds.
-    const recipient = freshAddress();
+  ])(
+    'When a caller asks for %s, then /rpc refuses it with a JSON-RPC error and the node never sees it',
+    async (method, params) => {
+      // Arrange: the dev chain holds unlocked accounts (account 0 is the admin); a refused call must not move funds.
+      const recipient = freshAddress();
 
-    // Act
-    const response = await postRpc(call(method, params(recipient), 7)).expect(200);
+      // Act
+      const response = await postRpc(call(method, params(recipient), 7)).expect(200);
 
-    // Assert
-    expect(response.body).toEqual({ jsonrpc: '2.0', id: 7, error: { code: -32601, message: expect.stringContaining(`Method ${method} is not available through /rpc`) } });
-    expect(await chain.provider.getBalance(recipient)).toBe(0n);
-  });
+      // Assert
+      expect(response.body).toEqual({
+        jsonrpc: '2.0',
+        id: 7,
+        error: { code: -32601, message: expect.stringContaining(`Method ${method} is not available through /rpc`) },
+      });
+      expect(await chain.provider.getBalance(recipient)).toBe(0n);
+    },
+  );
 
   test('When a batch mixes allowed and refused calls, then each call gets its own answer and only the allowed ones run', async () => {
     // Arrange
     const recipient = freshAddress();
     const batch = [
       call('eth_chainId', [], 1),
-      call('eth_sendTransaction', [{ from: devWallet(0, chain.provider).address, to: recipient, value: toBeHex(parseEther('1')) }], 2),
+      call(
+        'eth_sendTransaction',
+        [{ from: devWallet(0, chain.provider).address, to: recipient, value: toBeHex(parseEther('1')) }],
+        2,
+      ),
       call('evm_setAccountBalance', [recipient, toBeHex(parseEther('5'))], 3),
       call('eth_getBalance', [recipient, 'latest'], 4),
       { id: 5, method: 'eth_blockNumber' },
@@ -102,7 +136,11 @@ describe('/rpc: the browser’s path to the chain', () => {
   test('When a batch is empty or longer than the cap, then /rpc answers one Invalid Request error and runs nothing', async () => {
     const tooLong = Array.from({ length: MAX_BATCH_CALLS + 1 }, (_, i) => call('eth_blockNumber', [], i));
 
-    expect((await postRpc([]).expect(200)).body).toEqual({ jsonrpc: '2.0', id: null, error: { code: -32600, message: expect.stringContaining('empty batch') } });
+    expect((await postRpc([]).expect(200)).body).toEqual({
+      jsonrpc: '2.0',
+      id: null,
+      error: { code: -32600, message: expect.stringContaining('empty batch') },
+    });
     expect((await postRpc(tooLong).expect(200)).body).toEqual({
       jsonrpc: '2.0',
       id: null,
@@ -119,7 +157,11 @@ describe('/rpc: the browser’s path to the chain', () => {
   });
 
   test('When a body is not JSON, too large, or not a POST, then /rpc answers a JSON-RPC error with the matching HTTP status', async () => {
-    const malformed = await request(testApp.app).post('/rpc').set('Content-Type', 'application/json').send('{"jsonrpc": ').expect(400);
+    const malformed = await request(testApp.app)
+      .post('/rpc')
+      .set('Content-Type', 'application/json')
+      .send('{"jsonrpc": ')
+      .expect(400);
     const huge = await postRpc(call('eth_sendRawTransaction', ['0x' + 'ab'.repeat(200_000)])).expect(413);
     const get = await request(testApp.app).get('/rpc').expect(405);
 
@@ -137,7 +179,11 @@ describe('/rpc: the browser’s path to the chain', () => {
     const third = await request(limited).post('/rpc').send(call('eth_blockNumber')).expect(429);
 
     // Assert
-    expect(third.body).toEqual({ jsonrpc: '2.0', id: null, error: { code: -32005, message: expect.stringContaining('Too many requests') } });
+    expect(third.body).toEqual({
+      jsonrpc: '2.0',
+      id: null,
+      error: { code: -32005, message: expect.stringContaining('Too many requests') },
+    });
   });
 
   test('When the SPA asks for its config, then the wallet is pointed at the app’s /rpc, not at the chain node', async () => {

@@ -8,5 +8,9 @@ import { perMinuteLimit } from '../../../../libraries/http';
 import { sessionOf } from './require-session';
 
 export function limitWritesPerAccount(perMinute: number): RequestHandler {
-  return perMinuteLimit({ limit: perMinute, tooMany: 'Too many changes from this account', keyOf: (req) => sessionOf(req).address });
+  return perMinuteLimit({
+    limit: perMinute,
+    tooMany: 'Too many changes from this account',
+    keyOf: (req) => sessionOf(req).address,
+  });
 }

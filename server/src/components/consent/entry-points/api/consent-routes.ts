@@ -23,7 +23,10 @@ export function consentRoutes(options: { registry: Registry; consent: Consent })
   // The path names a patient: logged as its pattern only.
   router.get('/consent/:patient', logRoutePattern, requireSession, async (req, res) => {
     const { patient } = ConsentPatientParamsSchema.parse(req.params);
-    const page = await listPatientConsents(options, sessionOf(req).address, { patient, ...ConsentPageQuerySchema.parse(req.query) });
+    const page = await listPatientConsents(options, sessionOf(req).address, {
+      patient,
+      ...ConsentPageQuerySchema.parse(req.query),
+    });
     res.set('Cache-Control', 'no-store').json(page);
   });
   return router;

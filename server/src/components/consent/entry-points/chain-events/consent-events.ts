@@ -5,7 +5,12 @@
 import { getAddress } from 'ethers';
 import { Consent__factory } from '@contracts/types';
 import type { Deployment, EventSource } from '../../../../libraries/chain';
-import { clearConsentReadModel, recordAccessGranted, recordAccessRevoked, recordAppointmentAccessUpdated } from '../../domain/consent-events';
+import {
+  clearConsentReadModel,
+  recordAccessGranted,
+  recordAccessRevoked,
+  recordAppointmentAccessUpdated,
+} from '../../domain/consent-events';
 
 export function consentEvents(deployment: Deployment): EventSource {
   return {
@@ -15,10 +20,17 @@ export function consentEvents(deployment: Deployment): EventSource {
     contractInterface: Consent__factory.createInterface(),
     handlers: {
       AccessGranted: (args, at) =>
-        recordAccessGranted({ patient: getAddress(args.patient), doctor: getAddress(args.doctor), expiresAt: BigInt(args.expiresAt) }, at),
-      AccessRevoked: (args, at) => recordAccessRevoked({ patient: getAddress(args.patient), doctor: getAddress(args.doctor) }, at),
+        recordAccessGranted(
+          { patient: getAddress(args.patient), doctor: getAddress(args.doctor), expiresAt: BigInt(args.expiresAt) },
+          at,
+        ),
+      AccessRevoked: (args, at) =>
+        recordAccessRevoked({ patient: getAddress(args.patient), doctor: getAddress(args.doctor) }, at),
       AppointmentAccessUpdated: (args, at) =>
-        recordAppointmentAccessUpdated({ patient: getAddress(args.patient), doctor: getAddress(args.doctor), expiresAt: BigInt(args.expiresAt) }, at),
+        recordAppointmentAccessUpdated(
+          { patient: getAddress(args.patient), doctor: getAddress(args.doctor), expiresAt: BigInt(args.expiresAt) },
+          at,
+        ),
     },
     reset: clearConsentReadModel,
   };

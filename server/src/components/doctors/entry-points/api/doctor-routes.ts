@@ -5,7 +5,12 @@
  */
 import { Router, type RequestHandler } from 'express';
 import type { Registry } from '@contracts/types';
-import { DoctorAddressParamsSchema, DoctorListQuerySchema, DoctorProfileRequestSchema, LicenceRequestSchema } from '@api';
+import {
+  DoctorAddressParamsSchema,
+  DoctorListQuerySchema,
+  DoctorProfileRequestSchema,
+  LicenceRequestSchema,
+} from '@api';
 import { logRoutePattern } from '../../../../libraries/http';
 import { requireSession, sessionOf } from '../../../auth';
 import { doctorReader } from '../../domain/doctor-access';
@@ -28,7 +33,13 @@ export function doctorRoutes(options: DoctorRouteOptions): Router {
   });
 
   router.put('/doctors/me/profile', requireSession, options.limitWrites, async (req, res) => {
-    res.json(await updateOwnProfile(options.registry, sessionOf(req).address, DoctorProfileRequestSchema.parse(req.body ?? {})));
+    res.json(
+      await updateOwnProfile(
+        options.registry,
+        sessionOf(req).address,
+        DoctorProfileRequestSchema.parse(req.body ?? {}),
+      ),
+    );
   });
 
   router.put('/doctors/me/licence', requireSession, options.limitWrites, async (req, res) => {
@@ -38,7 +49,11 @@ export function doctorRoutes(options: DoctorRouteOptions): Router {
 
   // Paths that name an account are logged as their pattern only (recorded before the session check).
   router.get('/doctors/:address/licence', logRoutePattern, requireSession, async (req, res) => {
-    const check = await checkLicence(options.registry, sessionOf(req).address, DoctorAddressParamsSchema.parse(req.params).address);
+    const check = await checkLicence(
+      options.registry,
+      sessionOf(req).address,
+      DoctorAddressParamsSchema.parse(req.params).address,
+    );
     res.set('Cache-Control', 'no-store').json(check);
   });
 

@@ -5,7 +5,12 @@
 import { getAddress } from 'ethers';
 import { Registry__factory } from '@contracts/types';
 import type { Deployment, EventSource } from '../../../../libraries/chain';
-import { clearDoctorReadModel, recordDoctorRegistered, recordDoctorRevoked, recordDoctorVerified } from '../../domain/doctor-events';
+import {
+  clearDoctorReadModel,
+  recordDoctorRegistered,
+  recordDoctorRevoked,
+  recordDoctorVerified,
+} from '../../domain/doctor-events';
 
 export function doctorRegistryEvents(registry: Deployment): EventSource {
   return {
@@ -16,12 +21,21 @@ export function doctorRegistryEvents(registry: Deployment): EventSource {
     handlers: {
       DoctorRegistered: (args, at) =>
         recordDoctorRegistered(
-          { doctor: getAddress(args.doctor), registeredBy: getAddress(args.registeredBy), licenceHash: args.licenceHash, speciality: Number(args.speciality) },
+          {
+            doctor: getAddress(args.doctor),
+            registeredBy: getAddress(args.registeredBy),
+            licenceHash: args.licenceHash,
+            speciality: Number(args.speciality),
+          },
           at,
         ),
-      DoctorVerified: (args, at) => recordDoctorVerified({ doctor: getAddress(args.doctor), admin: getAddress(args.admin) }, at),
+      DoctorVerified: (args, at) =>
+        recordDoctorVerified({ doctor: getAddress(args.doctor), admin: getAddress(args.admin) }, at),
       DoctorRevoked: (args, at) =>
-        recordDoctorRevoked({ doctor: getAddress(args.doctor), admin: getAddress(args.admin), reason: Number(args.reason) }, at),
+        recordDoctorRevoked(
+          { doctor: getAddress(args.doctor), admin: getAddress(args.admin), reason: Number(args.reason) },
+          at,
+        ),
     },
     reset: clearDoctorReadModel,
   };

@@ -25,7 +25,10 @@ export function platformRoutes(options: PlatformRouteOptions): Router {
 
   router.get('/health', async (_req, res) => {
     const report = await currentHealth();
-    res.status(report.status === 'ok' ? 200 : 503).set('Cache-Control', 'no-store').json(report);
+    res
+      .status(report.status === 'ok' ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json(report);
   });
 
   router.get('/config', (req, res) => {

@@ -24,11 +24,19 @@ export async function addFiles(
   query = '',
 ): Promise<{ status: number; lines: AddedLine[]; error?: { Message: string; Type: string } }> {
   const form = new FormData();
-  files.forEach((bytes, index) => form.append('file', new Blob([bytes]), files.length === 1 ? 'document.bin' : `part-${index}.bin`));
+  files.forEach((bytes, index) =>
+    form.append('file', new Blob([bytes]), files.length === 1 ? 'document.bin' : `part-${index}.bin`),
+  );
   const response = await rpc(node, `add${query}`, { body: form });
   const text = await response.text();
   if (!response.ok) return { status: response.status, lines: [], error: JSON.parse(text) };
-  return { status: response.status, lines: text.trim().split('\n').map((line) => JSON.parse(line) as AddedLine) };
+  return {
+    status: response.status,
+    lines: text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as AddedLine),
+  };
 }
 
 export async function pinnedCids(node: RunningIpfs): Promise<string[]> {
@@ -37,13 +45,21 @@ export async function pinnedCids(node: RunningIpfs): Promise<string[]> {
 }
 
 /** A POST with exactly these headers (fetch would not let a test forge `Host`). */
-export function rawPost(node: RunningIpfs, apiPath: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+export function rawPost(
+  node: RunningIpfs,
+  apiPath: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(`${node.apiUrl}/api/v0/${apiPath}`, { method: 'POST', headers, agent: false }, (response) => {
-      let body = '';
-      response.setEncoding('utf8').on('data', (text: string) => (body += text));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-    });
+    const request = httpRequest(
+      `${node.apiUrl}/api/v0/${apiPath}`,
+      { method: 'POST', headers, agent: false },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8').on('data', (text: string) => (body += text));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
     request.on('error', reject).end();
   });
 }
@@ -74,12 +90,14 @@ export class StreamedUpload {
       });
     });
     this.request.flushHeaders();
-    this.request.write(`--${StreamedUpload.BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+    this.request.write(
+      `--${StreamedUpload.BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    );
   }
 
   /** Streams `totalBytes` of random content in 1 MiB writes, honouring backpressure, then ends the form. */
   async send(totalBytes: number): Promise<void> {
-    for (let sent = 0; sent < totalBytes; ) {
+    for (let sent = 0; sent < totalBytes;) {
       const chunk = randomBytes(Math.min(1024 * 1024, totalBytes - sent));
       sent += chunk.length;
       if (!this.request.write(chunk)) await new Promise((resolve) => this.request.once('drain', resolve));

@@ -27,7 +27,11 @@ export function rpcRoutes(options: RpcRouteOptions): Router {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => {
-      res.status(429).json(rpcError(null, RPC_ERROR.limitExceeded, 'Too many requests to /rpc from this address: try again in a minute'));
+      res
+        .status(429)
+        .json(
+          rpcError(null, RPC_ERROR.limitExceeded, 'Too many requests to /rpc from this address: try again in a minute'),
+        );
     },
   });
 
@@ -41,12 +45,25 @@ export function rpcRoutes(options: RpcRouteOptions): Router {
   });
 
   router.use((req, res) => {
-    res.status(405).set('Allow', 'POST').json(rpcError(null, RPC_ERROR.invalidRequest, `Invalid request: /rpc takes JSON-RPC over POST, not ${req.method}`));
+    res
+      .status(405)
+      .set('Allow', 'POST')
+      .json(
+        rpcError(null, RPC_ERROR.invalidRequest, `Invalid request: /rpc takes JSON-RPC over POST, not ${req.method}`),
+      );
   });
 
   const bodyErrors: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
     if (error.type === 'entity.too.large') {
-      res.status(413).json(rpcError(null, RPC_ERROR.invalidRequest, `Invalid request: the body is over ${RPC_BODY_LIMIT_BYTES / 1024} kB`));
+      res
+        .status(413)
+        .json(
+          rpcError(
+            null,
+            RPC_ERROR.invalidRequest,
+            `Invalid request: the body is over ${RPC_BODY_LIMIT_BYTES / 1024} kB`,
+          ),
+        );
     } else if (error.type === 'entity.parse.failed') {
       res.status(400).json(rpcError(null, RPC_ERROR.parseError, 'Parse error: the body is not valid JSON'));
     } else {
