@@ -12,3 +12,4 @@ export * from './consent';
 export * from './doctors';
 export * from './errors';
 export * from './platform';
+export * from './route-spec';
