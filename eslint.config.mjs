@@ -65,6 +65,8 @@ export default tseslint.config(
     rules: {
       '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'ehr', style: 'camelCase' }],
       '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'ehr', style: 'kebab-case' }],
+      // Angular's validators (Validators.required, ...) are static functions meant to be passed unbound.
+      '@typescript-eslint/unbound-method': ['error', { ignoreStatic: true }],
     },
   },
   {

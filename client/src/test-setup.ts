@@ -7,7 +7,7 @@ import { clearImmediate, setImmediate } from 'node:timers';
 import { TextDecoder, TextEncoder } from 'node:util';
 import { setupZonelessTestEnv } from 'jest-preset-angular/setup-env/zoneless';
 
-const nodeUint8Array = Object.getPrototypeOf(Buffer.prototype).constructor as Uint8ArrayConstructor;
+const nodeUint8Array = (Object.getPrototypeOf(Buffer.prototype) as Uint8Array).constructor as Uint8ArrayConstructor;
 Object.assign(globalThis, { TextEncoder, TextDecoder, Uint8Array: nodeUint8Array });
 // The in-process Ganache chain some specs run schedules work with setImmediate, which jsdom hides.
 Object.assign(globalThis, { setImmediate, clearImmediate });

@@ -132,12 +132,16 @@ export class WalletConnection {
     provider.on?.('chainChanged', this.onChainChanged);
   }
 
-  private readonly onAccountsChanged = async (accounts: unknown) => {
+  private readonly onAccountsChanged = (accounts: unknown): void => {
+    void this.followAccount(accounts);
+  };
+
+  private async followAccount(accounts: unknown): Promise<void> {
     const next = Array.isArray(accounts) && accounts.length ? await checksumAddress(String(accounts[0])) : null;
     this.accountSignal.set(next);
     if (!next) this.stateSignal.set('disconnected');
     this.accountChangesSubject.next(next);
-  };
+  }
 
   private readonly onChainChanged = (chainId: unknown) => {
     this.chainIdSignal.set(Number(chainId));

@@ -48,8 +48,8 @@ export class DoctorAccess implements OnInit {
 
   protected readonly shortAddress = shortAddress;
 
-  ngOnInit(): Promise<void> {
-    return this.load();
+  ngOnInit(): void {
+    void this.load();
   }
 
   protected nameOf(doctor: AccessDoctor): string {

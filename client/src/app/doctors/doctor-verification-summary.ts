@@ -30,7 +30,11 @@ export class DoctorVerificationSummary implements OnInit {
   protected readonly counts = signal<StatusCount[] | null>(null);
   protected readonly loadError = signal<string | null>(null);
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.loadCounts();
+  }
+
+  private async loadCounts(): Promise<void> {
     try {
       const counts = await Promise.all(COUNTED_STATUSES.map(({ status }) => this.doctorsApi.count(status)));
       this.counts.set(COUNTED_STATUSES.map((entry, index) => ({ ...entry, count: counts[index] })));

@@ -29,10 +29,10 @@ export class SystemStatus implements OnInit {
   protected readonly checkedAt = signal<Date | null>(null);
   protected readonly loadError = signal<string | null>(null);
 
-  ngOnInit(): Promise<void> {
+  ngOnInit(): void {
     const timer = setInterval(() => void this.check(), HEALTH_REFRESH_MS);
     this.destroyRef.onDestroy(() => clearInterval(timer));
-    return this.check();
+    void this.check();
   }
 
   private async check(): Promise<void> {

@@ -44,8 +44,13 @@ export class Landing implements OnInit {
     return address ? shortAddress(address) : '';
   });
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
     this.appConfig.load().catch((error: unknown) => this.signInError.set(errorText(error)));
+    void this.resumeSession();
+  }
+
+  /** A session that survived a reload goes straight to the dashboard. */
+  private async resumeSession(): Promise<void> {
     if (await this.session.restore().catch(() => null)) await this.router.navigateByUrl('/dashboard');
   }
 

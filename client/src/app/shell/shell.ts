@@ -38,7 +38,11 @@ export class Shell implements OnInit {
     });
   }
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.reattachWallet();
+  }
+
+  private async reattachWallet(): Promise<void> {
     await this.appConfig.load().catch(() => undefined);
     // After a reload the server session survives; reattach the wallet without prompting.
     await this.wallet.restore().catch(() => false);
