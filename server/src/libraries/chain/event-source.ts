@@ -11,6 +11,16 @@ export interface LogPosition {
 export type EventHandler = (args: Result, at: LogPosition) => Promise<void>;
 
 /**
+ * A handler that reads its event's arguments by name and type: `Args` is the TypeChain output object
+ * of that event (`DoctorRegisteredEvent.OutputObject`), generated from the same ABI the log was decoded with.
+ */
+export function typedEventHandler<Args extends object>(
+  handle: (args: Args, at: LogPosition) => Promise<void>,
+): EventHandler {
+  return (args, at) => handle(args as unknown as Args, at);
+}
+
+/**
  * One deployed contract whose events feed a component's read models. A component contributes its
  * sources through its `index.ts` (`eventSources`); the indexer follows every source of every
  * component and its sync loop does not change. Several sources may follow the same contract (the

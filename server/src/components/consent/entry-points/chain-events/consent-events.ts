@@ -4,7 +4,8 @@
  */
 import { getAddress } from 'ethers';
 import { Consent__factory } from '@contracts/types';
-import type { Deployment, EventSource } from '../../../../libraries/chain';
+import type { AccessGrantedEvent, AccessRevokedEvent, AppointmentAccessUpdatedEvent } from '@contracts/types/Consent';
+import { typedEventHandler, type Deployment, type EventSource } from '../../../../libraries/chain';
 import {
   clearConsentReadModel,
   recordAccessGranted,
@@ -19,18 +20,21 @@ export function consentEvents(deployment: Deployment): EventSource {
     fromBlock: deployment.blockNumber,
     contractInterface: Consent__factory.createInterface(),
     handlers: {
-      AccessGranted: (args, at) =>
+      AccessGranted: typedEventHandler<AccessGrantedEvent.OutputObject>((args, at) =>
         recordAccessGranted(
           { patient: getAddress(args.patient), doctor: getAddress(args.doctor), expiresAt: BigInt(args.expiresAt) },
           at,
         ),
-      AccessRevoked: (args, at) =>
+      ),
+      AccessRevoked: typedEventHandler<AccessRevokedEvent.OutputObject>((args, at) =>
         recordAccessRevoked({ patient: getAddress(args.patient), doctor: getAddress(args.doctor) }, at),
-      AppointmentAccessUpdated: (args, at) =>
+      ),
+      AppointmentAccessUpdated: typedEventHandler<AppointmentAccessUpdatedEvent.OutputObject>((args, at) =>
         recordAppointmentAccessUpdated(
           { patient: getAddress(args.patient), doctor: getAddress(args.doctor), expiresAt: BigInt(args.expiresAt) },
           at,
         ),
+      ),
     },
     reset: clearConsentReadModel,
   };

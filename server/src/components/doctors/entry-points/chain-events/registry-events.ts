@@ -4,7 +4,8 @@
  */
 import { getAddress } from 'ethers';
 import { Registry__factory } from '@contracts/types';
-import type { Deployment, EventSource } from '../../../../libraries/chain';
+import type { DoctorRegisteredEvent, DoctorRevokedEvent, DoctorVerifiedEvent } from '@contracts/types/Registry';
+import { typedEventHandler, type Deployment, type EventSource } from '../../../../libraries/chain';
 import {
   clearDoctorReadModel,
   recordDoctorRegistered,
@@ -19,7 +20,7 @@ export function doctorRegistryEvents(registry: Deployment): EventSource {
     fromBlock: registry.blockNumber,
     contractInterface: Registry__factory.createInterface(),
     handlers: {
-      DoctorRegistered: (args, at) =>
+      DoctorRegistered: typedEventHandler<DoctorRegisteredEvent.OutputObject>((args, at) =>
         recordDoctorRegistered(
           {
             doctor: getAddress(args.doctor),
@@ -29,13 +30,16 @@ export function doctorRegistryEvents(registry: Deployment): EventSource {
           },
           at,
         ),
-      DoctorVerified: (args, at) =>
+      ),
+      DoctorVerified: typedEventHandler<DoctorVerifiedEvent.OutputObject>((args, at) =>
         recordDoctorVerified({ doctor: getAddress(args.doctor), admin: getAddress(args.admin) }, at),
-      DoctorRevoked: (args, at) =>
+      ),
+      DoctorRevoked: typedEventHandler<DoctorRevokedEvent.OutputObject>((args, at) =>
         recordDoctorRevoked(
           { doctor: getAddress(args.doctor), admin: getAddress(args.admin), reason: Number(args.reason) },
           at,
         ),
+      ),
     },
     reset: clearDoctorReadModel,
   };

@@ -4,7 +4,8 @@
  */
 import { getAddress } from 'ethers';
 import { Registry__factory } from '@contracts/types';
-import type { Deployment, EventSource } from '../../../../libraries/chain';
+import type { PatientRegisteredEvent } from '@contracts/types/Registry';
+import { typedEventHandler, type Deployment, type EventSource } from '../../../../libraries/chain';
 import { clearPatientReadModel, recordPatientRegistered } from '../../domain/patient-events';
 
 export function patientRegistryEvents(registry: Deployment): EventSource {
@@ -14,7 +15,9 @@ export function patientRegistryEvents(registry: Deployment): EventSource {
     fromBlock: registry.blockNumber,
     contractInterface: Registry__factory.createInterface(),
     handlers: {
-      PatientRegistered: (args, at) => recordPatientRegistered({ patient: getAddress(args.patient) }, at),
+      PatientRegistered: typedEventHandler<PatientRegisteredEvent.OutputObject>((args, at) =>
+        recordPatientRegistered({ patient: getAddress(args.patient) }, at),
+      ),
     },
     reset: clearPatientReadModel,
   };
