@@ -65,7 +65,7 @@ export async function exportTypes(): Promise<void> {
 /** Records where the migrations in `artifactsDir` deployed each contract, keyed by network id (= chain id). */
 export async function exportDeployments(artifactsDir: string, file: string, rpcUrl?: string): Promise<Deployments> {
   const artifacts = (await projectArtifacts(artifactsDir)).map((a) => a.artifact);
-  const deployments: Deployments = JSON.parse(await fs.readFile(file, 'utf8').catch(() => '{}'));
+  const deployments = JSON.parse(await fs.readFile(file, 'utf8').catch(() => '{}')) as Deployments;
   delete (deployments as Record<string, unknown>)['//'];
   const provider = rpcUrl
     ? new JsonRpcProvider(rpcUrl, undefined, { cacheTimeout: -1, staticNetwork: true })

@@ -4,6 +4,7 @@
  * restart keeps accounts, contracts and history. With RPC_URL / GANACHE_URL set, that chain is used.
  */
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import ganache, { type Server } from 'ganache';
 import { HDNodeWallet } from 'ethers';
@@ -40,7 +41,7 @@ export interface RunningChain {
   rpcUrl: string;
   chainId: number;
   external: boolean;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export async function startChain(opts: {
@@ -118,8 +119,8 @@ async function chainIdOf(rpcUrl: string): Promise<number> {
 async function assertChainDatabaseOpens(dbPath: string): Promise<void> {
   mkdirSync(dbPath, { recursive: true });
   // Ganache's own LevelDB binding (nested in its package), so the probe reads the files exactly as it will.
-  const ganacheDir = path.dirname(require.resolve('ganache'));
-  const leveldown = require(require.resolve('leveldown', { paths: [ganacheDir] })) as (dir: string) => LevelDown;
+  const requireFromGanache = createRequire(require.resolve('ganache'));
+  const leveldown = requireFromGanache('leveldown') as (dir: string) => LevelDown;
   const db = leveldown(dbPath);
   const failure = await new Promise<Error | null>((resolve) => db.open({ createIfMissing: true }, resolve));
   if (failure) {

@@ -15,7 +15,7 @@ export interface RunningIpfs {
   external: boolean;
   /** The node's process (undefined for an external Kubo). */
   pid?: number;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export interface IpfsOptions {

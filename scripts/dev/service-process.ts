@@ -31,7 +31,7 @@ export interface ServiceProcess<Ready> {
   ready: Ready;
   pid: number;
   /** SIGTERM, then SIGKILL if it has not exited within a few seconds. Safe to call more than once. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const STDERR_TAIL_CHARS = 4_000;
@@ -102,7 +102,7 @@ export function startServiceProcess<Ready extends object>(
     lines.once('line', (line) => {
       let parsed: (Ready & { error?: undefined }) | { error: string; code?: string };
       try {
-        parsed = JSON.parse(line);
+        parsed = JSON.parse(line) as typeof parsed;
       } catch {
         fail({ message: `unexpected output: ${line}` });
         return;

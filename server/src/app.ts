@@ -68,8 +68,8 @@ export function createApp(deps: AppDependencies): Express {
       // and paths naming accounts are logged as their route pattern (libraries/http/route-pattern.ts).
       quietReqLogger: true,
       quietResLogger: true,
-      customSuccessObject: (req, _res, logged) => ({ req, ...logged }),
-      customErrorObject: (req, _res, _error, logged) => ({ req, ...logged }),
+      customSuccessObject: (req, _res, logged: object) => ({ req, ...logged }),
+      customErrorObject: (req, _res, _error, logged: object) => ({ req, ...logged }),
       // Method, path and status are enough to follow a request; headers would leak the session cookie.
       serializers: {
         req: (req: { id: unknown; method: string; raw: express.Request }) => ({

@@ -2,6 +2,7 @@
  * Starts the API: `tsx server/src/start.ts` (env-configured) or `startServer(config)` in-process
  * (scripts/dev/stack.ts, tests).
  */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { loadConfig, type AppConfig } from './libraries/config/config';
@@ -9,7 +10,7 @@ import { openRuntime } from './runtime';
 
 export interface ServerHandle {
   url: string;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export async function startServer(config: AppConfig): Promise<ServerHandle> {
@@ -21,7 +22,7 @@ export async function startServer(config: AppConfig): Promise<ServerHandle> {
     .catch((error: unknown) => runtime.logger.warn({ err: error }, 'initial index sync failed'));
   runtime.indexer.start();
 
-  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+  const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) =>
       error ? reject(error) : resolve(listening),
     );

@@ -5,7 +5,6 @@
  * e2e run the dev stack itself (scripts/dev/chain.ts), which starts from the same options.
  */
 import ganache, { type EthereumProvider } from 'ganache';
-import type { AddressInfo } from 'node:net';
 import { devChainOptions } from '../../scripts/dev/chain-options';
 
 /** Enough funded accounts for a world with every role plus spares (test/contracts/helpers/world.ts). */

@@ -11,7 +11,7 @@ export interface RunningMongo {
   pid?: number;
   /** One line for the start-up report, e.g. "embedded engine under the project's glibc 2.41 loader (…)". */
   engine: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**

@@ -29,7 +29,7 @@ export default async function globalSetup(): Promise<void> {
   const handles: TestStackHandles = { dataDir, stops: [] };
   (globalThis as { __EHR_SERVER_TEST__?: TestStackHandles }).__EHR_SERVER_TEST__ = handles;
   const quiet = () => {};
-  const started = <T extends { stop(): Promise<void> }>(piece: T): T => {
+  const started = <T extends { stop: () => Promise<void> }>(piece: T): T => {
     handles.stops.push(piece.stop);
     return piece;
   };

@@ -10,7 +10,8 @@ import type { Request, RequestHandler } from 'express';
 const patterns = new WeakMap<Request, string>();
 
 export const logRoutePattern: RequestHandler = (req, _res, next) => {
-  const routePath: unknown = req.route?.path;
+  // Express types req.route as any; only its path is read, and checked below.
+  const routePath = (req.route as { path?: unknown } | undefined)?.path;
   if (typeof routePath === 'string') patterns.set(req, `${req.baseUrl}${routePath}`);
   next();
 };

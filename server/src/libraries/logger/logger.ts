@@ -18,7 +18,9 @@ interface RequestLog {
 
 /** pino-http's entries as `GET /api/me 200 4ms (request completed)`; other entries keep their message. */
 function requestLine(log: Record<string, unknown>, messageKey: string): string {
-  const message = String(log[messageKey] ?? '');
+  // The entry is parsed JSON: a message that is not a string is shown as JSON, not as [object Object].
+  const logged = log[messageKey] ?? '';
+  const message = typeof logged === 'string' ? logged : JSON.stringify(logged);
   const { req, res, responseTime } = log as RequestLog;
   if (!req?.method || !res) return message;
   return `${req.method} ${req.url} ${res.statusCode} ${responseTime ?? '?'}ms (${message})`;

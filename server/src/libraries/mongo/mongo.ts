@@ -21,7 +21,7 @@ export async function disconnectMongo(): Promise<void> {
 export async function pingMongo(): Promise<boolean> {
   try {
     const db = mongoose.connection.db;
-    if (mongoose.connection.readyState !== 1 || !db) return false;
+    if (mongoose.connection.readyState !== mongoose.ConnectionStates.connected || !db) return false;
     await db.admin().ping();
     return true;
   } catch {

@@ -129,9 +129,10 @@ export function createIndexer(options: IndexerOptions): Indexer {
 
   function schedule(): void {
     if (stopped || options.pollMs <= 0) return;
-    timer = setTimeout(async () => {
-      await syncNow().catch((error: unknown) => logger.warn({ err: error }, 'indexer: sync failed, retrying'));
-      schedule();
+    timer = setTimeout(() => {
+      void syncNow()
+        .catch((error: unknown) => logger.warn({ err: error }, 'indexer: sync failed, retrying'))
+        .then(() => schedule());
     }, options.pollMs);
   }
 

@@ -22,13 +22,14 @@ export interface KuboRpcDeps {
   bindHost: string;
 }
 
-type Handler = (query: URLSearchParams, request: IncomingMessage, response: ServerResponse) => Promise<unknown>;
+/** Returns the JSON body (or a promise of it), or undefined when it wrote the response itself. */
+type Handler = (query: URLSearchParams, request: IncomingMessage, response: ServerResponse) => unknown;
 
 export function createKuboRpcServer(deps: KuboRpcDeps): Server {
   const { store, pins, identity, limits, bindHost } = deps;
   let uploadsInProgress = 0;
 
-  const requiredCid = async (query: URLSearchParams): Promise<string> => {
+  const requiredCid = (query: URLSearchParams): string => {
     const arg = query.get('arg');
     if (!arg) throw new KuboRpcError(400, "argument 'ipfs-path' is required", 1);
     try {
@@ -74,7 +75,7 @@ export function createKuboRpcServer(deps: KuboRpcDeps): Server {
     },
 
     '/api/v0/cat': async (query, _request, response) => {
-      const cid = await requiredCid(query);
+      const cid = requiredCid(query);
       const content = await store.cat(cid).catch((error: Error) => {
         throw new KuboRpcError(500, error.message);
       });
@@ -86,7 +87,7 @@ export function createKuboRpcServer(deps: KuboRpcDeps): Server {
     },
 
     '/api/v0/pin/add': async (query) => {
-      const cid = await requiredCid(query);
+      const cid = requiredCid(query);
       if (!(await store.has(cid))) {
         throw new KuboRpcError(500, `pin: block was not found locally (offline): ipld: could not find ${cid}`);
       }
@@ -94,21 +95,21 @@ export function createKuboRpcServer(deps: KuboRpcDeps): Server {
       return { Pins: [cid] };
     },
 
-    '/api/v0/pin/ls': async (query) => {
+    '/api/v0/pin/ls': (query) => {
       const arg = query.get('arg');
       if (!arg) return { Keys: Object.fromEntries(pins.list().map((cid) => [cid, { Type: 'recursive' }])) };
-      const cid = await requiredCid(query);
+      const cid = requiredCid(query);
       if (!pins.has(cid)) throw new KuboRpcError(500, `path '${arg}' is not pinned`);
       return { Keys: { [cid]: { Type: 'recursive' } } };
     },
 
     '/api/v0/pin/rm': async (query) => {
-      const cid = await requiredCid(query);
+      const cid = requiredCid(query);
       if (!(await pins.remove(cid))) throw new KuboRpcError(500, 'not pinned or pinned indirectly');
       return { Pins: [cid] };
     },
 
-    '/api/v0/id': async () => ({
+    '/api/v0/id': () => ({
       ID: identity.id,
       PublicKey: identity.publicKey,
       Addresses: [],
@@ -117,7 +118,7 @@ export function createKuboRpcServer(deps: KuboRpcDeps): Server {
       Protocols: [],
     }),
 
-    '/api/v0/version': async () => ({
+    '/api/v0/version': () => ({
       Version: AGENT_VERSION.split('/')[1],
       Commit: '',
       Repo: '',

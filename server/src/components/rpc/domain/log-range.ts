@@ -8,7 +8,7 @@ const HEAD_TAGS = new Set(['latest', 'pending', 'safe', 'finalized']);
 
 /** What is wrong with an eth_getLogs call's range, or undefined when it may go through. `head` is asked only when a tag needs it. */
 export async function logRangeProblem(params: unknown, head: () => Promise<bigint>): Promise<string | undefined> {
-  const filter = Array.isArray(params) ? params[0] : undefined;
+  const filter: unknown = Array.isArray(params) ? params[0] : undefined;
   if (
     params !== undefined &&
     (!Array.isArray(params) || params.length > 1 || typeof filter !== 'object' || filter === null)

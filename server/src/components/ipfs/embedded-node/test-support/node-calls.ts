@@ -29,7 +29,8 @@ export async function addFiles(
   );
   const response = await rpc(node, `add${query}`, { body: form });
   const text = await response.text();
-  if (!response.ok) return { status: response.status, lines: [], error: JSON.parse(text) };
+  if (!response.ok)
+    return { status: response.status, lines: [], error: JSON.parse(text) as { Message: string; Type: string } };
   return {
     status: response.status,
     lines: text
