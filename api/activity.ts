@@ -37,7 +37,7 @@ export const ActivityQuerySchema = z
     path: ['to'],
     message: 'must not be before from',
   });
-export type ActivityQuery = z.input<typeof ActivityQuerySchema>;
+export type ActivityQuery = z.infer<typeof ActivityQuerySchema>;
 
 /** The first instant a `from` bound names. */
 export function startOf(bound: string): Date {

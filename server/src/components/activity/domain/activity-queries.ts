@@ -3,18 +3,13 @@
  * Registry), filtered and paged, each entry worded for its subject.
  */
 import type { Registry } from '@contracts/types';
-import { endOf, startOf, type ActivityEntry, type ActivityPage, type ActivityQuerySchema } from '@api';
-import type { z } from 'zod';
+import { endOf, startOf, type ActivityEntry, type ActivityPage, type ActivityQuery } from '@api';
 import { forbidden } from '../../../libraries/errors';
 import { findActivity, type ActivityRecord } from '../data-access/activity-store';
 import { namesFor } from './activity-names';
 import { addressesIn, wordsFor } from './activity-words';
 
-export async function listActivity(
-  registry: Registry,
-  reader: string,
-  query: z.output<typeof ActivityQuerySchema>,
-): Promise<ActivityPage> {
+export async function listActivity(registry: Registry, reader: string, query: ActivityQuery): Promise<ActivityPage> {
   const subject = query.subject ?? reader;
   if (subject !== reader && !(await registry.isAdmin(reader)))
     throw forbidden("Only admins may read another account's activity", 'ADMIN_ONLY');
