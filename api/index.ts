@@ -5,6 +5,7 @@
  * these types; the client imports the types only (`import type`), plus the plain values of
  * chain-values.ts. One file per domain.
  */
+export * from './activity';
 export * from './address';
 export * from './auth';
 export * from './chain-values';

@@ -6,6 +6,7 @@
 import type { ChainDeployments, EventSource } from '../libraries/chain';
 import { contractsRequiredBy, eventSourcesOf } from '../libraries/component';
 import type { Component } from './component';
+import { activityComponent } from './activity';
 import { authComponent } from './auth';
 import { consentComponent } from './consent';
 import { doctorsComponent } from './doctors';
@@ -19,6 +20,7 @@ export const COMPONENTS: readonly Component[] = [
   doctorsComponent,
   patientsComponent,
   consentComponent,
+  activityComponent,
   rpcComponent,
 ];
 
