@@ -10,6 +10,7 @@ import { authComponent } from './auth';
 import { consentComponent } from './consent';
 import { doctorsComponent } from './doctors';
 import { healthComponent } from './health';
+import { openApiComponent } from './openapi';
 import { patientsComponent } from './patients';
 import { rpcComponent } from './rpc';
 
@@ -19,6 +20,7 @@ export const COMPONENTS: readonly Component[] = [
   doctorsComponent,
   patientsComponent,
   consentComponent,
+  openApiComponent,
   rpcComponent,
 ];
 
