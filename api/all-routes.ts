@@ -1,4 +1,18 @@
-/** Every route the server serves, by domain: the OpenAPI document is generated from this list. */
+/**
+ * Every route the server serves under /api, one list per domain file. The OpenAPI document
+ * (/api/openapi.json) is generated from this list, and a server test fails when a served route is
+ * missing from it or a listed one is not served. A new domain adds its `...X_ROUTES` line here.
+ */
 import { ACTIVITY_ROUTES } from './activity';
+import { AUTH_ROUTES } from './auth';
+import { CONSENT_ROUTES } from './consent';
+import { DOCTOR_ROUTES } from './doctors';
+import { PLATFORM_ROUTES } from './platform';
 
-export const API_ROUTES = [...ACTIVITY_ROUTES] as const;
+export const API_ROUTES = [
+  ...PLATFORM_ROUTES,
+  ...AUTH_ROUTES,
+  ...DOCTOR_ROUTES,
+  ...CONSENT_ROUTES,
+  ...ACTIVITY_ROUTES,
+] as const;

@@ -1,6 +1,7 @@
 /** Sign-in with Ethereum and the signed-in account: /api/auth/nonce, /api/auth/verify, /api/me. */
 import { z } from 'zod';
 import { DOCTOR_STATUSES } from './chain-values';
+import { routes } from './route-spec';
 
 export const ROLES = ['admin', 'doctor', 'patient'] as const;
 export type Role = (typeof ROLES)[number];
@@ -27,3 +28,49 @@ export const AccountSchema = z.object({
   doctorStatus: z.enum(DOCTOR_STATUSES),
 });
 export type Account = z.infer<typeof AccountSchema>;
+
+/** The routes of this file, for the OpenAPI document (api/all-routes.ts). */
+export const AUTH_ROUTES = routes([
+  {
+    method: 'get',
+    path: '/api/auth/nonce',
+    summary: 'A single-use nonce for the next sign-in message (valid 5 minutes)',
+    access: 'public',
+    response: NonceResponseSchema,
+    errors: ['RATE_LIMITED'],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/verify',
+    summary: 'Sign in with Ethereum (EIP-4361): sets the ehr_session cookie and answers who is signed in',
+    access: 'public',
+    body: SignInRequestSchema,
+    response: AccountSchema,
+    errors: [
+      'SIWE_MALFORMED',
+      'SIWE_INVALID_SIGNATURE',
+      'SIWE_NONCE_INVALID',
+      'SIWE_EXPIRED',
+      'SIWE_NOT_YET_VALID',
+      'SIWE_DOMAIN_MISMATCH',
+      'SIWE_CHAIN_MISMATCH',
+      'FOREIGN_ORIGIN',
+      'RATE_LIMITED',
+    ],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/logout',
+    summary: 'Sign out: ends the session (if any) and clears the cookie',
+    access: 'public',
+    status: 204,
+    errors: ['FOREIGN_ORIGIN', 'RATE_LIMITED'],
+  },
+  {
+    method: 'get',
+    path: '/api/me',
+    summary: 'The signed-in account, with its roles read from the Registry now',
+    access: 'session',
+    response: AccountSchema,
+  },
+]);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { AddressSchema } from './address';
 import { DOCTOR_STATUSES } from './chain-values';
+import { routes } from './route-spec';
 
 export const ConsentPairParamsSchema = z.object({ patient: AddressSchema, doctor: AddressSchema });
 export type ConsentPairParams = z.input<typeof ConsentPairParamsSchema>;
@@ -45,3 +46,26 @@ export type PatientConsent = z.infer<typeof PatientConsentSchema>;
 
 export const PatientConsentPageSchema = z.object({ items: z.array(PatientConsentSchema), total: z.number().int() });
 export type PatientConsentPage = z.infer<typeof PatientConsentPageSchema>;
+
+/** The routes of this file, for the OpenAPI document (api/all-routes.ts). */
+export const CONSENT_ROUTES = routes([
+  {
+    method: 'get',
+    path: '/api/consent/:patient/:doctor',
+    summary: "A doctor's current access to a patient's records, read from the chain (the two parties and admins)",
+    access: 'session',
+    params: ConsentPairParamsSchema,
+    response: ConsentViewSchema,
+    errors: ['CONSENT_NOT_A_PARTY'],
+  },
+  {
+    method: 'get',
+    path: '/api/consent/:patient',
+    summary: "The patient's doctors, each with its live access (the patient and admins)",
+    access: 'session',
+    params: ConsentPatientParamsSchema,
+    query: ConsentPageQuerySchema,
+    response: PatientConsentPageSchema,
+    errors: ['CONSENT_NOT_THE_PATIENT'],
+  },
+]);

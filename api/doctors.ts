@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { AddressSchema } from './address';
 import { REGISTERED_DOCTOR_STATUSES } from './chain-values';
+import { routes } from './route-spec';
 
 /** GET /api/doctors?status&offset&limit (only admins may list doctors who are not verified). */
 export const DoctorListQuerySchema = z.strictObject({
@@ -66,3 +67,53 @@ export const LicenceCheckSchema = z.object({
   matchesChain: z.boolean(),
 });
 export type LicenceCheck = z.infer<typeof LicenceCheckSchema>;
+
+/** The routes of this file, for the OpenAPI document (api/all-routes.ts). */
+export const DOCTOR_ROUTES = routes([
+  {
+    method: 'get',
+    path: '/api/doctors',
+    summary: 'Doctors, paged in registration order (status other than verified: admins only)',
+    access: 'session',
+    query: DoctorListQuerySchema,
+    response: DoctorPageSchema,
+    errors: ['ADMIN_ONLY'],
+  },
+  {
+    method: 'put',
+    path: '/api/doctors/me/profile',
+    summary: "The signed-in doctor's display name and speciality wording",
+    access: 'session',
+    body: DoctorProfileRequestSchema,
+    response: DoctorViewSchema,
+    errors: ['DOCTOR_NOT_FOUND', 'DOCTOR_REVOKED', 'FOREIGN_ORIGIN', 'RATE_LIMITED'],
+  },
+  {
+    method: 'put',
+    path: '/api/doctors/me/licence',
+    summary:
+      "Stores the signed-in account's licence number and salt (once registered: only the pair matching the chain)",
+    access: 'session',
+    body: LicenceRequestSchema,
+    status: 204,
+    errors: ['LICENCE_MISMATCH', 'FOREIGN_ORIGIN', 'RATE_LIMITED'],
+  },
+  {
+    method: 'get',
+    path: '/api/doctors/:address/licence',
+    summary: "A doctor's stored licence number checked against the Registry's licence hash now",
+    access: 'admin',
+    params: DoctorAddressParamsSchema,
+    response: LicenceCheckSchema,
+    errors: ['ADMIN_ONLY', 'LICENCE_NOT_FOUND'],
+  },
+  {
+    method: 'get',
+    path: '/api/doctors/:address',
+    summary: 'One doctor (doctors not verified: admins and the doctor themselves; others get 404)',
+    access: 'session',
+    params: DoctorAddressParamsSchema,
+    response: DoctorViewSchema,
+    errors: ['DOCTOR_NOT_FOUND'],
+  },
+]);

@@ -11,6 +11,7 @@ import { authComponent } from './auth';
 import { consentComponent } from './consent';
 import { doctorsComponent } from './doctors';
 import { healthComponent } from './health';
+import { openApiComponent } from './openapi';
 import { patientsComponent } from './patients';
 import { rpcComponent } from './rpc';
 
@@ -21,6 +22,7 @@ export const COMPONENTS: readonly Component[] = [
   patientsComponent,
   consentComponent,
   activityComponent,
+  openApiComponent,
   rpcComponent,
 ];
 

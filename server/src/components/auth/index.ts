@@ -6,6 +6,7 @@ import { authRoutes } from './entry-points/api/auth-routes';
 export { authRoutes, type AuthRouteOptions } from './entry-points/api/auth-routes';
 export { requireSession, sessionOf, type SessionInfo } from './entry-points/api/require-session';
 export { limitWritesPerAccount } from './entry-points/api/write-rate-limit';
+export { SESSION_COOKIE } from './entry-points/api/session-cookie';
 export { readAccount } from './data-access/account-roles';
 
 export const authComponent: Component = {
