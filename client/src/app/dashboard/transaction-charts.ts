@@ -23,7 +23,7 @@ import {
 } from 'chart.js';
 import type { StatsBucket, TransactionStats } from '@api';
 import { errorText } from '../shared/error-text';
-import { TransactionsApi } from '../transactions/transactions-api';
+import { TransactionsApi, shortEth } from '../transactions/transactions-api';
 
 // Only what these charts draw: chart.js tree-shakes the rest (this file is in the admin dashboard's lazy chunk).
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, Legend, Tooltip);
@@ -79,6 +79,8 @@ export class TransactionCharts implements OnInit, OnDestroy {
     await this.load();
   }
 
+  protected readonly eth = shortEth;
+
   protected milliseconds(value: number | null): string {
     if (value === null) return '—';
     return value < 1000 ? `${Math.round(value)} ms` : `${(value / 1000).toFixed(2)} s`;
@@ -118,6 +120,7 @@ export class TransactionCharts implements OnInit, OnDestroy {
             ],
           },
           options: {
+            animation: false,
             plugins: { legend: { display: false } },
             scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
           },
@@ -145,6 +148,6 @@ function doughnut(counts: Record<string, number>, colours: Record<string, string
       labels: keys,
       datasets: [{ data: keys.map((key) => counts[key]), backgroundColor: keys.map((key) => colours[key]) }],
     },
-    options: { plugins: { legend: { position: 'bottom' } } },
+    options: { animation: false, plugins: { legend: { position: 'bottom' } } },
   };
 }

@@ -6,7 +6,7 @@ import { TRANSACTION_STATUSES } from '@api/transaction-values';
 import { shortAddress } from '../auth/account';
 import { Session } from '../auth/session';
 import { errorText } from '../shared/error-text';
-import { TransactionsApi, type TransactionFilters } from './transactions-api';
+import { TransactionsApi, shortEth, type TransactionFilters } from './transactions-api';
 
 const PAGE_SIZE = 20;
 const GWEI = 1_000_000_000n;
@@ -67,6 +67,11 @@ export class TransactionRecords implements OnInit {
     const value = BigInt(wei);
     const fraction = ((value % GWEI) * 100n) / GWEI;
     return `${value / GWEI}${fraction ? `.${fraction.toString().padStart(2, '0').replace(/0$/, '')}` : ''}`;
+  }
+
+  /** An amount in ETH to six significant digits (the CSV has every wei). */
+  protected eth(value: string | undefined): string {
+    return value === undefined ? '—' : shortEth(value);
   }
 
   protected latency(row: TransactionView): string {

@@ -53,3 +53,9 @@ export class TransactionsApi {
     return firstValueFrom(this.http.get<TransactionStats>('/api/stats', { params: { bucket } }));
   }
 }
+
+/** An ETH amount to six significant digits, without trailing zeros ("0.0000643078", "0"). */
+export function shortEth(value: string): string {
+  const rounded = Number(value).toPrecision(6);
+  return rounded.includes('e') ? rounded : rounded.replace(/\.?0+$/, '');
+}
