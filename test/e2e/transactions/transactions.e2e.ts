@@ -65,6 +65,8 @@ describeInBrowser('Transaction Records journey (browser)', () => {
   async function screenshotsOf(page: Page, name: string): Promise<void> {
     await saveScreenshot(page, `${name}-desktop`);
     await page.setViewportSize(PHONE);
+    // Charts follow their container's width on the next resize observation.
+    await page.waitForTimeout(500);
     await saveScreenshot(page, `${name}-phone`);
     await page.setViewportSize(DESKTOP);
   }
