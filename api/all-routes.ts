@@ -8,6 +8,8 @@ import { AUTH_ROUTES } from './auth';
 import { CONSENT_ROUTES } from './consent';
 import { DOCTOR_ROUTES } from './doctors';
 import { PLATFORM_ROUTES } from './platform';
+import { STATS_ROUTES } from './stats';
+import { TRANSACTION_ROUTES } from './transactions';
 
 export const API_ROUTES = [
   ...PLATFORM_ROUTES,
@@ -15,4 +17,6 @@ export const API_ROUTES = [
   ...DOCTOR_ROUTES,
   ...CONSENT_ROUTES,
   ...ACTIVITY_ROUTES,
+  ...TRANSACTION_ROUTES,
+  ...STATS_ROUTES,
 ] as const;

@@ -14,3 +14,6 @@ export * from './doctors';
 export * from './errors';
 export * from './platform';
 export * from './route-spec';
+export * from './stats';
+export * from './transaction-values';
+export * from './transactions';

@@ -30,7 +30,7 @@ export async function openRuntime(config: AppConfig, logger: Logger = createLogg
   const indexer = createIndexer({
     provider: chain.provider,
     chainId: config.chainId,
-    sources: chainEventSources(chain.deployments),
+    sources: chainEventSources(chain.deployments, chain.provider),
     logger,
     pollMs: config.indexerPollMs,
   });

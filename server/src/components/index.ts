@@ -3,6 +3,7 @@
  * deployment has the contracts they read and starts the indexer on their event sources. A new
  * domain adds its folder and one line here.
  */
+import type { JsonRpcProvider } from 'ethers';
 import type { ChainDeployments, EventSource } from '../libraries/chain';
 import { contractsRequiredBy, eventSourcesOf } from '../libraries/component';
 import type { Component } from './component';
@@ -14,6 +15,7 @@ import { healthComponent } from './health';
 import { openApiComponent } from './openapi';
 import { patientsComponent } from './patients';
 import { rpcComponent } from './rpc';
+import { transactionsComponent } from './transactions';
 
 export const COMPONENTS: readonly Component[] = [
   healthComponent,
@@ -24,6 +26,7 @@ export const COMPONENTS: readonly Component[] = [
   activityComponent,
   openApiComponent,
   rpcComponent,
+  transactionsComponent,
 ];
 
 export type { Component, ComponentContext } from './component';
@@ -32,5 +35,5 @@ export type { Component, ComponentContext } from './component';
 export const requiredContracts = (): string[] => contractsRequiredBy(COMPONENTS);
 
 /** Every contract event source the indexer follows. */
-export const chainEventSources = (deployments: ChainDeployments): EventSource[] =>
-  eventSourcesOf(COMPONENTS, deployments);
+export const chainEventSources = (deployments: ChainDeployments, provider: JsonRpcProvider): EventSource[] =>
+  eventSourcesOf(COMPONENTS, deployments, provider);

@@ -5,6 +5,7 @@ import { DoctorStatusBadge } from '../doctors/doctor-status-badge';
 import { DoctorVerificationSummary } from '../doctors/doctor-verification-summary';
 import { SystemStatus } from '../health/system-status';
 import { PatientRegistration } from '../patients/patient-registration';
+import { TransactionCharts } from './transaction-charts';
 
 /**
  * Role-aware home: what this account is, how to become a doctor or patient when it is nothing yet,
@@ -13,7 +14,14 @@ import { PatientRegistration } from '../patients/patient-registration';
 @Component({
   selector: 'ehr-dashboard',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DoctorStatusBadge, DoctorRegistration, PatientRegistration, SystemStatus, DoctorVerificationSummary],
+  imports: [
+    DoctorStatusBadge,
+    DoctorRegistration,
+    PatientRegistration,
+    SystemStatus,
+    DoctorVerificationSummary,
+    TransactionCharts,
+  ],
   templateUrl: './dashboard.html',
   styleUrl: './dashboard.css',
 })

@@ -1,6 +1,7 @@
 /** Doctor lifecycle writes on the Registry contract, sent from the signed-in person's wallet. */
 import { Injectable, inject } from '@angular/core';
 import { Registry__factory } from '@contracts/types';
+import { shortAddress } from '../auth/account';
 import { ChainContracts } from '../chain/contracts';
 import { TransactionRunner } from '../chain/transaction-runner';
 
@@ -15,7 +16,8 @@ export class DoctorRegistry {
    * salted licence hash (see licence-commitment.ts), never the number.
    */
   register(licenceHash: string, speciality: number): Promise<boolean> {
-    return this.runner.send(
+    return this.runner.sendAs(
+      'Registered as a doctor',
       () => this.registry(),
       (registry) => registry.registerDoctor,
       licenceHash,
@@ -24,7 +26,8 @@ export class DoctorRegistry {
   }
 
   verify(doctor: string): Promise<boolean> {
-    return this.runner.send(
+    return this.runner.sendAs(
+      `Verified Dr ${shortAddress(doctor)}`,
       () => this.registry(),
       (registry) => registry.verifyDoctor,
       doctor,
@@ -32,7 +35,8 @@ export class DoctorRegistry {
   }
 
   revoke(doctor: string, reason: number): Promise<boolean> {
-    return this.runner.send(
+    return this.runner.sendAs(
+      `Revoked Dr ${shortAddress(doctor)}`,
       () => this.registry(),
       (registry) => registry.revokeDoctor,
       doctor,

@@ -12,7 +12,8 @@ export class PatientRegistry {
 
   /** Registers the signed-in account as a patient; true once mined. */
   register(): Promise<boolean> {
-    return this.runner.send(
+    return this.runner.sendAs(
+      'Registered as a patient',
       () => this.registry(),
       (registry) => registry.registerPatient,
     );

@@ -5,6 +5,7 @@
  * the list, nothing else.
  */
 import type { Router } from 'express';
+import type { JsonRpcProvider } from 'ethers';
 import type { ChainDeployments, EventSource } from '../chain';
 
 /** A router mounted on the app itself at `path`, before the API's JSON parser and Origin check. */
@@ -23,8 +24,11 @@ export interface ServerComponent<Context> {
   apiRoutes?(context: Context): Router;
   /** Routes outside /api that parse their own bodies and answer in their own format (the /rpc forwarder). */
   appRoutes?(context: Context): AppRoute[];
-  /** Contracts whose events feed this component's read models; the indexer follows every one. */
-  eventSources?(deployments: ChainDeployments): EventSource[];
+  /**
+   * Contracts whose events feed this component's read models; the indexer follows every one. `provider`
+   * (read-only) is for sources that need more than the log, such as a transaction's receipt.
+   */
+  eventSources?(deployments: ChainDeployments, provider: JsonRpcProvider): EventSource[];
 }
 
 /** Every contract some component reads, once each. */
@@ -36,6 +40,7 @@ export function contractsRequiredBy(components: readonly ServerComponent<unknown
 export function eventSourcesOf(
   components: readonly ServerComponent<unknown>[],
   deployments: ChainDeployments,
+  provider: JsonRpcProvider,
 ): EventSource[] {
-  return components.flatMap((component) => component.eventSources?.(deployments) ?? []);
+  return components.flatMap((component) => component.eventSources?.(deployments, provider) ?? []);
 }

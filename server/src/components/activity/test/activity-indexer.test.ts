@@ -70,7 +70,7 @@ describe('Activity indexer', () => {
     const replay = createIndexer({
       provider: runtime.chain.provider,
       chainId: config.chainId,
-      sources: chainEventSources(runtime.chain.deployments),
+      sources: chainEventSources(runtime.chain.deployments, runtime.chain.provider),
       logger: pino({ level: 'silent' }),
       pollMs: 0,
       maxBlockRange: 3,
@@ -114,7 +114,9 @@ describe('Activity indexer', () => {
     const reported = await ownEntries('app');
     expect(reported).toHaveLength(1);
 
-    const activitySources = chainEventSources(runtime.chain.deployments).filter((s) => s.name.endsWith('→activity'));
+    const activitySources = chainEventSources(runtime.chain.deployments, runtime.chain.provider).filter((s) =>
+      s.name.endsWith('→activity'),
+    );
     for (const source of activitySources) await source.reset();
     expect(await ownEntries('chain')).toEqual([]);
     expect(await ownEntries('app')).toEqual(reported);

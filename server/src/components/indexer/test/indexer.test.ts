@@ -65,7 +65,7 @@ describe('Chain-event indexer', () => {
     const replay = createIndexer({
       provider: runtime.chain.provider,
       chainId: config.chainId,
-      sources: chainEventSources(runtime.chain.deployments),
+      sources: chainEventSources(runtime.chain.deployments, runtime.chain.provider),
       logger: pino({ level: 'silent' }),
       pollMs: 0,
       maxBlockRange: 2,
