@@ -17,6 +17,7 @@ export {
   type EventPosition,
 } from './domain/doctor-events';
 export { doctorSummaries, type DoctorSummary } from './domain/doctor-summaries';
+export type { ProfileEdit } from './domain/doctor-profiles';
 export { licenceCommitment } from './domain/licence-commitment';
 
 export const doctorsComponent: Component = {

@@ -8,6 +8,7 @@ import { AppError, forbidden, notFound } from '../../../libraries/errors';
 import { doctorStatusFromChain } from '../../../libraries/chain';
 import { findLicence, saveLicence } from '../data-access/licence-store';
 import { licenceCommitment } from './licence-commitment';
+import { assertAdminMayWriteFor } from './doctor-profiles';
 
 /**
  * Stores the caller's licence and salt. Before registration (the browser stores first, then commits on
@@ -25,6 +26,17 @@ export async function storeOwnLicence(registry: Registry, address: string, input
     );
   }
   await saveLicence({ address, ...input, updatedAt: new Date() });
+}
+
+/** Add Doctor: an admin stores the licence for `doctor` before sending registerDoctorFor (same rules as the doctor's own). */
+export async function storeLicenceAsAdmin(
+  registry: Registry,
+  admin: string,
+  doctor: string,
+  input: LicenceRequest,
+): Promise<void> {
+  await assertAdminMayWriteFor(registry, admin, doctor);
+  await storeOwnLicence(registry, doctor, input);
 }
 
 /** An admin's check of one doctor's stored licence against the chain. */
