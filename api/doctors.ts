@@ -154,7 +154,7 @@ export const DOCTOR_ROUTES = routes([
     access: 'session',
     body: LicenceRequestSchema,
     status: 204,
-    errors: ['LICENCE_MISMATCH', 'RATE_LIMITED'],
+    errors: ['ACCOUNT_IS_PATIENT', 'LICENCE_MISMATCH', 'RATE_LIMITED'],
   },
   {
     method: 'get',

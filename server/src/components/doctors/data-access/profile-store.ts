@@ -121,8 +121,10 @@ export async function addressesMatchingName(words: string): Promise<string[]> {
     .join(' ');
   if (!search) return [];
   await ProfileModel.init(); // the text index must exist before the first $text query
-  const found = await ProfileModel.find(mongoose.trusted({ $text: { $search: search } }), { address: 1, _id: 0 }).lean<
-    { address: string }[]
-  >();
+  // An aggregate: sanitizeFilter refuses $text in queries; the search is a string value here, never an operator.
+  const found = await ProfileModel.aggregate<{ address: string }>([
+    { $match: { $text: { $search: search } } },
+    { $project: { address: 1, _id: 0 } },
+  ]);
   return found.map((profile) => profile.address);
 }

@@ -16,7 +16,9 @@ import { assertAdminMayWriteFor } from './doctor-profiles';
  * on-chain hash is, so a registered doctor's record can never drift from the chain.
  */
 export async function storeOwnLicence(registry: Registry, address: string, input: LicenceRequest): Promise<void> {
-  const onChain = await registry.getDoctor(address);
+  const [onChain, isPatient] = await Promise.all([registry.getDoctor(address), registry.isPatient(address)]);
+  // A patient can never register as a doctor (the chain refuses it): nothing to commit to.
+  if (isPatient) throw new AppError(409, 'ACCOUNT_IS_PATIENT', `${address} is registered as a patient`);
   const registered = doctorStatusFromChain(onChain.status) !== 'none';
   if (registered && licenceCommitment(input.licenceNumber, input.salt) !== onChain.licenceHash) {
     throw new AppError(
