@@ -36,8 +36,8 @@ export const DoctorListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type DoctorListQuery = z.infer<typeof DoctorListQuerySchema>;
-/** What a caller sends (defaults filled in by the server). */
-export type DoctorSearch = z.input<typeof DoctorListQuerySchema>;
+/** What a caller sends: any of the parameters (the server fills in the defaults). */
+export type DoctorSearch = Partial<DoctorListQuery>;
 
 /** GET /api/doctors/:address and the other routes that name a doctor. */
 export const DoctorAddressParamsSchema = z.object({ address: AddressSchema });

@@ -7,7 +7,13 @@ import { TransactionRunner } from '../chain/transaction-runner';
 import { errorText } from '../shared/error-text';
 import { SPECIALITIES, specialityName } from './doctor';
 import { DoctorProfileFields } from './doctor-profile-fields';
-import { doctorProfileForm, fillProfileForm, profileRequestOf } from './doctor-profile-form';
+import {
+  doctorProfileForm,
+  fillProfileForm,
+  profileRequestOf,
+  requiredText,
+  requiredValue,
+} from './doctor-profile-form';
 import { DoctorRegistry } from './doctor-registry';
 import { DoctorsApi } from './doctors-api';
 import { newLicenceCommitment } from './licence-commitment';
@@ -44,13 +50,17 @@ export class DoctorEditor implements OnInit {
   protected readonly error = signal<string | null>(null);
   protected readonly saved = signal<string | null>(null);
   protected readonly registration = this.fb.group({
-    address: ['', [Validators.required, ethereumAddress]],
-    licence: ['', [Validators.required, Validators.maxLength(64), Validators.pattern(/\S/)]],
-    speciality: [0, [Validators.required, Validators.min(1)]],
+    address: ['', [requiredValue, ethereumAddress]],
+    licence: ['', requiredText(64)],
+    speciality: [0, [requiredValue, Validators.min(1)]],
   });
   protected readonly profile = doctorProfileForm(this.fb);
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.loadDoctor();
+  }
+
+  private async loadDoctor(): Promise<void> {
     const address = this.address();
     if (!address) return;
     try {
@@ -102,6 +112,6 @@ export class DoctorEditor implements OnInit {
       return;
     }
     if (await this.registry.registerFor(doctor, commitment.hash, Number(speciality)))
-      await this.router.navigate(['/doctors'], { queryParams: {} });
+      await this.router.navigateByUrl('/doctors');
   }
 }

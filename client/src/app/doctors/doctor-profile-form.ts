@@ -3,11 +3,26 @@
  * DoctorProfileRequestSchema (api/doctors.ts) mirrored: names, a date of joining not in the future, an
  * email, an E.164 mobile, city and state; speciality wording and bio optional. The API checks again.
  */
-import { type AbstractControl, NonNullableFormBuilder, type ValidationErrors, Validators } from '@angular/forms';
+import {
+  type AbstractControl,
+  type NonNullableFormBuilder,
+  type ValidationErrors,
+  type ValidatorFn,
+  Validators,
+} from '@angular/forms';
 import type { DoctorProfileRequest, DoctorView } from '@api';
 import { E164_PATTERN } from '@api/doctor-codes';
 
-const required = (max: number) => [Validators.required, Validators.maxLength(max), Validators.pattern(/\S/)];
+/** Validators.required and .email as plain functions (they are static methods of a class). */
+export const requiredValue: ValidatorFn = (control: AbstractControl) => Validators.required(control);
+const emailValue: ValidatorFn = (control: AbstractControl) => Validators.email(control);
+
+/** Required, at most `max` characters, and not only blanks. */
+const notBlank: ValidatorFn = Validators.pattern(/\S/);
+export function requiredText(max: number): ValidatorFn[] {
+  const atMost: ValidatorFn = Validators.maxLength(max);
+  return [requiredValue, atMost, notBlank];
+}
 
 /** Today as YYYY-MM-DD where the person is (the API allows up to today anywhere on Earth). */
 export function localToday(now: Date = new Date()): string {
@@ -21,13 +36,13 @@ export function notInFuture(control: AbstractControl<string>): ValidationErrors 
 
 export function doctorProfileForm(fb: NonNullableFormBuilder) {
   return fb.group({
-    firstName: ['', required(50)],
-    lastName: ['', required(50)],
-    dateOfJoining: ['', [Validators.required, notInFuture]],
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
-    mobile: ['', [Validators.required, Validators.pattern(E164_PATTERN)]],
-    city: ['', required(80)],
-    state: ['', required(80)],
+    firstName: ['', requiredText(50)],
+    lastName: ['', requiredText(50)],
+    dateOfJoining: ['', [requiredValue, notInFuture]],
+    email: ['', [requiredValue, emailValue, Validators.maxLength(254)]],
+    mobile: ['', [requiredValue, Validators.pattern(E164_PATTERN)]],
+    city: ['', requiredText(80)],
+    state: ['', requiredText(80)],
     specialityLabel: ['', [Validators.maxLength(80)]],
     bio: ['', [Validators.maxLength(500)]],
   });

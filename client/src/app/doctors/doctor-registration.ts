@@ -8,7 +8,7 @@ import { DoctorRegistry } from './doctor-registry';
 import { DoctorsApi } from './doctors-api';
 import { newLicenceCommitment } from './licence-commitment';
 import { DoctorProfileFields } from './doctor-profile-fields';
-import { doctorProfileForm, profileRequestOf } from './doctor-profile-form';
+import { doctorProfileForm, profileRequestOf, requiredText, requiredValue } from './doctor-profile-form';
 
 /**
  * Self-registration as a doctor with the paper's form: the salted licence hash and the speciality go on
@@ -36,8 +36,8 @@ export class DoctorRegistration {
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly account = inject(WalletConnection).account;
   protected readonly form = this.fb.group({
-    licence: ['', [Validators.required, Validators.maxLength(64), Validators.pattern(/\S/)]],
-    speciality: [0, [Validators.required, Validators.min(1)]],
+    licence: ['', requiredText(64)],
+    speciality: [0, [requiredValue, Validators.min(1)]],
   });
   protected readonly profile = doctorProfileForm(this.fb);
 

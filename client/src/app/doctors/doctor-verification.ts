@@ -80,8 +80,8 @@ export class DoctorVerification implements OnInit {
   protected readonly shortAddress = shortAddress;
   protected readonly specialityName = specialityName;
 
-  ngOnInit(): Promise<void> {
-    return this.load();
+  ngOnInit(): void {
+    void this.load();
   }
 
   protected nameOf(doctor: DoctorView): string {

@@ -20,8 +20,8 @@ export class DoctorsApi {
   /** One page of doctors; filters left undefined or empty are not sent. Non-admins get verified doctors only. */
   list(search: DoctorSearch): Promise<DoctorPage> {
     let params = new HttpParams();
-    for (const [key, value] of Object.entries(search)) {
-      if (value !== undefined && value !== '') params = params.set(key, String(value));
+    for (const [key, value] of Object.entries(search) as [string, string | number | undefined][]) {
+      if (value !== undefined && value !== '') params = params.set(key, value);
     }
     return firstValueFrom(this.http.get<DoctorPage>('/api/doctors', { params }));
   }

@@ -34,8 +34,8 @@ export class FindADoctor implements OnInit {
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
 
-  ngOnInit(): Promise<void> {
-    return this.load();
+  ngOnInit(): void {
+    void this.load();
   }
 
   protected async search(): Promise<void> {
