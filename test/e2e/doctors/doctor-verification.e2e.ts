@@ -137,7 +137,8 @@ describeInBrowser('Doctor verification journey (browser)', () => {
     const doctorRow = patient.app.doctorRow(doctorName);
     await doctorRow.getByText('No access').waitFor();
     await patient.app.grantAccess(doctorName, '7 days');
-    await doctorRow.getByText(/^Until \d{1,2} \w{3} \d{4}/).waitFor({ timeout: 30_000 });
+    // The cell's text keeps the spaces around it since the template was Prettier-formatted (a7ac8bd).
+    await doctorRow.getByText(/^\s*Until \d{1,2} \w{3} \d{4}/).waitFor({ timeout: 30_000 });
     await saveScreenshot(patient.app.page, '05-patient-granted-doctor-access');
     expect(
       await onChain((c) =>

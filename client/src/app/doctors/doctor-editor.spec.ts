@@ -117,7 +117,12 @@ describe('DoctorEditor: the admin’s Add Doctor and Edit Doctor (on an in-proce
     expect(tx.from.toLowerCase()).toBe(admin.address.toLowerCase());
     const call = Registry__factory.createInterface().parseTransaction({ data: tx.data })!;
     expect(call.name).toBe('registerDoctorFor');
-    await eventually(() => TestBed.inject(Router).url === '/doctors'); // back to View Doctors, where the doctor shows pending
+    // It waits for the API to list the new doctor, then goes back to View Doctors, where the doctor shows pending.
+    const listed = await eventually(
+      () => http.match({ method: 'GET', url: `/api/doctors/${doctor.toLowerCase()}` })[0],
+    );
+    listed.flush({ address: doctor, status: 'pending' });
+    await eventually(() => TestBed.inject(Router).url === '/doctors');
     expect(call.args.toArray()).toEqual([doctor, licenceCommitment('GMC-5550001', licence.request.body.salt), 5n]);
   });
 

@@ -18,6 +18,9 @@ import { DoctorRegistry } from './doctor-registry';
 import { DoctorsApi } from './doctors-api';
 import { newLicenceCommitment } from './licence-commitment';
 
+const LISTED_POLL_MS = 700;
+const LISTED_POLL_ATTEMPTS = 15;
+
 const ethereumAddress = (control: AbstractControl<string>) =>
   !control.value || isAddress(control.value.trim()) ? null : { address: true };
 
@@ -111,7 +114,20 @@ export class DoctorEditor implements OnInit {
       this.error.set(`The doctor's details could not be stored, so nothing was sent to the chain: ${errorText(error)}`);
       return;
     }
-    if (await this.registry.registerFor(doctor, commitment.hash, Number(speciality)))
-      await this.router.navigateByUrl('/doctors');
+    if (!(await this.registry.registerFor(doctor, commitment.hash, Number(speciality)))) return;
+    await this.untilListed(doctor);
+    await this.router.navigateByUrl('/doctors');
+  }
+
+  /** The server's indexer follows the chain about every second: wait until it lists the new doctor. */
+  private async untilListed(doctor: string): Promise<void> {
+    for (let attempt = 0; attempt < LISTED_POLL_ATTEMPTS; attempt++) {
+      try {
+        await this.doctorsApi.get(doctor);
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, LISTED_POLL_MS));
+      }
+    }
   }
 }
