@@ -10,6 +10,7 @@ export * from './address';
 export * from './auth';
 export * from './chain-values';
 export * from './consent';
+export * from './doctor-codes';
 export * from './doctors';
 export * from './errors';
 export * from './platform';

@@ -2,13 +2,14 @@
 import type { Feature } from './feature';
 import { ACTIVITY_FEATURE } from './activity/activity.feature';
 import { DASHBOARD_FEATURE } from './dashboard/dashboard.feature';
-import { DOCTORS_FEATURE } from './doctors/doctors.feature';
+import { DOCTORS_FEATURE, FIND_A_DOCTOR_FEATURE } from './doctors/doctors.feature';
 import { PATIENTS_FEATURE } from './patients/patients.feature';
 import { TRANSACTIONS_FEATURE } from './transactions/transactions.feature';
 
 export const FEATURES: readonly Feature[] = [
   DASHBOARD_FEATURE,
   DOCTORS_FEATURE,
+  FIND_A_DOCTOR_FEATURE,
   PATIENTS_FEATURE,
   TRANSACTIONS_FEATURE,
   ACTIVITY_FEATURE,

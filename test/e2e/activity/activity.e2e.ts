@@ -63,7 +63,17 @@ describeInBrowser('Activity journey (browser)', () => {
     const doctorName = 'Dr. Tracy Timeline';
     const doctor = await openAs(6);
     await doctor.waitForText(doctor.page, 'not registered');
-    await doctor.registerAsDoctor({ licence: 'GMC-6060606', speciality: 'Neurology', displayName: doctorName });
+    await doctor.registerAsDoctor({
+      licence: 'GMC-6060606',
+      speciality: 'Neurology',
+      firstName: 'Tracy',
+      lastName: 'Timeline',
+      dateOfJoining: '2020-03-01',
+      email: 'tracy.timeline@clinic.example',
+      mobile: '+447700900606',
+      city: 'Leeds',
+      state: 'West Yorkshire',
+    });
     await doctor.waitForText(doctor.page, 'pending verification');
 
     const admin = await openAs(0);

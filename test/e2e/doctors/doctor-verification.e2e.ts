@@ -72,7 +72,17 @@ describeInBrowser('Doctor verification journey (browser)', () => {
       expect.arrayContaining(['wallet_switchEthereumChain', 'wallet_addEthereumChain', 'personal_sign']),
     );
     await doctor.app.waitForText(doctor.app.page, 'not registered');
-    await doctor.app.registerAsDoctor({ licence: 'GMC-7654321', speciality: 'Cardiology', displayName: doctorName });
+    await doctor.app.registerAsDoctor({
+      licence: 'GMC-7654321',
+      speciality: 'Cardiology',
+      firstName: 'Ada',
+      lastName: 'Byron',
+      dateOfJoining: '2020-09-01',
+      email: 'ada.byron@example.org',
+      mobile: '+447700900123',
+      city: 'London',
+      state: 'Greater London',
+    });
     await doctor.app.waitForText(doctor.app.page, 'pending verification');
     await saveScreenshot(doctor.app.page, '01-doctor-pending');
 
@@ -127,6 +137,7 @@ describeInBrowser('Doctor verification journey (browser)', () => {
     const doctorRow = patient.app.doctorRow(doctorName);
     await doctorRow.getByText('No access').waitFor();
     await patient.app.grantAccess(doctorName, '7 days');
+    // The cell's text keeps the spaces around it since the template was Prettier-formatted (a7ac8bd).
     await doctorRow.getByText(/^\s*Until \d{1,2} \w{3} \d{4}/).waitFor({ timeout: 30_000 });
     await saveScreenshot(patient.app.page, '05-patient-granted-doctor-access');
     expect(

@@ -6,6 +6,27 @@ import type { Locator, Page } from 'playwright-core';
 
 const UI_TIMEOUT = 30_000;
 
+export interface DoctorProfileForm {
+  firstName?: string;
+  lastName?: string;
+  dateOfJoining?: string;
+  email?: string;
+  mobile?: string;
+  city?: string;
+  state?: string;
+  bio?: string;
+}
+const DOCTOR_PROFILE_LABELS: Record<string, keyof DoctorProfileForm> = {
+  'First name': 'firstName',
+  'Last name': 'lastName',
+  'Date of joining': 'dateOfJoining',
+  Email: 'email',
+  Mobile: 'mobile',
+  City: 'city',
+  State: 'state',
+  'Short bio (optional)': 'bio',
+};
+
 export class EhrApp {
   constructor(readonly page: Page) {}
 
@@ -25,16 +46,24 @@ export class EhrApp {
     await this.button('Sign out').waitFor({ timeout: UI_TIMEOUT });
   }
 
-  async goTo(section: 'Dashboard' | 'Doctors' | 'Patients'): Promise<void> {
+  async goTo(section: 'Dashboard' | 'Doctors' | 'Find a doctor' | 'Patients'): Promise<void> {
     await this.page.getByRole('navigation').getByRole('link', { name: section, exact: true }).click();
   }
 
-  async registerAsDoctor(form: { licence: string; speciality: string; displayName: string }): Promise<void> {
-    await this.page.getByLabel('Licence number').fill(form.licence);
-    await this.page.getByLabel('Speciality').selectOption({ label: form.speciality });
-    await this.page.getByLabel('Display name').fill(form.displayName);
+  async registerAsDoctor(form: { licence: string; speciality: string } & DoctorProfileForm): Promise<void> {
+    await this.page.getByLabel('Licence number', { exact: true }).fill(form.licence);
+    await this.page.getByLabel('Speciality', { exact: true }).selectOption({ label: form.speciality });
+    await this.fillDoctorProfile(form);
     await this.button('Register as doctor').click();
     await this.waitForTransaction();
+  }
+
+  /** The paper's doctor profile fields (registration, Add Doctor, Edit Doctor); fields left out keep their value. */
+  async fillDoctorProfile(form: DoctorProfileForm): Promise<void> {
+    for (const [label, value] of Object.entries(DOCTOR_PROFILE_LABELS)) {
+      const text = form[value];
+      if (text !== undefined) await this.page.getByLabel(label, { exact: true }).fill(text);
+    }
   }
 
   /** The admin's verification table: the row of one doctor, found by what the admin reads in it. */

@@ -86,7 +86,17 @@ describeInBrowser('Transaction Records journey (browser)', () => {
   test('When a doctor, a patient and an admin act, then each sees their Transaction Records with gas and fee, and the admin the charts', async () => {
     const doctorName = 'Dr. Grace Ledger';
     const doctor = await openAs(7);
-    await doctor.registerAsDoctor({ licence: 'GMC-7000007', speciality: 'Cardiology', displayName: doctorName });
+    await doctor.registerAsDoctor({
+      licence: 'GMC-7000007',
+      speciality: 'Cardiology',
+      firstName: 'Grace',
+      lastName: 'Ledger',
+      dateOfJoining: '2019-06-01',
+      email: 'grace.ledger@clinic.example',
+      mobile: '+447700900707',
+      city: 'York',
+      state: 'North Yorkshire',
+    });
     await openTransactions(doctor.page);
     await expectGasAndFee(await minedRow(doctor.page, 'Registered as a doctor'));
     await screenshotsOf(doctor.page, 'tx-01-doctor-transactions');

@@ -51,20 +51,41 @@ describe('DoctorRegistration (on an in-process chain)', () => {
     return { wallet, http, page, statusText };
   }
 
-  function fill(page: HTMLElement, licence: string, specialityLabel: string, displayName: string): void {
-    const byLabel = <T extends HTMLElement>(text: string) => {
-      const label = [...page.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === text)!;
-      return page.querySelector<T>(`#${label.htmlFor}`)!;
-    };
-    const licenceInput = byLabel<HTMLInputElement>('Licence number');
-    licenceInput.value = licence;
-    licenceInput.dispatchEvent(new Event('input'));
-    const select = byLabel<HTMLSelectElement>('Speciality');
+  /** The paper's form as a doctor fills it in (by the labels a person reads). */
+  const PROFILE = {
+    'First name': 'Ada',
+    'Last name': 'Byron',
+    'Date of joining': '2020-09-01',
+    Email: 'ada.byron@example.org',
+    Mobile: '+447700900123',
+    City: 'London',
+    State: 'Greater London',
+    'Short bio (optional)': 'Cardiologist.',
+  };
+
+  function inputByLabel<T extends HTMLElement>(page: HTMLElement, text: string): T {
+    const label = [...page.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === text)!;
+    return page.querySelector<T>(`#${label.htmlFor}`)!;
+  }
+
+  function type(page: HTMLElement, label: string, value: string): void {
+    const input = inputByLabel<HTMLInputElement>(page, label);
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new Event('blur'));
+  }
+
+  function fill(
+    page: HTMLElement,
+    licence: string,
+    specialityLabel: string,
+    profile: Partial<Record<keyof typeof PROFILE, string>> = {},
+  ): void {
+    type(page, 'Licence number', licence);
+    const select = inputByLabel<HTMLSelectElement>(page, 'Speciality');
     select.selectedIndex = [...select.options].findIndex((option) => option.text.trim() === specialityLabel);
     select.dispatchEvent(new Event('change'));
-    const nameInput = byLabel<HTMLInputElement>('Display name');
-    nameInput.value = displayName;
-    nameInput.dispatchEvent(new Event('input'));
+    for (const [label, value] of Object.entries({ ...PROFILE, ...profile })) type(page, label, value);
   }
 
   function submit(page: HTMLElement): void {
@@ -78,16 +99,26 @@ describe('DoctorRegistration (on an in-process chain)', () => {
     return stored.request.body;
   }
 
-  it('When a doctor registers, then the licence and a fresh salt are stored, the salted hash and speciality go to registerDoctor, and the name to the profile API', async () => {
+  it('When a doctor registers with every field of the form, then the licence and a fresh salt are stored, the salted hash and speciality go to registerDoctor, and the profile to the profile API', async () => {
     const { wallet, http, page, statusText } = await renderFor(1);
 
-    fill(page, '  GMC-7654321 ', 'Cardiology', 'Dr. Ada Byron');
+    fill(page, '  GMC-7654321 ', 'Cardiology', { City: '  London ' });
+    expect(page.textContent).toContain(wallet.address); // the account id: shown, never typed
     submit(page);
 
     const stored = await storeLicence(http);
     expect(stored).toEqual({ licenceNumber: 'GMC-7654321', salt: expect.stringMatching(/^0x[0-9a-f]{64}$/) });
     const profile = await eventually(() => http.match({ method: 'PUT', url: '/api/doctors/me/profile' })[0]);
-    expect(profile.request.body).toEqual({ displayName: 'Dr. Ada Byron' });
+    expect(profile.request.body).toEqual({
+      firstName: 'Ada',
+      lastName: 'Byron',
+      dateOfJoining: '2020-09-01',
+      email: 'ada.byron@example.org',
+      mobile: '+447700900123',
+      city: 'London',
+      state: 'Greater London',
+      bio: 'Cardiologist.',
+    });
     await eventually(() => statusText() === 'Confirmed'); // the status region re-renders on its own schedule
     const sent = wallet.requests.find((request) => request.method === 'eth_sendTransaction')!;
     const tx = sent.params[0] as { to: string; data: string; gas: string };
@@ -112,7 +143,7 @@ describe('DoctorRegistration (on an in-process chain)', () => {
         .registerPatient({ gasLimit: 200_000 })
     ).wait();
 
-    fill(page, 'GMC-1111111', 'Neurology', 'Dr. Late');
+    fill(page, 'GMC-1111111', 'Neurology');
     submit(page);
     await storeLicence(http);
 
@@ -124,7 +155,7 @@ describe('DoctorRegistration (on an in-process chain)', () => {
   it('When the licence cannot be stored, then the doctor is told and nothing is sent to the chain (its hash would be uncheckable)', async () => {
     const { wallet, http, page } = await renderFor(3);
 
-    fill(page, 'GMC-3333333', 'Oncology', 'Dr. Offline');
+    fill(page, 'GMC-3333333', 'Oncology');
     submit(page);
     const stored = await eventually(() => http.match({ method: 'PUT', url: '/api/doctors/me/licence' })[0]);
     stored.flush(
@@ -138,13 +169,27 @@ describe('DoctorRegistration (on an in-process chain)', () => {
     expect(await chain.registry.doctorStatus(wallet.address)).toBe(0n); // None
   });
 
-  it('When a field is left empty, then the form shows what is missing and no transaction starts', async () => {
-    const { wallet, page } = await renderFor(3);
+  it.each([
+    ['a first name left blank', { 'First name': '   ' }, 'Enter the first name.'],
+    ['an email without a domain', { Email: 'ada@' }, 'Enter an email address such as name@example.org.'],
+    ['a mobile number without its country code', { Mobile: '07700 900123' }, 'Enter the number with its country code'],
+    [
+      'a date of joining in the future',
+      { 'Date of joining': '2999-01-01' },
+      'The date of joining cannot be in the future.',
+    ],
+    ['no city', { City: '' }, 'Enter the city.'],
+  ])(
+    'When the form has %s, then it says what is wrong and nothing is stored or sent',
+    async (_case, profile, message) => {
+      const { wallet, http, page } = await renderFor(3);
 
-    fill(page, 'GMC-2222222', 'Oncology', '   ');
-    submit(page);
+      fill(page, 'GMC-2222222', 'Oncology', profile);
+      submit(page);
 
-    await eventually(() => page.textContent?.includes('Enter the name patients will see.'));
-    expect(wallet.methods()).not.toContain('eth_call');
-  });
+      await eventually(() => page.textContent?.includes(message));
+      http.expectNone({ method: 'PUT', url: '/api/doctors/me/licence' });
+      expect(wallet.methods()).not.toContain('eth_call');
+    },
+  );
 });

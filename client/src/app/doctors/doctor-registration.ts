@@ -1,21 +1,25 @@
 import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { TransactionRunner } from '../chain/transaction-runner';
+import { WalletConnection } from '../chain/wallet-connection';
 import { errorText } from '../shared/error-text';
 import { SPECIALITIES } from './doctor';
 import { DoctorRegistry } from './doctor-registry';
 import { DoctorsApi } from './doctors-api';
 import { newLicenceCommitment } from './licence-commitment';
+import { DoctorProfileFields } from './doctor-profile-fields';
+import { doctorProfileForm, profileRequestOf, requiredText, requiredValue } from './doctor-profile-form';
 
 /**
- * Self-registration as a doctor: the salted licence hash and the speciality go on chain (pending an
- * admin's verification). The licence number and salt are stored off chain first, for admins to check;
- * the display name is an off-chain profile saved once the registration is mined.
+ * Self-registration as a doctor with the paper's form: the salted licence hash and the speciality go on
+ * chain (pending an admin's verification). The licence number and salt are stored off chain first, for
+ * admins to check; the profile (names, date of joining, contact, city, state, bio) is saved once the
+ * registration is mined. The doctor's account id is the connected wallet, never typed.
  */
 @Component({
   selector: 'ehr-doctor-registration',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, DoctorProfileFields],
   templateUrl: './doctor-registration.html',
   styleUrl: './doctor-registration.css',
 })
@@ -29,18 +33,21 @@ export class DoctorRegistration {
   /** Emitted once the registration is mined (the account is now a pending doctor). */
   readonly registered = output<void>();
 
-  protected readonly form = inject(NonNullableFormBuilder).group({
-    licence: ['', [Validators.required, Validators.maxLength(64), Validators.pattern(/\S/)]],
-    speciality: [0, [Validators.required, Validators.min(1)]],
-    displayName: ['', [Validators.required, Validators.maxLength(80), Validators.pattern(/\S/)]],
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly account = inject(WalletConnection).account;
+  protected readonly form = this.fb.group({
+    licence: ['', requiredText(64)],
+    speciality: [0, [requiredValue, Validators.min(1)]],
   });
+  protected readonly profile = doctorProfileForm(this.fb);
 
   protected async submit(): Promise<void> {
-    if (this.form.invalid) {
+    if (this.form.invalid || this.profile.invalid) {
       this.form.markAllAsTouched();
+      this.profile.markAllAsTouched();
       return;
     }
-    const { licence, speciality, displayName } = this.form.getRawValue();
+    const { licence, speciality } = this.form.getRawValue();
     this.profileError.set(null);
     const commitment = newLicenceCommitment(licence);
     try {
@@ -51,14 +58,14 @@ export class DoctorRegistration {
     }
     if (!(await this.registry.register(commitment.hash, Number(speciality)))) return;
     try {
-      await this.doctorsApi.saveProfile(displayName.trim());
+      await this.doctorsApi.saveProfile(profileRequestOf(this.profile));
     } catch (error) {
-      this.profileError.set(`You are registered, but your display name was not saved: ${errorText(error)}`);
+      this.profileError.set(`You are registered, but your profile was not saved: ${errorText(error)}`);
     }
     this.registered.emit();
   }
 
-  protected showError(control: 'licence' | 'speciality' | 'displayName'): boolean {
+  protected showError(control: 'licence' | 'speciality'): boolean {
     const field = this.form.controls[control];
     return field.invalid && field.touched;
   }

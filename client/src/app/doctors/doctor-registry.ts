@@ -25,6 +25,17 @@ export class DoctorRegistry {
     );
   }
 
+  /** Add Doctor: an admin registers `doctor` (pending until verified) from the admin's own wallet. */
+  registerFor(doctor: string, licenceHash: string, speciality: number): Promise<boolean> {
+    return this.runner.send(
+      () => this.registry(),
+      (registry) => registry.registerDoctorFor,
+      doctor,
+      licenceHash,
+      speciality,
+    );
+  }
+
   verify(doctor: string): Promise<boolean> {
     return this.runner.sendAs(
       `Verified Dr ${shortAddress(doctor)}`,

@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { ZeroHash } from 'ethers';
 import { devAccount } from '@test-support/dev-chain';
 import { licenceCommitment } from '@test-support/licences';
@@ -42,7 +43,7 @@ describe('DoctorVerification', () => {
     stopAnnouncing = wallet.announceOn(window);
     TestBed.configureTestingModule({
       imports: [DoctorVerification],
-      providers: [provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     });
     http = TestBed.inject(HttpTestingController);
     const ready = Promise.all([TestBed.inject(AppConfigStore).load(), TestBed.inject(Session).refresh()]);
@@ -101,6 +102,7 @@ describe('DoctorVerification', () => {
       [...page.querySelectorAll('#doctor-status-filter option')].map((option) => option.textContent?.trim()),
     ).toEqual(['Verified']);
     expect(buttonsIn(rowOf(page, 'Dr. Verified'))).toEqual([]);
+    expect(page.querySelectorAll('a').length).toBe(0); // no Add doctor, no Edit
   });
 
   it('When a verified doctor renamed themselves, then the admin sees the name they were verified under', async () => {
@@ -125,6 +127,44 @@ describe('DoctorVerification', () => {
 
     const request = await answerList([]);
     expect(request.request.params.get('status')).toBe('pending');
+  });
+
+  it('When the admin filters by speciality and city and sorts by name, then the API is asked for exactly that, from the first page', async () => {
+    const { page } = await openAs({ address: admin.address, roles: ['admin'], doctorStatus: 'none' });
+    const first = await answerList([]);
+    expect(first.request.params.get('sort')).toBe('registered');
+    expect(first.request.params.get('order')).toBe('desc');
+
+    const speciality = page.querySelector<HTMLSelectElement>('#doctor-speciality-filter')!;
+    speciality.selectedIndex = [...speciality.options].findIndex((option) => option.text.trim() === 'Neurology');
+    speciality.dispatchEvent(new Event('change'));
+    await answerList([]);
+    const city = page.querySelector<HTMLInputElement>('#doctor-city-filter')!;
+    city.value = ' Leeds ';
+    city.dispatchEvent(new Event('input'));
+    city.dispatchEvent(new Event('change'));
+    await answerList([]);
+    const sort = page.querySelector<HTMLSelectElement>('#doctor-sort')!;
+    sort.value = 'name:asc';
+    sort.dispatchEvent(new Event('change'));
+
+    const request = await answerList([]);
+    expect(request.request.params.keys().sort()).toEqual(['city', 'limit', 'offset', 'order', 'sort', 'speciality']);
+    expect(request.request.params.get('speciality')).toBe('7');
+    expect(request.request.params.get('city')).toBe('Leeds');
+    expect(request.request.params.get('sort')).toBe('name');
+    expect(request.request.params.get('order')).toBe('asc');
+    expect(request.request.params.get('offset')).toBe('0');
+  });
+
+  it('When an admin opens the list, then Add doctor and each row’s Edit lead to the editor; others see neither', async () => {
+    const { page } = await openAs({ address: admin.address, roles: ['admin'], doctorStatus: 'none' });
+    await answerList([doctorRow(1, 'pending', 'Dr. Pending')]);
+    const edit = await eventually(() =>
+      rowOf(page, 'Dr. Pending')?.querySelector<HTMLAnchorElement>('a[aria-label="Edit Dr. Pending"]'),
+    );
+    expect(edit.getAttribute('href')).toBe(`/${devAccount(1).address}/edit`);
+    expect([...page.querySelectorAll('a')].map((link) => link.textContent?.trim())).toContain('Add doctor');
   });
 
   it('When the admin verifies a pending doctor, then verifyDoctor is mined and the list refreshes until it shows verified', async () => {

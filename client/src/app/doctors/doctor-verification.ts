@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { DatePipe } from '@angular/common';
 import { shortAddress } from '../auth/account';
 import { Session } from '../auth/session';
 import { TransactionRunner } from '../chain/transaction-runner';
 import { errorText } from '../shared/error-text';
-import type { DoctorView, LicenceCheck } from '@api';
-import { REVOCATION_REASONS, specialityName } from './doctor';
+import type { DoctorSort, DoctorView, LicenceCheck } from '@api';
+import { REVOCATION_REASONS, SPECIALITIES, specialityName } from './doctor';
 import { DoctorRegistry } from './doctor-registry';
 import { DoctorStatusBadge } from './doctor-status-badge';
 import { DoctorsApi } from './doctors-api';
@@ -23,16 +24,28 @@ const STATUS_FILTERS: readonly { value: StatusFilter; label: string }[] = [
   { value: 'revoked', label: 'Revoked' },
 ];
 
+const SORTS: readonly { value: `${DoctorSort}:${'asc' | 'desc'}`; label: string }[] = [
+  { value: 'registered:desc', label: 'Newest registration' },
+  { value: 'registered:asc', label: 'Oldest registration' },
+  { value: 'name:asc', label: 'Name (A–Z)' },
+  { value: 'name:desc', label: 'Name (Z–A)' },
+  { value: 'joined:asc', label: 'Date of joining (earliest)' },
+  { value: 'joined:desc', label: 'Date of joining (latest)' },
+];
+
 const PAGE_SIZE = 20;
 /** After a confirmed change, the server's indexer needs a moment (it polls the chain about every second). */
 const REFRESH_POLL_MS = 700;
 const REFRESH_POLL_ATTEMPTS = 15;
 
-/** Doctors directory; admins verify pending doctors and revoke doctors from here. */
+/**
+ * Doctors directory; for admins the console's View Doctors: filter by status, speciality and city,
+ * sort, page; verify, revoke with a reason, check licences; Add Doctor and Edit Doctor are linked from here.
+ */
 @Component({
   selector: 'ehr-doctor-verification',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, DatePipe, DoctorStatusBadge],
+  imports: [FormsModule, DatePipe, RouterLink, DoctorStatusBadge],
   templateUrl: './doctor-verification.html',
   styleUrl: './doctor-verification.css',
 })
@@ -47,6 +60,11 @@ export class DoctorVerification implements OnInit {
     STATUS_FILTERS.filter((filter) => this.isAdmin() || filter.value === 'verified'),
   );
   protected readonly reasons = REVOCATION_REASONS;
+  protected readonly specialities = SPECIALITIES;
+  protected readonly sorts = SORTS;
+  protected readonly specialityFilter = signal(0);
+  protected readonly cityFilter = signal('');
+  protected readonly sortOrder = signal<(typeof SORTS)[number]['value']>('registered:desc');
   protected readonly pageSize = PAGE_SIZE;
   protected readonly statusFilter = signal<StatusFilter>(this.isAdmin() ? 'all' : 'verified');
   protected readonly offset = signal(0);
@@ -72,6 +90,24 @@ export class DoctorVerification implements OnInit {
 
   protected async changeFilter(filter: StatusFilter): Promise<void> {
     this.statusFilter.set(filter);
+    this.offset.set(0);
+    await this.load();
+  }
+
+  protected async changeSpeciality(code: number): Promise<void> {
+    this.specialityFilter.set(Number(code));
+    this.offset.set(0);
+    await this.load();
+  }
+
+  protected async changeCity(city: string): Promise<void> {
+    this.cityFilter.set(city.trim());
+    this.offset.set(0);
+    await this.load();
+  }
+
+  protected async changeSort(sort: (typeof SORTS)[number]['value']): Promise<void> {
+    this.sortOrder.set(sort);
     this.offset.set(0);
     await this.load();
   }
@@ -118,8 +154,13 @@ export class DoctorVerification implements OnInit {
     this.loadError.set(null);
     try {
       const filter = this.statusFilter();
+      const [sort, order] = this.sortOrder().split(':') as [DoctorSort, 'asc' | 'desc'];
       const page = await this.doctorsApi.list({
         status: filter === 'all' ? undefined : filter,
+        speciality: this.specialityFilter() || undefined,
+        city: this.cityFilter() || undefined,
+        sort,
+        order,
         offset: this.offset(),
         limit: PAGE_SIZE,
       });

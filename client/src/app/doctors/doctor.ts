@@ -1,26 +1,8 @@
-/** The code lists the contract stores as numbers, and the words the UI uses for them (the API's types are in api/doctors.ts). */
+/** The code lists the contract stores as numbers (kept in api/doctor-codes.ts), and the words the UI uses for them. */
 import type { DoctorStatus } from '@api';
+import { SPECIALITIES } from '@api/doctor-codes';
 
-/** Speciality codes stored on chain (uint16). */
-export const SPECIALITIES: readonly { code: number; name: string }[] = [
-  { code: 1, name: 'General practice' },
-  { code: 2, name: 'Cardiology' },
-  { code: 3, name: 'Dermatology' },
-  { code: 4, name: 'Paediatrics' },
-  { code: 5, name: 'Radiology' },
-  { code: 6, name: 'Pathology' },
-  { code: 7, name: 'Neurology' },
-  { code: 8, name: 'Oncology' },
-];
-
-/** Revocation reason codes stored on chain (uint8). */
-export const REVOCATION_REASONS: readonly { code: number; name: string }[] = [
-  { code: 1, name: 'Licence expired' },
-  { code: 2, name: 'Licence suspended' },
-  { code: 3, name: 'Registration details incorrect' },
-  { code: 4, name: 'Left the practice' },
-  { code: 5, name: 'Other' },
-];
+export { SPECIALITIES, REVOCATION_REASONS } from '@api/doctor-codes';
 
 export function specialityName(code: number): string {
   return SPECIALITIES.find((speciality) => speciality.code === code)?.name ?? `Speciality ${code}`;

@@ -3,9 +3,10 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type {
-  DoctorListQuery,
+  AdminProfileSave,
   DoctorPage,
   DoctorProfileRequest,
+  DoctorSearch,
   DoctorView,
   LicenceCheck,
   LicenceRequest,
@@ -16,10 +17,17 @@ import type {
 export class DoctorsApi {
   private readonly http = inject(HttpClient);
 
-  list(query: DoctorListQuery): Promise<DoctorPage> {
-    let params = new HttpParams().set('offset', query.offset).set('limit', query.limit);
-    if (query.status) params = params.set('status', query.status);
+  /** One page of doctors; filters left undefined or empty are not sent. Non-admins get verified doctors only. */
+  list(search: DoctorSearch): Promise<DoctorPage> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(search) as [string, string | number | undefined][]) {
+      if (value !== undefined && value !== '') params = params.set(key, value);
+    }
     return firstValueFrom(this.http.get<DoctorPage>('/api/doctors', { params }));
+  }
+
+  get(address: string): Promise<DoctorView> {
+    return firstValueFrom(this.http.get<DoctorView>(`/api/doctors/${address}`));
   }
 
   /** How many doctors have this status; one row is the least the API pages, and only `total` is read. */
@@ -32,15 +40,23 @@ export class DoctorsApi {
     await firstValueFrom(this.http.put<void>('/api/doctors/me/licence', licence));
   }
 
+  /** Add Doctor (admins): the licence of the doctor about to be registered with registerDoctorFor. */
+  async saveLicenceFor(address: string, licence: LicenceRequest): Promise<void> {
+    await firstValueFrom(this.http.put<void>(`/api/doctors/${address}/licence`, licence));
+  }
+
   /** Admins only: the doctor's stored licence number and whether it opens the hash on chain. */
   checkLicence(address: string): Promise<LicenceCheck> {
     return firstValueFrom(this.http.get<LicenceCheck>(`/api/doctors/${address}/licence`));
   }
 
-  /** Saves the display name. The API checks the registration on chain, so it works right after mining. */
-  saveProfile(displayName: string): Promise<DoctorView> {
-    return firstValueFrom(
-      this.http.put<DoctorView>('/api/doctors/me/profile', { displayName } satisfies DoctorProfileRequest),
-    );
+  /** Saves the caller's profile. The API checks the registration on chain, so it works right after mining. */
+  saveProfile(profile: DoctorProfileRequest): Promise<DoctorView> {
+    return firstValueFrom(this.http.put<DoctorView>('/api/doctors/me/profile', profile));
+  }
+
+  /** Add / Edit Doctor (admins): saves a doctor's profile; the answer names the fields that changed. */
+  saveProfileFor(address: string, profile: DoctorProfileRequest): Promise<AdminProfileSave> {
+    return firstValueFrom(this.http.put<AdminProfileSave>(`/api/doctors/${address}/profile`, profile));
   }
 }

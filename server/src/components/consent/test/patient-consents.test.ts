@@ -55,7 +55,16 @@ beforeAll(async () => {
   }
   await agents.revokedDoctor
     .put('/api/doctors/me/profile')
-    .send({ displayName: 'Dr. Struck Off', speciality: 'Neurology' })
+    .send({
+      firstName: 'Struck',
+      lastName: 'Off',
+      dateOfJoining: '2020-01-06',
+      email: 'struck.off@example.org',
+      mobile: '+447700900062',
+      city: 'Leeds',
+      state: 'West Yorkshire',
+      specialityLabel: 'Neurology',
+    })
     .expect(200);
 
   // Arrange the story: the patient grants both doctors; an admin revokes one doctor; the patient revokes the other.

@@ -43,7 +43,7 @@ const doctorSchema = new Schema<DoctorRecord>(
 doctorSchema.index({ status: 1, registeredPosition: 1 });
 doctorSchema.index({ registeredPosition: 1 });
 
-const DoctorModel = mongoose.model<DoctorRecord>('Doctor', doctorSchema, 'doctors');
+export const DoctorModel = mongoose.model<DoctorRecord>('Doctor', doctorSchema, 'doctors');
 
 const DUPLICATE_KEY = 11000;
 
@@ -76,23 +76,6 @@ export async function findDoctor(address: string): Promise<DoctorRecord | null> 
 export async function findDoctorsIn(addresses: string[]): Promise<DoctorRecord[]> {
   if (addresses.length === 0) return [];
   return DoctorModel.find({ address: mongoose.trusted({ $in: addresses }) }, { _id: 0 }).lean<DoctorRecord[]>();
-}
-
-export async function findDoctors(query: {
-  status?: DoctorRecord['status'];
-  offset: number;
-  limit: number;
-}): Promise<{ items: DoctorRecord[]; total: number }> {
-  const filter = query.status ? { status: query.status } : {};
-  const [items, total] = await Promise.all([
-    DoctorModel.find(filter, { _id: 0 })
-      .sort({ registeredPosition: 1 })
-      .skip(query.offset)
-      .limit(query.limit)
-      .lean<DoctorRecord[]>(),
-    DoctorModel.countDocuments(filter),
-  ]);
-  return { items, total };
 }
 
 export async function deleteAllDoctors(): Promise<void> {

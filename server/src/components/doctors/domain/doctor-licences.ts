@@ -8,6 +8,7 @@ import { AppError, forbidden, notFound } from '../../../libraries/errors';
 import { doctorStatusFromChain } from '../../../libraries/chain';
 import { findLicence, saveLicence } from '../data-access/licence-store';
 import { licenceCommitment } from './licence-commitment';
+import { assertAdminMayWriteFor } from './doctor-profiles';
 
 /**
  * Stores the caller's licence and salt. Before registration (the browser stores first, then commits on
@@ -15,7 +16,9 @@ import { licenceCommitment } from './licence-commitment';
  * on-chain hash is, so a registered doctor's record can never drift from the chain.
  */
 export async function storeOwnLicence(registry: Registry, address: string, input: LicenceRequest): Promise<void> {
-  const onChain = await registry.getDoctor(address);
+  const [onChain, isPatient] = await Promise.all([registry.getDoctor(address), registry.isPatient(address)]);
+  // A patient can never register as a doctor (the chain refuses it): nothing to commit to.
+  if (isPatient) throw new AppError(409, 'ACCOUNT_IS_PATIENT', `${address} is registered as a patient`);
   const registered = doctorStatusFromChain(onChain.status) !== 'none';
   if (registered && licenceCommitment(input.licenceNumber, input.salt) !== onChain.licenceHash) {
     throw new AppError(
@@ -25,6 +28,17 @@ export async function storeOwnLicence(registry: Registry, address: string, input
     );
   }
   await saveLicence({ address, ...input, updatedAt: new Date() });
+}
+
+/** Add Doctor: an admin stores the licence for `doctor` before sending registerDoctorFor (same rules as the doctor's own). */
+export async function storeLicenceAsAdmin(
+  registry: Registry,
+  admin: string,
+  doctor: string,
+  input: LicenceRequest,
+): Promise<void> {
+  await assertAdminMayWriteFor(registry, admin, doctor);
+  await storeOwnLicence(registry, doctor, input);
 }
 
 /** An admin's check of one doctor's stored licence against the chain. */

@@ -1,25 +1,44 @@
+/** What the API returns for a doctor (api/doctors.ts): chain facts from the read model plus the off-chain profile. */
+import type { DoctorProfileView, DoctorView } from '@api';
 import type { DoctorRecord } from '../data-access/doctor-store';
 import type { DoctorProfile } from '../data-access/profile-store';
-import type { DoctorView } from '@api';
+import { maySeeContact, type DoctorReader } from './doctor-access';
 
-/** What the API returns for a doctor (api/doctors.ts): chain facts from the read model plus the off-chain profile. */
+export type DoctorChainFacts = Pick<
+  DoctorRecord,
+  'address' | 'status' | 'licenceHash' | 'speciality' | 'registeredAt' | 'updatedAt' | 'verifiedBy'
+>;
+
+/** The profile fields a reader may see, without the bookkeeping (who saved, when). */
+export function profileFields(profile: DoctorProfile | undefined, withContact: boolean): DoctorProfileView {
+  if (!profile) return {};
+  const { displayName, firstName, lastName, dateOfJoining, email, mobile, city, state, specialityLabel, bio } = profile;
+  const fields = {
+    displayName,
+    firstName,
+    lastName,
+    dateOfJoining,
+    ...(withContact && { email, mobile }),
+    city,
+    state,
+    specialityLabel,
+    bio,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== ''));
+}
 
 export function toDoctorView(
-  doctor: Pick<
-    DoctorRecord,
-    'address' | 'status' | 'licenceHash' | 'speciality' | 'registeredAt' | 'updatedAt' | 'verifiedBy'
-  >,
-  profile?: DoctorProfile,
-  viewer: { isAdmin: boolean } = { isAdmin: false },
+  doctor: DoctorChainFacts,
+  profile: DoctorProfile | undefined,
+  reader: DoctorReader,
 ): DoctorView {
-  const nameChange = viewer.isAdmin ? profile?.changedAfterVerification : undefined;
+  const nameChange = reader.isAdmin ? profile?.changedAfterVerification : undefined;
   return {
     address: doctor.address,
     status: doctor.status,
     licenceHash: doctor.licenceHash,
     speciality: doctor.speciality,
-    ...(profile && { displayName: profile.displayName }),
-    ...(profile?.specialityLabel && { specialityLabel: profile.specialityLabel }),
+    ...profileFields(profile, maySeeContact(reader, doctor)),
     registeredAt: doctor.registeredAt.toISOString(),
     updatedAt: doctor.updatedAt.toISOString(),
     ...(doctor.verifiedBy && doctor.status === 'verified' && { verifiedBy: doctor.verifiedBy }),

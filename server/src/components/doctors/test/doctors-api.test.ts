@@ -13,6 +13,7 @@ import {
   type TestChain,
 } from '../../../test-support/test-app';
 import { signIn } from '../../../test-support/siwe-client';
+import { doctorProfile } from './profile-fixture';
 
 // Accounts used only by this file (the chain is shared by all server test files): 0 admin, 2 and 3 doctors, 7 nobody,
 // 36 and 37 doctors (funded here).
@@ -71,7 +72,7 @@ describe('Doctors API', () => {
     expect((await listed('verified')).map((d) => d.address)).not.toContain(doctor);
   });
 
-  test('When a registered doctor saves a display name, then the profile shows in the list and in the doctor view', async () => {
+  test('When a registered doctor saves the profile, then "Dr. First Last" and the fields show in the list and in the doctor view', async () => {
     await (await chain.registryAs(3).registerDoctor(licenceCommitment('DOC-API-3'), 4, GAS)).wait();
     const doctorAgent = request.agent(testApp.app);
     await signIn(doctorAgent, devWallet(3, chain.provider));
@@ -79,13 +80,21 @@ describe('Doctors API', () => {
     // Before the indexer has seen the registration: the chain is what decides.
     const saved = await doctorAgent
       .put('/api/doctors/me/profile')
-      .send({ displayName: 'Dr. Ada Lovelace', speciality: 'Cardiology' })
+      .send(doctorProfile('Ada', 'Lovelace', { specialityLabel: 'Cardiology', bio: 'Analytical cardiology.' }))
       .expect(200);
     expect(saved.body).toMatchObject({
       address: address(3),
       status: 'pending',
       displayName: 'Dr. Ada Lovelace',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      dateOfJoining: '2019-09-02',
+      email: 'ada.lovelace@example.org',
+      mobile: '+447700900123',
+      city: 'Manchester',
+      state: 'Greater Manchester',
       specialityLabel: 'Cardiology',
+      bio: 'Analytical cardiology.',
       speciality: 4,
     });
 
@@ -101,18 +110,36 @@ describe('Doctors API', () => {
   test('When an account that is not a registered doctor saves a profile, then the API answers 404', async () => {
     const stranger = request.agent(testApp.app);
     await signIn(stranger, devWallet(7, chain.provider));
-    const response = await stranger.put('/api/doctors/me/profile').send({ displayName: 'Not a doctor' }).expect(404);
+    const response = await stranger.put('/api/doctors/me/profile').send(doctorProfile('Not', 'Doctor')).expect(404);
     expect(response.body.error.code).toBe('DOCTOR_NOT_FOUND');
   });
 
   test.each([
-    ['an empty display name', { displayName: '  ' }],
-    ['a display name over 80 characters', { displayName: 'x'.repeat(81) }],
-    ['an unknown field', { displayName: 'Dr. X', isAdmin: true }],
-    ['a query operator instead of a name', { displayName: { $gt: '' } }],
-  ])('When a profile has %s, then the API answers 400', async (_case, body) => {
-    const response = await admin.put('/api/doctors/me/profile').send(body).expect(400);
+    ['an empty first name', 'firstName', { firstName: '  ' }],
+    ['a last name over 50 characters', 'lastName', { lastName: 'x'.repeat(51) }],
+    ['an email without a domain', 'email', { email: 'ada@' }],
+    ['a mobile number not in E.164', 'mobile', { mobile: '07700 900123' }],
+    ['a mobile number starting +0', 'mobile', { mobile: '+0447700900123' }],
+    ['a date of joining in the future', 'dateOfJoining', { dateOfJoining: '2999-01-01' }],
+    ['a date of joining that is not a date', 'dateOfJoining', { dateOfJoining: '2020-02-30' }],
+    ['an empty city', 'city', { city: '' }],
+    ['a bio over 500 characters', 'bio', { bio: 'x'.repeat(501) }],
+    ['a query operator instead of a state', 'state', { state: { $gt: '' } }],
+    ['a display name instead of the names (it is derived)', 'displayName', { displayName: 'Dr. X' }],
+    ['an unknown field', 'isAdmin', { isAdmin: true }],
+  ])('When a profile has %s, then the API answers 400 naming %s', async (_case, field, change) => {
+    const response = await admin
+      .put('/api/doctors/me/profile')
+      .send({ ...doctorProfile('Val', 'Idation'), ...change })
+      .expect(400);
     expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    expect(response.body.error.message).toContain(field);
+  });
+
+  test('When a required field of the profile is missing, then the API answers 400 naming it', async () => {
+    const { mobile: _left, ...withoutMobile } = doctorProfile('Val', 'Idation');
+    const response = await admin.put('/api/doctors/me/profile').send(withoutMobile).expect(400);
+    expect(response.body.error.message).toContain('mobile');
   });
 
   test.each([
@@ -120,7 +147,9 @@ describe('Doctors API', () => {
     ['a limit above 100', { limit: 101 }],
     ['a negative offset', { offset: -1 }],
     ['a limit that is not a number', { limit: 'ten' }],
-    ['an unknown parameter', { sort: 'name' }],
+    ['an unknown parameter', { sortBy: 'name' }],
+    ['an unknown sort', { sort: 'fee' }],
+    ['an unknown speciality code', { speciality: 99 }],
   ])('When the list is asked with %s, then the API answers 400 JSON', async (_case, query) => {
     const response = await admin.get('/api/doctors').query(query).expect(400);
     expect(response.body).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String) } });
@@ -143,7 +172,7 @@ describe('Doctors API', () => {
     await request(testApp.app)
       .get(`/api/doctors/${address(2)}`)
       .expect(401);
-    await request(testApp.app).put('/api/doctors/me/profile').send({ displayName: 'x' }).expect(401);
+    await request(testApp.app).put('/api/doctors/me/profile').send(doctorProfile('Anon', 'Ymous')).expect(401);
   });
 });
 
@@ -165,7 +194,7 @@ describe('Doctors API: who sees and edits what', () => {
       await agentFor(verifiedDoctor)
     )
       .put('/api/doctors/me/profile')
-      .send({ displayName: 'Dr. Grace Hopper' })
+      .send(doctorProfile('Grace', 'Hopper'))
       .expect(200);
     await (await chain.registryAs(0).verifyDoctor(verifiedDoctor.address, GAS)).wait();
     await (await chain.registryAs(0).verifyDoctor(revokedDoctor.address, GAS)).wait();
@@ -173,15 +202,18 @@ describe('Doctors API: who sees and edits what', () => {
     await sync();
   });
 
-  test('When an account that is not an admin lists doctors who are not verified, then it is refused with 403 ADMIN_ONLY', async () => {
+  test('When an account that is not an admin lists doctors who are not verified, then it is refused with 403 ADMIN_ONLY; without a status it gets verified doctors only', async () => {
     const stranger = await agentFor(devWallet(7, chain.provider));
-    for (const query of [{ status: 'pending' }, { status: 'revoked' }, {}]) {
+    for (const query of [{ status: 'pending' }, { status: 'revoked' }]) {
       const response = await stranger.get('/api/doctors').query(query).expect(403);
       expect(response.body.error.code).toBe('ADMIN_ONLY');
     }
-    const verified = (await stranger.get('/api/doctors').query({ status: 'verified', limit: 100 }).expect(200)).body;
-    expect(verified.items.map((d: { status: string }) => d.status)).toEqual(verified.items.map(() => 'verified'));
-    expect(verified.items.map((d: { address: string }) => d.address)).toContain(verifiedDoctor.address);
+    for (const query of [{ status: 'verified', limit: 100 }, { limit: 100 }]) {
+      const verified = (await stranger.get('/api/doctors').query(query).expect(200)).body;
+      expect(verified.items.map((d: { status: string }) => d.status)).toEqual(verified.items.map(() => 'verified'));
+      expect(verified.items.map((d: { address: string }) => d.address)).toContain(verifiedDoctor.address);
+      expect(verified.items.map((d: { address: string }) => d.address)).not.toContain(revokedDoctor.address);
+    }
   });
 
   test('When an account that is not an admin asks for a revoked doctor, then it is 404 as for an unknown one; the doctor still sees themselves', async () => {
@@ -196,19 +228,19 @@ describe('Doctors API: who sees and edits what', () => {
 
   test('When a revoked doctor tries to change their display name, then it is refused with 403 DOCTOR_REVOKED', async () => {
     const doctor = await agentFor(revokedDoctor);
-    const response = await doctor.put('/api/doctors/me/profile').send({ displayName: 'Dr. Someone Else' }).expect(403);
+    const response = await doctor.put('/api/doctors/me/profile').send(doctorProfile('Someone', 'Else')).expect(403);
     expect(response.body.error.code).toBe('DOCTOR_REVOKED');
   });
 
   test('When a verified doctor renames themselves, then admins see the change and the earlier name; other accounts see only the name', async () => {
     const doctor = await agentFor(verifiedDoctor);
-    await doctor.put('/api/doctors/me/profile').send({ displayName: 'Dr. Grace Hopper, MD' }).expect(200);
-    await doctor.put('/api/doctors/me/profile').send({ displayName: 'Dr. Chief of Surgery' }).expect(200);
+    await doctor.put('/api/doctors/me/profile').send(doctorProfile('Grace', 'Hopper-Murray')).expect(200);
+    await doctor.put('/api/doctors/me/profile').send(doctorProfile('Chief', 'Surgeon')).expect(200);
     const path = `/api/doctors/${verifiedDoctor.address}`;
 
     const asAdmin = (await admin.get(path).expect(200)).body;
     expect(asAdmin).toMatchObject({
-      displayName: 'Dr. Chief of Surgery',
+      displayName: 'Dr. Chief Surgeon',
       nameChangedAfterVerification: {
         previousDisplayName: 'Dr. Grace Hopper',
         changedAt: expect.stringMatching(/^\d{4}-/),
@@ -218,7 +250,7 @@ describe('Doctors API: who sees and edits what', () => {
       expect.objectContaining({ address: verifiedDoctor.address, nameChangedAfterVerification: expect.any(Object) }),
     );
     const asStranger = (await (await agentFor(devWallet(7, chain.provider))).get(path).expect(200)).body;
-    expect(asStranger.displayName).toBe('Dr. Chief of Surgery');
+    expect(asStranger.displayName).toBe('Dr. Chief Surgeon');
     expect(asStranger).not.toHaveProperty('nameChangedAfterVerification');
   });
 
@@ -228,7 +260,7 @@ describe('Doctors API: who sees and edits what', () => {
     await signIn(first, verifiedDoctor);
     await signIn(second, verifiedDoctor);
     await signIn(other, devWallet(3, chain.provider));
-    const save = (agent: Agent) => agent.put('/api/doctors/me/profile').send({ displayName: 'Dr. Grace Hopper' });
+    const save = (agent: Agent) => agent.put('/api/doctors/me/profile').send(doctorProfile('Grace', 'Hopper'));
 
     await save(first).expect(200);
     await save(first).expect(200);

@@ -1,7 +1,7 @@
 /**
- * GET /api/doctors, GET /api/doctors/:address, PUT /api/doctors/me/profile, PUT /api/doctors/me/licence,
- * GET /api/doctors/:address/licence (admins). All need a session; what a reader sees depends on whether
- * they are an admin (domain/doctor-access.ts).
+ * The routes of api/doctors.ts (DOCTOR_ROUTES): the directory search, one doctor, the doctor's own
+ * profile and licence, and the admins' Add / Edit Doctor and licence check. All need a session; what a
+ * reader sees depends on their roles on chain (domain/doctor-access.ts).
  */
 import { Router, type RequestHandler } from 'express';
 import type { Registry } from '@contracts/types';
@@ -14,13 +14,16 @@ import {
 import { logRoutePattern } from '../../../../libraries/http';
 import { requireSession, sessionOf } from '../../../auth';
 import { doctorReader } from '../../domain/doctor-access';
-import { getDoctor, listDoctors, updateOwnProfile } from '../../domain/doctor-queries';
-import { checkLicence, storeOwnLicence } from '../../domain/doctor-licences';
+import { getDoctor, listDoctors } from '../../domain/doctor-queries';
+import { saveProfileAsAdmin, updateOwnProfile, type ProfileEdit } from '../../domain/doctor-profiles';
+import { checkLicence, storeLicenceAsAdmin, storeOwnLicence } from '../../domain/doctor-licences';
 
 export interface DoctorRouteOptions {
   registry: Registry;
   /** The API's shared per-account write limit (auth's limitWritesPerAccount). */
   limitWrites: RequestHandler;
+  /** Told of every admin edit of a doctor's profile (the Activity Tracker records it for the doctor). */
+  onAdminEdit?: (edit: ProfileEdit) => Promise<void>;
 }
 
 export function doctorRoutes(options: DoctorRouteOptions): Router {
@@ -33,13 +36,8 @@ export function doctorRoutes(options: DoctorRouteOptions): Router {
   });
 
   router.put('/doctors/me/profile', requireSession, options.limitWrites, async (req, res) => {
-    res.json(
-      await updateOwnProfile(
-        options.registry,
-        sessionOf(req).address,
-        DoctorProfileRequestSchema.parse(req.body ?? {}),
-      ),
-    );
+    const input = DoctorProfileRequestSchema.parse(req.body ?? {});
+    res.json(await updateOwnProfile(options.registry, sessionOf(req).address, input));
   });
 
   router.put('/doctors/me/licence', requireSession, options.limitWrites, async (req, res) => {
@@ -55,6 +53,21 @@ export function doctorRoutes(options: DoctorRouteOptions): Router {
       DoctorAddressParamsSchema.parse(req.params).address,
     );
     res.set('Cache-Control', 'no-store').json(check);
+  });
+
+  router.put('/doctors/:address/licence', logRoutePattern, requireSession, options.limitWrites, async (req, res) => {
+    const { address } = DoctorAddressParamsSchema.parse(req.params);
+    const input = LicenceRequestSchema.parse(req.body ?? {});
+    await storeLicenceAsAdmin(options.registry, sessionOf(req).address, address, input);
+    res.status(204).end();
+  });
+
+  router.put('/doctors/:address/profile', logRoutePattern, requireSession, options.limitWrites, async (req, res) => {
+    const { address } = DoctorAddressParamsSchema.parse(req.params);
+    const input = DoctorProfileRequestSchema.parse(req.body ?? {});
+    const { saved, edit } = await saveProfileAsAdmin(options.registry, sessionOf(req).address, address, input);
+    await options.onAdminEdit?.(edit);
+    res.json(saved);
   });
 
   router.get('/doctors/:address', logRoutePattern, requireSession, async (req, res) => {
