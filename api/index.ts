@@ -6,10 +6,12 @@
  * chain-values.ts. One file per domain.
  */
 export * from './address';
+export * from './admins';
 export * from './auth';
 export * from './chain-values';
 export * from './consent';
 export * from './doctors';
 export * from './errors';
+export * from './patients';
 export * from './platform';
 export * from './route-spec';

@@ -6,6 +6,7 @@
 import type { ChainDeployments, EventSource } from '../libraries/chain';
 import { contractsRequiredBy, eventSourcesOf } from '../libraries/component';
 import type { Component } from './component';
+import { adminsComponent } from './admins';
 import { authComponent } from './auth';
 import { consentComponent } from './consent';
 import { doctorsComponent } from './doctors';
@@ -18,6 +19,7 @@ export const COMPONENTS: readonly Component[] = [
   authComponent,
   doctorsComponent,
   patientsComponent,
+  adminsComponent,
   consentComponent,
   rpcComponent,
 ];
