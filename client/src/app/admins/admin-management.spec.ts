@@ -57,9 +57,10 @@ describe('AdminManagement (on an in-process chain)', () => {
     status.autoDetectChanges();
     const page = fixture.nativeElement as HTMLElement;
     document.body.append(page);
-    // The screen reloads the list after each mined change: answer it with the chain's admins at that moment.
+    // The screen reloads the list after each mined change: answer it with the chain's admins at that moment
+    // (a transaction on a loaded machine can take longer than eventually's default wait).
     const answerList = async () => {
-      const request = await eventually(() => http.match('/api/admins')[0]);
+      const request = await eventually(() => http.match('/api/admins')[0], 60_000);
       request.flush(await adminsOnChain());
     };
     await answerList();
