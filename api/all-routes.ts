@@ -4,9 +4,11 @@
  * missing from it or a listed one is not served. A new domain adds its `...X_ROUTES` line here.
  */
 import { ACTIVITY_ROUTES } from './activity';
+import { ADMIN_ROUTES } from './admins';
 import { AUTH_ROUTES } from './auth';
 import { CONSENT_ROUTES } from './consent';
 import { DOCTOR_ROUTES } from './doctors';
+import { PATIENT_ROUTES } from './patients';
 import { PLATFORM_ROUTES } from './platform';
 import { STATS_ROUTES } from './stats';
 import { TRANSACTION_ROUTES } from './transactions';
@@ -15,6 +17,8 @@ export const API_ROUTES = [
   ...PLATFORM_ROUTES,
   ...AUTH_ROUTES,
   ...DOCTOR_ROUTES,
+  ...PATIENT_ROUTES,
+  ...ADMIN_ROUTES,
   ...CONSENT_ROUTES,
   ...ACTIVITY_ROUTES,
   ...TRANSACTION_ROUTES,

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { AddressSchema } from './address';
 import { REGISTERED_DOCTOR_STATUSES } from './chain-values';
-import { DOCTOR_SORTS, E164_PATTERN, isKnownSpeciality, latestPastDate } from './doctor-codes';
+import { DOCTOR_SORTS, isKnownSpeciality } from './doctor-codes';
+import { E164PhoneSchema, PastDateSchema } from './personal-data';
 import { routes } from './route-spec';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -15,11 +16,6 @@ export const SpecialityCodeSchema = z.coerce
   .number()
   .int()
   .refine(isKnownSpeciality, 'must be a known speciality code (docs/specialities.md)');
-
-/** A calendar date, YYYY-MM-DD, not after today (anywhere on Earth: see latestPastDate). */
-export const PastDateSchema = z.iso
-  .date('must be a date as YYYY-MM-DD')
-  .refine((date) => date <= latestPastDate(), 'must not be in the future');
 
 /** GET /api/doctors: search, filters, sort and page. Non-admins see verified doctors only. */
 export const DoctorListQuerySchema = z.strictObject({
@@ -52,7 +48,7 @@ export const DoctorProfileRequestSchema = z.strictObject({
   lastName: text(50),
   dateOfJoining: PastDateSchema,
   email: z.email('must be an email address').max(254),
-  mobile: z.string().trim().regex(E164_PATTERN, 'must be an E.164 phone number such as +447700900123'),
+  mobile: E164PhoneSchema,
   city: text(80),
   state: text(80),
   /** The speciality in the doctor's own words, shown beside the code's name. */

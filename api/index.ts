@@ -7,12 +7,15 @@
  */
 export * from './activity';
 export * from './address';
+export * from './admins';
 export * from './auth';
 export * from './chain-values';
 export * from './consent';
 export * from './doctor-codes';
 export * from './doctors';
 export * from './errors';
+export * from './patients';
+export * from './personal-data';
 export * from './platform';
 export * from './route-spec';
 export * from './stats';

@@ -1,6 +1,7 @@
 /** THE list of signed-in features, in navigation order: app.routes.ts and the shell's navigation loop over it. */
 import type { Feature } from './feature';
 import { ACTIVITY_FEATURE } from './activity/activity.feature';
+import { ADMINS_FEATURE } from './admins/admins.feature';
 import { DASHBOARD_FEATURE } from './dashboard/dashboard.feature';
 import { DOCTORS_FEATURE, FIND_A_DOCTOR_FEATURE } from './doctors/doctors.feature';
 import { PATIENTS_FEATURE } from './patients/patients.feature';
@@ -11,6 +12,7 @@ export const FEATURES: readonly Feature[] = [
   DOCTORS_FEATURE,
   FIND_A_DOCTOR_FEATURE,
   PATIENTS_FEATURE,
+  ADMINS_FEATURE,
   TRANSACTIONS_FEATURE,
   ACTIVITY_FEATURE,
 ];

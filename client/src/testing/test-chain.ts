@@ -17,7 +17,9 @@ export interface TestChain extends System {
 
 export async function startTestChain(): Promise<TestChain> {
   const rpc: EthereumProvider = ganacheProvider();
-  const provider = new BrowserProvider(rpc, CHAIN_ID, { staticNetwork: true, pollingInterval: 50 });
+  // cacheTimeout -1, as the server's provider: ethers otherwise answers a repeated read within 250 ms from its
+  // cache, so a second transaction sent right after the first is mined gets the first one's (stale) nonce.
+  const provider = new BrowserProvider(rpc, CHAIN_ID, { staticNetwork: true, pollingInterval: 50, cacheTimeout: -1 });
   const system = await deploySystem(await provider.getSigner(devAccount(DEV_ADMIN).address));
   return {
     ...system,

@@ -8,6 +8,7 @@ import type { ChainDeployments, EventSource } from '../libraries/chain';
 import { contractsRequiredBy, eventSourcesOf } from '../libraries/component';
 import type { Component } from './component';
 import { activityComponent } from './activity';
+import { adminsComponent } from './admins';
 import { authComponent } from './auth';
 import { consentComponent } from './consent';
 import { doctorsComponent } from './doctors';
@@ -22,6 +23,7 @@ export const COMPONENTS: readonly Component[] = [
   authComponent,
   doctorsComponent,
   patientsComponent,
+  adminsComponent,
   consentComponent,
   activityComponent,
   openApiComponent,

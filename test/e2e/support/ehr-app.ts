@@ -46,7 +46,7 @@ export class EhrApp {
     await this.button('Sign out').waitFor({ timeout: UI_TIMEOUT });
   }
 
-  async goTo(section: 'Dashboard' | 'Doctors' | 'Find a doctor' | 'Patients'): Promise<void> {
+  async goTo(section: 'Dashboard' | 'Doctors' | 'Find a doctor' | 'Patients' | 'Admins'): Promise<void> {
     await this.page.getByRole('navigation').getByRole('link', { name: section, exact: true }).click();
   }
 
@@ -84,7 +84,30 @@ export class EhrApp {
     await this.waitForTransaction();
   }
 
-  async registerAsPatient(): Promise<void> {
+  /** Registration needs a profile (labels → values); the defaults are a complete, valid one. */
+  async registerAsPatient(profile: Record<string, string> = {}): Promise<void> {
+    const values: Record<string, string> = {
+      'First name': 'Ada',
+      'Last name': 'Byron',
+      'Date of birth': '1990-12-10',
+      Email: 'ada@example.org',
+      Mobile: '+447700900123',
+      City: 'London',
+      State: 'Greater London',
+      'Contact name': 'Mary Somerville',
+      'Contact phone': '+447700900456',
+      Allergies: 'Penicillin',
+      ...profile,
+    };
+    // Typed into right after the lazy page renders, a field was seen to come back empty under load (the form
+    // rendered again): fill until every value has stuck, as a person would retype it.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      for (const [label, value] of Object.entries(values)) {
+        const field = this.page.getByLabel(label, { exact: true });
+        if ((await field.inputValue()) !== value) await field.fill(value);
+      }
+    }
+    await this.page.getByLabel('Sex', { exact: true }).selectOption({ label: profile['Sex'] ?? 'Female' });
     await this.button('Register as patient').click();
     await this.waitForTransaction();
   }

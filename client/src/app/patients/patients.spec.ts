@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { eventually } from '../../testing/eventually';
 import type { Account } from '@api';
 import { Session } from '../auth/session';
@@ -13,7 +14,7 @@ describe('Patients', () => {
   async function renderFor(account: Account): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       imports: [Patients],
-      providers: [provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     });
     http = TestBed.inject(HttpTestingController);
     const loaded = TestBed.inject(Session).refresh();
@@ -49,5 +50,41 @@ describe('Patients', () => {
     const buttons = [...page.querySelectorAll('button')].map((button) => button.textContent?.trim());
     expect(buttons).toEqual(['Register as patient']);
     expect(headings(page)).not.toContain('Doctor access');
+  });
+
+  it('When an admin opens the page, then the registered patients are listed with their names and a link to each profile', async () => {
+    const page = await renderFor({ address, roles: ['admin'], doctorStatus: 'none' });
+
+    const list = await eventually(() => http.match((request) => request.url === '/api/patients')[0]);
+    expect(list.request.params.get('offset')).toBe('0');
+    list.flush({
+      items: [
+        { address, registeredAt: '2026-11-27T10:00:00.000Z', firstName: 'Ada', lastName: 'Byron' },
+        { address: '0x90F79bf6EB2c4f870365E785982E1f101E93b906', registeredAt: '2026-11-27T10:01:00.000Z' },
+      ],
+      total: 2,
+    });
+
+    await eventually(() => page.textContent?.includes('Ada Byron'));
+    expect(page.textContent).toContain('No profile yet');
+    const links = [...page.querySelectorAll('a')].filter((link) => link.textContent?.trim() === 'View profile');
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([
+      `/patients/${address}`,
+      '/patients/0x90F79bf6EB2c4f870365E785982E1f101E93b906',
+    ]);
+    // An admin manages patients; the registration form is not theirs.
+    expect(headings(page)).not.toContain('Patient registration');
+  });
+
+  it('When a registered patient has not saved a profile, then the page says so and links to My profile', async () => {
+    const page = await renderFor({ address, roles: ['patient'], doctorStatus: 'none' });
+
+    http.expectOne('/api/patients/me').flush({ address, profile: null, health: null });
+
+    await eventually(() => page.textContent?.includes('have not saved your profile yet'));
+    const link = [...page.querySelectorAll('a')].find(
+      (candidate) => candidate.textContent?.trim() === 'Edit my profile',
+    );
+    expect(link?.getAttribute('href')).toBe('/patients/profile');
   });
 });

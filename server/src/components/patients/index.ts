@@ -1,13 +1,26 @@
-/** Patients read model (minimal for now: registrations from Registry events). */
+/**
+ * Patients: the read model of registrations (from Registry events, written only through the indexer),
+ * the off-chain profiles patients keep themselves, and the access log of who else read them.
+ */
+import { Consent__factory, Registry__factory } from '@contracts/types';
 import { deploymentOf } from '../../libraries/chain';
 import type { Component } from '../component';
+import { patientRoutes } from './entry-points/api/patient-routes';
 import { patientRegistryEvents } from './entry-points/chain-events/registry-events';
 
 export { recordPatientRegistered, clearPatientReadModel } from './domain/patient-events';
 export { findPatient, type PatientRecord } from './data-access/patient-store';
+export { patientAccessLog } from './domain/patient-access-log';
+export type { PatientAccessEntry, AccessReason } from './data-access/access-log-store';
 
 export const patientsComponent: Component = {
   name: 'patients',
-  contracts: ['Registry'],
+  contracts: ['Registry', 'Consent'],
+  apiRoutes: ({ chain, limitWrites }) =>
+    patientRoutes({
+      registry: chain.contract('Registry', Registry__factory),
+      consent: chain.contract('Consent', Consent__factory),
+      limitWrites,
+    }),
   eventSources: (deployments) => [patientRegistryEvents(deploymentOf(deployments, 'Registry'))],
 };

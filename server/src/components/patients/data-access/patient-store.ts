@@ -19,6 +19,8 @@ const patientSchema = new Schema<PatientRecord>(
   { versionKey: false },
 );
 
+patientSchema.index({ blockNumber: 1, address: 1 });
+
 const PatientModel = mongoose.model<PatientRecord>('Patient', patientSchema, 'patients');
 
 export async function insertPatientOnce(patient: PatientRecord): Promise<void> {
@@ -27,6 +29,22 @@ export async function insertPatientOnce(patient: PatientRecord): Promise<void> {
 
 export async function findPatient(address: string): Promise<PatientRecord | null> {
   return PatientModel.findOne({ address }, { _id: 0 }).lean<PatientRecord>();
+}
+
+/** One page of patients in registration order (block, then address within a block), and how many in all. */
+export async function findPatients(query: {
+  offset: number;
+  limit: number;
+}): Promise<{ items: PatientRecord[]; total: number }> {
+  const [items, total] = await Promise.all([
+    PatientModel.find({}, { _id: 0 })
+      .sort({ blockNumber: 1, address: 1 })
+      .skip(query.offset)
+      .limit(query.limit)
+      .lean<PatientRecord[]>(),
+    PatientModel.countDocuments({}),
+  ]);
+  return { items, total };
 }
 
 export async function deleteAllPatients(): Promise<void> {

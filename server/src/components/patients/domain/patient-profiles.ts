@@ -1,0 +1,98 @@
+/**
+ * Reading and saving patient profiles. Every read by someone other than the patient is logged
+ * (journaled) before the data is returned; a failed log write fails the read.
+ */
+import type { PatientListQuery, PatientPage, PatientProfileUpdate, PatientView } from '@api';
+import { forbidden } from '../../../libraries/errors';
+import { recordActivity } from '../../activity';
+import { appendAccess } from '../data-access/access-log-store';
+import { findPatients } from '../data-access/patient-store';
+import { findNames, findProfile, saveProfile, type PatientProfileRecord } from '../data-access/profile-store';
+import { patientNotFound, readGrounds, type PatientChain } from './patient-reader';
+
+/** The contact fields of a profile, as the access log names them. */
+export const PROFILE_FIELDS = [
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'sex',
+  'email',
+  'mobile',
+  'city',
+  'state',
+  'emergencyContact',
+] as const;
+export const HEALTH_FIELDS = ['allergies', 'chronicConditions'] as const;
+
+function toView(address: string, record: PatientProfileRecord | null): PatientView {
+  if (!record) return { address, profile: null, health: null };
+  const { health, updatedAt } = record;
+  const profile = Object.fromEntries(PROFILE_FIELDS.map((field) => [field, record[field]])) as Pick<
+    PatientProfileRecord,
+    (typeof PROFILE_FIELDS)[number]
+  >;
+  return {
+    address,
+    profile: { ...profile, updatedAt: updatedAt.toISOString() },
+    health: { allergies: health.allergies, chronicConditions: health.chronicConditions },
+  };
+}
+
+/** The fields a view discloses, for the access log. */
+const disclosedFields = (view: PatientView): string[] => [
+  ...(view.profile ? PROFILE_FIELDS : []),
+  ...(view.health ? HEALTH_FIELDS : []),
+];
+
+/** GET /api/patients/:address and /me: the patient, an admin or a doctor with access (logged); 404 otherwise. */
+export async function readPatient(chain: PatientChain, reader: string, patient: string): Promise<PatientView> {
+  const grounds = await readGrounds(chain, reader, patient);
+  const view = toView(patient, await findProfile(patient));
+  if (grounds !== 'self') {
+    const at = new Date();
+    const fields = disclosedFields(view);
+    await appendAccess({ reader, patient, fields, at, reason: grounds });
+    // The patient sees on their Activity timeline who opened their profile (an admin or a doctor with access).
+    await recordActivity({
+      kind: 'patient.profile-read',
+      subject: patient,
+      actor: reader,
+      words: view.health ? '{actor} opened your profile, health data included.' : '{actor} opened your profile.',
+      at,
+    });
+  }
+  return view;
+}
+
+/** PUT /api/patients/me: only an account the Registry knows as a patient, checked live (the read model may lag). */
+export async function saveOwnProfile(
+  chain: PatientChain,
+  address: string,
+  input: PatientProfileUpdate,
+): Promise<PatientView> {
+  if (!(await chain.registry.isPatient(address))) throw patientNotFound(address);
+  const { allergies, chronicConditions, ...contact } = input;
+  const record: PatientProfileRecord = {
+    address,
+    ...contact,
+    health: { allergies, chronicConditions },
+    updatedAt: new Date(),
+  };
+  await saveProfile(record);
+  return toView(address, record);
+}
+
+/** GET /api/patients (admins): registered patients from the read model, with their names only. */
+export async function listPatients(chain: PatientChain, reader: string, query: PatientListQuery): Promise<PatientPage> {
+  if (!(await chain.registry.isAdmin(reader))) throw forbidden('Only admins may list patients', 'ADMIN_ONLY');
+  const { items, total } = await findPatients(query);
+  const names = await findNames(items.map((patient) => patient.address));
+  return {
+    items: items.map((patient) => ({
+      address: patient.address,
+      registeredAt: patient.registeredAt.toISOString(),
+      ...names.get(patient.address),
+    })),
+    total,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Who may read a patient's profile and health data, decided by the chain on every request: the
+ * patient themselves, an admin managing the account, or a doctor with current access per Consent
+ * (which already counts only verified doctors and unexpired grants). Everyone else is told the
+ * patient does not exist, so an unentitled caller cannot even learn that an address is a patient.
+ */
+import type { Consent, Registry } from '@contracts/types';
+import { notFound } from '../../../libraries/errors';
+import type { AccessReason } from '../data-access/access-log-store';
+
+export interface PatientChain {
+  registry: Registry;
+  consent: Consent;
+}
+
+/** `self`: the patient reads their own data (not logged); otherwise the logged reason. */
+export type ReadGrounds = 'self' | AccessReason;
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+export const patientNotFound = (address: string) =>
+  notFound(`No patient registered with address ${address}`, 'PATIENT_NOT_FOUND');
+
+/** Why `reader` may read `patient`'s data, or the same 404 as for an unknown address. */
+export async function readGrounds(chain: PatientChain, reader: string, patient: string): Promise<ReadGrounds> {
+  const [isPatient, isAdmin, doctorHasAccess] = await Promise.all([
+    chain.registry.isPatient(patient),
+    chain.registry.isAdmin(reader),
+    same(reader, patient) ? Promise.resolve(false) : chain.consent.hasAccess(patient, reader),
+  ]);
+  if (!isPatient) throw patientNotFound(patient);
+  if (same(reader, patient)) return 'self';
+  if (isAdmin) return 'admin';
+  if (doctorHasAccess) return 'doctor-with-access';
+  throw patientNotFound(patient);
+}
