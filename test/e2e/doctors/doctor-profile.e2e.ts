@@ -56,7 +56,7 @@ describeInBrowser('Doctor profile journey (browser)', () => {
     await browser?.close();
   });
 
-  test('When a doctor registers with the full profile and an admin edits, verifies and adds a doctor, then a patient finds the added doctor by speciality and city', async () => {
+  test("When a doctor registers with the full profile and an admin edits and verifies them, then the doctor's Activity shows both; the admin adds a doctor and a patient finds them by speciality and city", async () => {
     // 1. The doctor registers with every field of the paper's form.
     const doctor = await signedInAs(2);
     await doctor.waitForText(doctor.page, 'not registered');
@@ -100,6 +100,21 @@ describeInBrowser('Doctor profile journey (browser)', () => {
       .doctorRow('Dr. Nadia Quarry')
       .filter({ hasText: /verified/i })
       .waitFor({ timeout: 30_000 });
+
+    // The doctor's Activity shows both: the admin's edit (off chain) and the verification (from the chain).
+    await doctor.page.getByRole('navigation').getByRole('link', { name: 'Activity', exact: true }).click();
+    const kind = doctor.page.getByLabel('Kind');
+    const shown = async (words: RegExp) => (await doctor.page.getByText(words).count()) > 0;
+    for (const words of [/edited your doctor profile: mobile\./, /verified you as a doctor\./]) {
+      // The indexer polls the chain about every second: choosing a filter asks the API again.
+      for (let attempt = 0; attempt < 20 && !(await shown(words)); attempt++) {
+        await doctor.page.waitForTimeout(500);
+        await kind.selectOption({ label: attempt % 2 ? 'Everything' : 'Doctor registration and verification' });
+        await kind.selectOption({ label: 'Everything' });
+      }
+      await doctor.page.getByText(words).first().waitFor({ timeout: 10_000 });
+    }
+    await shoot(doctor.page, '03b-doctor-activity');
 
     // 3. The admin adds a doctor directly: profile and licence stored, then registerDoctorFor from the admin's wallet.
     await admin.page.getByRole('link', { name: 'Add doctor' }).click();

@@ -50,19 +50,21 @@ export class EhrApp {
     await this.page.getByRole('navigation').getByRole('link', { name: section, exact: true }).click();
   }
 
+  /** On the dashboard of an unregistered account, beside the patient registration card (same field labels). */
   async registerAsDoctor(form: { licence: string; speciality: string } & DoctorProfileForm): Promise<void> {
-    await this.page.getByLabel('Licence number', { exact: true }).fill(form.licence);
-    await this.page.getByLabel('Speciality', { exact: true }).selectOption({ label: form.speciality });
-    await this.fillDoctorProfile(form);
+    const card = this.page.getByRole('region', { name: 'Doctor registration' });
+    await card.getByLabel('Licence number', { exact: true }).fill(form.licence);
+    await card.getByLabel('Speciality', { exact: true }).selectOption({ label: form.speciality });
+    await this.fillDoctorProfile(form, card);
     await this.button('Register as doctor').click();
     await this.waitForTransaction();
   }
 
   /** The paper's doctor profile fields (registration, Add Doctor, Edit Doctor); fields left out keep their value. */
-  async fillDoctorProfile(form: DoctorProfileForm): Promise<void> {
+  async fillDoctorProfile(form: DoctorProfileForm, within: Page | Locator = this.page): Promise<void> {
     for (const [label, value] of Object.entries(DOCTOR_PROFILE_LABELS)) {
       const text = form[value];
-      if (text !== undefined) await this.page.getByLabel(label, { exact: true }).fill(text);
+      if (text !== undefined) await within.getByLabel(label, { exact: true }).fill(text);
     }
   }
 
@@ -101,13 +103,15 @@ export class EhrApp {
     };
     // Typed into right after the lazy page renders, a field was seen to come back empty under load (the form
     // rendered again): fill until every value has stuck, as a person would retype it.
+    // The dashboard shows the doctor registration card beside it, with the same labels: stay in this card.
+    const card = this.page.getByRole('region', { name: 'Patient registration' });
     for (let attempt = 0; attempt < 3; attempt++) {
       for (const [label, value] of Object.entries(values)) {
-        const field = this.page.getByLabel(label, { exact: true });
+        const field = card.getByLabel(label, { exact: true });
         if ((await field.inputValue()) !== value) await field.fill(value);
       }
     }
-    await this.page.getByLabel('Sex', { exact: true }).selectOption({ label: profile['Sex'] ?? 'Female' });
+    await card.getByLabel('Sex', { exact: true }).selectOption({ label: profile['Sex'] ?? 'Female' });
     await this.button('Register as patient').click();
     await this.waitForTransaction();
   }
