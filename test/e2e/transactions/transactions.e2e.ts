@@ -119,7 +119,7 @@ describeInBrowser('Transaction Records journey (browser)', () => {
     await minedRow(admin.page, 'Registered as a patient');
     await admin.page.getByRole('textbox', { name: 'Action', exact: true }).fill('registered as a patient');
     await admin.page.getByRole('button', { name: 'Apply filters' }).click();
-    await admin.page.getByRole('row').filter({ hasText: 'Verified Dr' }).waitFor({ state: 'detached' });
+    await admin.page.getByRole('row').filter({ hasText: 'Verified Dr' }).first().waitFor({ state: 'detached' });
     expect(await admin.page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toBe(
       '/api/transactions.csv?action=registered%20as%20a%20patient',
     );
