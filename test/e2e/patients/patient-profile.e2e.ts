@@ -72,7 +72,11 @@ describeInBrowser('Patient profile and admin console journey (browser)', () => {
   test('When a patient registers with a profile, then the admin finds them in Patients and can open their profile with health data', async () => {
     const patient = await openAs(PATIENT);
     await patient.goTo('Patients');
-    await patient.page.getByLabel('First name', { exact: true }).waitFor();
+    await patient.page.getByRole('heading', { level: 1, name: 'Patients' }).waitFor();
+    await patient.page
+      .getByRole('region', { name: 'Patient registration' })
+      .getByLabel('First name', { exact: true })
+      .waitFor();
     await screenshots(patient, '01-registration-form');
     await patient.registerAsPatient({ 'First name': 'Grace', 'Last name': 'Hopper', Allergies: 'Latex' });
     await patient.waitForText(patient.page, 'Grace Hopper · London, Greater London');
