@@ -7,7 +7,6 @@ import { openTestApp, testChain, type TestApp, type TestChain } from './test-sup
 import {
   describeAuthorizationMatrix,
   everyone,
-  matrixLicence,
   signInCallers,
   type MatrixCallers,
 } from './test-support/authorization-matrix';
@@ -31,7 +30,6 @@ afterAll(async () => {
 });
 
 const signedIn = (status: number) => ({ ...everyone(status), anonymous: 401 });
-const adminOnly = { ...signedIn(403), admin: 200 };
 
 describeAuthorizationMatrix('Platform and API description', () => callers, [
   { method: 'get', path: '/api/health', expected: everyone(200) },
@@ -49,34 +47,7 @@ describeAuthorizationMatrix('Auth', () => callers, [
   { method: 'get', path: '/api/me', expected: signedIn(200) },
 ]);
 
-describeAuthorizationMatrix('Doctors', () => callers, [
-  { method: 'get', path: '/api/doctors', expected: adminOnly },
-  { method: 'get', path: '/api/doctors', query: { status: 'pending' }, expected: adminOnly },
-  { method: 'get', path: '/api/doctors', query: { status: 'verified' }, expected: signedIn(200) },
-  { method: 'get', path: '/api/doctors/{verifiedDoctor}', expected: signedIn(200) },
-  // A doctor not verified is seen by admins and by themselves; everyone else gets the 404 of an unknown address.
-  {
-    method: 'get',
-    path: '/api/doctors/{pendingDoctor}',
-    expected: { ...signedIn(404), admin: 200, pendingDoctor: 200 },
-  },
-  {
-    method: 'put',
-    path: '/api/doctors/me/profile',
-    body: { displayName: 'Dr. Matrix' },
-    expected: { ...signedIn(404), verifiedDoctor: 200, pendingDoctor: 200 },
-  },
-  // The pending doctor's own licence: it opens their on-chain hash only. Accounts that are not doctors may store
-  // a licence before registering (the browser stores first, then commits on chain).
-  {
-    method: 'put',
-    path: '/api/doctors/me/licence',
-    body: matrixLicence(ACCOUNTS.pendingDoctor),
-    expected: { ...signedIn(204), verifiedDoctor: 409 },
-  },
-  { method: 'get', path: '/api/doctors/{pendingDoctor}/licence', expected: adminOnly },
-]);
-
+// The doctors routes have their own, fuller matrix: components/doctors/test/doctor-routes-matrix.test.ts.
 describeAuthorizationMatrix('Consent', () => callers, [
   {
     method: 'get',

@@ -18,7 +18,7 @@ export {
   clearDoctorReadModel,
   type EventPosition,
 } from './domain/doctor-events';
-export { doctorSummaries, type DoctorSummary } from './domain/doctor-summaries';
+export { doctorSummaries, formalDoctorName, type DoctorSummary } from './domain/doctor-summaries';
 export type { ProfileEdit } from './domain/doctor-profiles';
 export { licenceCommitment } from './domain/licence-commitment';
 

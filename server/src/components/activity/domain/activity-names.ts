@@ -3,7 +3,7 @@
  * entries): doctors by the name in their profile (the doctors component's summaries), everyone else by
  * role and a short address, as nothing else names them yet.
  */
-import { doctorSummaries } from '../../doctors';
+import { doctorSummaries, formalDoctorName } from '../../doctors';
 
 export interface Names {
   doctor(address: string): string;
@@ -16,14 +16,11 @@ export interface Names {
 /** `0x1234…abcd`, as the client shows addresses. */
 export const shortAddress = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 
-/** "Dr Ada Byron" whether the doctor typed "Ada Byron" or "Dr. Ada Byron". */
-const asDoctor = (displayName: string) => (/^dr\b/i.test(displayName) ? displayName : `Dr ${displayName}`);
-
 export async function namesFor(addresses: Iterable<string>): Promise<Names> {
   const summaries = await doctorSummaries([...new Set(addresses)]);
   const doctorName = (address: string) => {
     const displayName = summaries.get(address)?.displayName;
-    return displayName ? asDoctor(displayName) : undefined;
+    return displayName ? formalDoctorName(displayName) : undefined;
   };
   return {
     doctor: (address) => doctorName(address) ?? `doctor ${shortAddress(address)}`,

@@ -1,3 +1,4 @@
+import { doctorProfile } from '@test-support/doctor-profile';
 import request from 'supertest';
 import { id, parseEther } from 'ethers';
 import type { ActivityEntry, ActivityPage } from '@api';
@@ -8,13 +9,14 @@ import { buildActivityWorld, PEOPLE, type ActivityWorld, type Person } from './a
 let testApp: TestApp;
 let chain: TestChain;
 let world: ActivityWorld;
+/** The name a profile of Ivy Activity carries (the API derives it from first and last name). */
 const DOCTOR_NAME = 'Dr. Ivy Activity';
 
 beforeAll(async () => {
   testApp = await openTestApp('activity-api');
   chain = await testChain();
   world = await buildActivityWorld(testApp, chain);
-  await world.agents.verifiedDoctor.put('/api/doctors/me/profile').send({ displayName: DOCTOR_NAME }).expect(200);
+  await world.agents.verifiedDoctor.put('/api/doctors/me/profile').send(doctorProfile('Ivy', 'Activity')).expect(200);
 });
 afterAll(async () => {
   await testApp?.close();

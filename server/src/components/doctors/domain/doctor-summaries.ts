@@ -15,6 +15,10 @@ export interface DoctorSummary {
   specialityLabel?: string;
 }
 
+/** "Dr. Ada Byron" as a profile names the doctor; an older profile's bare "Ada Byron" gets the title too. */
+export const formalDoctorName = (displayName: string): string =>
+  /^dr\b/i.test(displayName) ? displayName : `Dr ${displayName}`;
+
 export async function doctorSummaries(addresses: string[]): Promise<Map<string, DoctorSummary>> {
   const [doctors, profiles] = await Promise.all([findDoctorsIn(addresses), findProfiles(addresses)]);
   const specialities = new Map(doctors.map((doctor) => [doctor.address, doctor.speciality]));

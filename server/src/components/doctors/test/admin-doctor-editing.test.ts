@@ -18,7 +18,7 @@ import {
   type TestChain,
 } from '../../../test-support/test-app';
 import { signIn } from '../../../test-support/siwe-client';
-import { doctorProfile } from './profile-fixture';
+import { doctorProfile } from '@test-support/doctor-profile';
 
 // Accounts used only by this file (funded here): 830 the doctor the admin adds, 831 a doctor who registered
 // themselves, 832 an address whose licence an admin stores; 0 is the shared admin.

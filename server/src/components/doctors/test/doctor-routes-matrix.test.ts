@@ -18,7 +18,7 @@ import {
   type TestChain,
 } from '../../../test-support/test-app';
 import { signIn } from '../../../test-support/siwe-client';
-import { doctorProfile } from './profile-fixture';
+import { doctorProfile } from '@test-support/doctor-profile';
 
 // Accounts used only by this file (funded here): 810 verified doctor, 811 pending doctor, 812 and 813 patients,
 // 814 unregistered, 815 the doctor the admin adds; 0 is the shared admin.

@@ -17,7 +17,7 @@ import {
   type TestChain,
 } from '../../../test-support/test-app';
 import { signIn } from '../../../test-support/siwe-client';
-import { doctorProfile } from './profile-fixture';
+import { doctorProfile } from '@test-support/doctor-profile';
 
 // Accounts used only by this file (funded here): 820–823 doctors, 824 patient, 825 unregistered; 0 is the shared admin.
 // Their cities and state exist only in this file, so doctors other test files register do not match.

@@ -13,7 +13,7 @@ import {
   type TestChain,
 } from '../../../test-support/test-app';
 import { signIn } from '../../../test-support/siwe-client';
-import { doctorProfile } from './profile-fixture';
+import { doctorProfile } from '@test-support/doctor-profile';
 
 // Accounts used only by this file (the chain is shared by all server test files): 0 admin, 2 and 3 doctors, 7 nobody,
 // 36 and 37 doctors (funded here).

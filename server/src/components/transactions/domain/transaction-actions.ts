@@ -6,6 +6,7 @@
  */
 import { getAddress, type Result } from 'ethers';
 import type { TransactionEvent } from '../data-access/transaction-store';
+import { formalDoctorName } from '../../doctors';
 
 /** Appointments' IAppointments.Status, in the contract's enum order. */
 const APPOINTMENT_STATUS_WORDS = [
@@ -65,7 +66,8 @@ export type NameOf = (address: string) => string | undefined;
 const short = (account: string) => `${account.slice(0, 6)}…${account.slice(-4)}`;
 
 function wordsOf(event: TransactionEvent, sender: string, nameOf: NameOf): string {
-  const doctor = event.subject ? `Dr ${nameOf(event.subject) ?? short(event.subject)}` : 'a doctor';
+  const named = event.subject ? nameOf(event.subject) : undefined;
+  const doctor = event.subject ? (named ? formalDoctorName(named) : `Dr ${short(event.subject)}`) : 'a doctor';
   const account = event.subject ? short(event.subject) : '';
   switch (event.name) {
     case 'DoctorRegistered':

@@ -1,3 +1,4 @@
+import { doctorProfile } from '@test-support/doctor-profile';
 import request from 'supertest';
 import type { Agent } from 'supertest';
 import { hexlify, randomBytes, type HDNodeWallet } from 'ethers';
@@ -52,7 +53,7 @@ beforeAll(async () => {
   await (
     await chain.registryFor(people.pendingDoctor.wallet).registerDoctor(licenceCommitment('TX-82'), 3, GAS)
   ).wait();
-  await people.verifiedDoctor.agent.put('/api/doctors/me/profile').send({ displayName: 'Ada Lovelace' }).expect(200);
+  await people.verifiedDoctor.agent.put('/api/doctors/me/profile').send(doctorProfile('Ada', 'Lovelace')).expect(200);
   hashes.verify = await sent(
     chain.registryFor(people.admin.wallet).verifyDoctor(people.verifiedDoctor.wallet.address, GAS),
   );
@@ -171,12 +172,12 @@ describe('Transaction Records: what each account sees', () => {
       expect.objectContaining({ hash: hashes.register, action: 'Registered as a doctor', gasUsed: expect.any(String) }),
     );
     expect(await rowsOf(agentOf('admin'), { account: addressOf('admin') })).toContainEqual(
-      expect.objectContaining({ hash: hashes.verify, action: 'Verified Dr Ada Lovelace', status: 'mined' }),
+      expect.objectContaining({ hash: hashes.verify, action: 'Verified Dr. Ada Lovelace', status: 'mined' }),
     );
     expect(await rowsOf(agentOf('patient'))).toContainEqual(
       expect.objectContaining({
         hash: hashes.grant,
-        action: 'Granted Dr Ada Lovelace access',
+        action: 'Granted Dr. Ada Lovelace access',
         feeEth: expect.any(String),
       }),
     );
@@ -191,7 +192,7 @@ describe('Transaction Records: what each account sees', () => {
     const patientRows = await rowsOf(agentOf('admin'), { account: addressOf('patient') });
     expect(patientRows.map((row) => row.hash).sort()).toEqual(expect.arrayContaining([hashes.grant, hashes.reverted]));
     expect(patientRows.every((row) => row.from === addressOf('patient'))).toBe(true);
-    const granted = await rowsOf(agentOf('admin'), { action: 'granted dr ada', account: addressOf('patient') });
+    const granted = await rowsOf(agentOf('admin'), { action: 'granted dr. ada', account: addressOf('patient') });
     expect(granted.map((row) => row.hash)).toEqual([hashes.grant]);
     const reverted = await rowsOf(agentOf('admin'), { status: 'reverted', account: addressOf('patient') });
     expect(reverted.map((row) => row.hash)).toEqual([hashes.reverted]);
