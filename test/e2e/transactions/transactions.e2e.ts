@@ -114,7 +114,7 @@ describeInBrowser('Transaction Records journey (browser)', () => {
     await admin.doctorRow(doctorName).waitFor({ timeout: UI_TIMEOUT });
     await admin.verifyDoctor(doctorName);
     await openTransactions(admin.page);
-    await expectGasAndFee(await minedRow(admin.page, `Verified Dr ${doctorName}`));
+    await expectGasAndFee(await minedRow(admin.page, `Verified ${doctorName}`));
     // Admins see everyone's transactions and can narrow them down.
     await minedRow(admin.page, 'Registered as a patient');
     await admin.page.getByRole('textbox', { name: 'Action', exact: true }).fill('registered as a patient');
