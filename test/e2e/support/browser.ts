@@ -2,6 +2,7 @@
  * Debian's Chromium driven by playwright-core (no browser download: the machine cannot fetch one).
  * The flags keep Chromium off the network, which this machine closes.
  */
+import { expectNoSeriousViolations } from './accessibility';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -32,7 +33,9 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** Saves a full-page screenshot under test-results/e2e/ (kept as a CI artifact). */
+/** Every screen a journey photographs is also checked with axe: no serious or critical violation on any of them. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  await expectNoSeriousViolations(page, name);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
