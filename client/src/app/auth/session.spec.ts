@@ -1,7 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
+import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Wallet, verifyMessage } from 'ethers';
+import { firstValueFrom } from 'rxjs';
 import { SiweMessage } from 'siwe';
 import { CHAIN_ID } from '@test-support/dev-chain';
 import { appConfigFor } from '../../testing/app-config.fixture';
@@ -11,6 +12,7 @@ import { AppConfigStore } from '../chain/app-config';
 import { WalletConnection } from '../chain/wallet-connection';
 import type { Account } from '@api';
 import { Session } from './session';
+import { sessionExpiryInterceptor } from './session-expiry';
 
 describe('Session', () => {
   let wallet: TestWallet;
@@ -18,7 +20,9 @@ describe('Session', () => {
   let stopAnnouncing: () => void;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(withInterceptors([sessionExpiryInterceptor])), provideHttpClientTesting()],
+    });
     http = TestBed.inject(HttpTestingController);
     wallet = new TestWallet(Wallet.createRandom());
     stopAnnouncing = wallet.announceOn(window);
@@ -80,5 +84,26 @@ describe('Session', () => {
 
     expect(await restored).toBeNull();
     expect(session.signedIn()).toBe(false);
+  });
+
+  it('When the server has ended the session (idle) and an API call answers 401, then the UI signs out and says why', async () => {
+    const session = TestBed.inject(Session);
+    await signIn(session);
+    expect(session.signedIn()).toBe(true);
+
+    const call = firstValueFrom(TestBed.inject(HttpClient).get('/api/doctors')).catch(() => undefined);
+    http
+      .expectOne('/api/doctors')
+      .flush(
+        { error: { code: 'UNAUTHENTICATED', message: 'Sign in first' } },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+    await call;
+
+    expect(session.signedIn()).toBe(false);
+    expect(session.endedByServer()).toBe(true);
+    // Signing in again clears it.
+    await signIn(session);
+    expect(session.endedByServer()).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { AppConfigStore } from '../chain/app-config';
 import { WalletConnection } from '../chain/wallet-connection';
+import { SessionExpiry } from './session-expiry';
 import type { Account, NonceResponse, SignInRequest } from '@api';
 
 @Injectable({ providedIn: 'root' })
@@ -22,8 +23,17 @@ export class Session {
   readonly account = this.accountSignal.asReadonly();
   readonly signedIn = computed(() => this.accountSignal() !== null);
   readonly isAdmin = computed(() => this.accountSignal()?.roles.includes('admin') ?? false);
+  private readonly endedByServerSignal = signal(false);
+  /** The server ended the signed-in session (idle or lifetime); cleared by the next sign-in. */
+  readonly endedByServer = this.endedByServerSignal.asReadonly();
 
   constructor() {
+    inject(SessionExpiry).ended.subscribe(() => {
+      if (!this.accountSignal()) return;
+      this.accountSignal.set(null);
+      this.restoring = undefined;
+      this.endedByServerSignal.set(true);
+    });
     this.wallet.accountChanges.subscribe((address) => {
       const current = this.accountSignal();
       if (current && address?.toLowerCase() !== current.address.toLowerCase()) void this.signOut();
@@ -71,6 +81,7 @@ export class Session {
       this.http.post<Account>('/api/auth/verify', { message, signature } satisfies SignInRequest),
     );
     this.accountSignal.set(account);
+    this.endedByServerSignal.set(false);
     this.restoring = Promise.resolve(account);
     return account;
   }

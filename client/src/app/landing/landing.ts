@@ -31,6 +31,8 @@ export class Landing implements OnInit {
   protected readonly signInError = signal<string | null>(null);
   protected readonly networkName = computed(() => this.appConfig.config()?.chainName ?? 'EHR Hospital');
   /** Clinic computers are shared: say when a forgotten session ends by itself. */
+  /** The server ended the last session (idle or lifetime): say so, rather than silently showing sign-in. */
+  protected readonly sessionEnded = this.session.endedByServer;
   protected readonly sessionNotice = computed(() => {
     const session = this.appConfig.config()?.session;
     if (!session) return 'On a shared computer, sign out when you leave: an unused session ends by itself.';
