@@ -4,64 +4,20 @@
  * verifies them; a patient finds that doctor by speciality and city, with contact details.
  * Screenshots of each screen at desktop (1280×800) and phone (390×844) width.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeInBrowser, screenshotsAtBothWidths, useSignedInBrowser } from '../support/journey';
 import { devAccount } from '@test-support/dev-chain';
-import { InjectedWallet } from '../support/injected-wallet';
-import { EhrApp } from '../support/ehr-app';
-import { launchBrowser, missingBrowserReason, saveScreenshot } from '../support/browser';
-
-const skipReason = process.env.CI ? undefined : missingBrowserReason();
-if (skipReason) console.warn(`[e2e] doctor profile journey skipped: ${skipReason}`);
-const describeInBrowser = skipReason ? describe.skip : describe;
-
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-
-/** Both widths of one screen, then back to desktop. */
-async function shoot(page: Page, name: string): Promise<void> {
-  await saveScreenshot(page, `doctors-${name}-desktop`);
-  await page.setViewportSize(PHONE);
-  await saveScreenshot(page, `doctors-${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-}
 
 // Dev accounts used only by this journey: 2 the doctor who registers, 3 the doctor the admin adds, 5 the patient.
 describeInBrowser('Doctor profile journey (browser)', () => {
   jest.setTimeout(240_000);
-  const appUrl = process.env.E2E_APP_URL!;
-  const rpcUrl = process.env.E2E_RPC_URL!;
-  const chainId = Number(process.env.E2E_CHAIN_ID);
-  let browser: Browser;
-  const opened: { context: BrowserContext; wallet: InjectedWallet }[] = [];
-
-  async function signedInAs(accountIndex: number): Promise<EhrApp> {
-    const context = await browser.newContext({ viewport: DESKTOP });
-    const wallet = new InjectedWallet(devAccount(accountIndex), { rpcUrl, rpcChainId: chainId, startChainId: chainId });
-    await wallet.attach(context);
-    opened.push({ context, wallet });
-    const app = new EhrApp(await context.newPage());
-    await app.open(appUrl);
-    await app.connectAndSignIn();
-    return app;
-  }
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const { context, wallet } of opened) {
-      await context.close();
-      wallet.close();
-    }
-    await browser?.close();
-  });
+  const { signedInAs } = useSignedInBrowser();
 
   test("When a doctor registers with the full profile and an admin edits and verifies them, then the doctor's Activity shows both; the admin adds a doctor and a patient finds them by speciality and city", async () => {
     // 1. The doctor registers with every field of the paper's form.
     const doctor = await signedInAs(2);
     await doctor.waitForText(doctor.page, 'not registered');
     await doctor.page.getByText(devAccount(2).address).first().waitFor(); // the account id: shown, not typed
-    await shoot(doctor.page, '01-registration-form');
+    await screenshotsAtBothWidths(doctor.page, 'doctors-01-registration-form');
     await doctor.registerAsDoctor({
       licence: 'GMC-2020202',
       speciality: 'Neurology',
@@ -83,7 +39,7 @@ describeInBrowser('Doctor profile journey (browser)', () => {
     await city.fill('brightwater');
     await city.blur();
     await admin.doctorRow('Dr. Nadia Quarry').filter({ hasText: 'pending verification' }).waitFor({ timeout: 30_000 });
-    await shoot(admin.page, '02-view-doctors');
+    await screenshotsAtBothWidths(admin.page, 'doctors-02-view-doctors');
     await admin.page.getByRole('link', { name: 'Edit Dr. Nadia Quarry' }).click();
     await admin.page.getByRole('heading', { name: 'Edit doctor' }).waitFor();
     const mobile = admin.page.getByLabel('Mobile', { exact: true });
@@ -93,7 +49,7 @@ describeInBrowser('Doctor profile journey (browser)', () => {
     await mobile.fill('+447700900333');
     await admin.button('Save changes').click();
     await admin.waitForText(admin.page, 'Saved. Changed: mobile.');
-    await shoot(admin.page, '03-edit-doctor');
+    await screenshotsAtBothWidths(admin.page, 'doctors-03-edit-doctor');
     await admin.page.getByRole('link', { name: 'Back to doctors' }).click();
     await admin.verifyDoctor('Dr. Nadia Quarry');
     await admin
@@ -114,7 +70,7 @@ describeInBrowser('Doctor profile journey (browser)', () => {
       }
       await doctor.page.getByText(words).first().waitFor({ timeout: 10_000 });
     }
-    await shoot(doctor.page, '03b-doctor-activity');
+    await screenshotsAtBothWidths(doctor.page, 'doctors-03b-doctor-activity');
 
     // 3. The admin adds a doctor directly: profile and licence stored, then registerDoctorFor from the admin's wallet.
     await admin.page.getByRole('link', { name: 'Add doctor' }).click();
@@ -131,7 +87,7 @@ describeInBrowser('Doctor profile journey (browser)', () => {
       city: 'Brightwater',
       state: 'Eastshire',
     });
-    await shoot(admin.page, '04-add-doctor');
+    await screenshotsAtBothWidths(admin.page, 'doctors-04-add-doctor');
     await admin.button('Add doctor').click();
     await admin.waitForTransaction();
     await admin.doctorRow('Dr. Omar Vale').filter({ hasText: 'pending verification' }).waitFor({ timeout: 30_000 });
@@ -156,6 +112,6 @@ describeInBrowser('Doctor profile journey (browser)', () => {
     await card.getByRole('link', { name: 'omar.vale@example.org' }).waitFor();
     await patient.waitForText(patient.page, '1 doctor found');
     expect(await patient.page.getByText('Dr. Nadia Quarry').count()).toBe(0);
-    await shoot(patient.page, '05-find-a-doctor');
+    await screenshotsAtBothWidths(patient.page, 'doctors-05-find-a-doctor');
   });
 });

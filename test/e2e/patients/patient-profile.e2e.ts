@@ -4,53 +4,23 @@
  * Screenshots at desktop (1280×800) and phone (390×844) width.
  */
 import { JsonRpcProvider, Wallet, parseEther } from 'ethers';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { devAccount } from '@test-support/dev-chain';
-import { InjectedWallet } from '../support/injected-wallet';
-import { EhrApp } from '../support/ehr-app';
-import { launchBrowser, missingBrowserReason, saveScreenshot } from '../support/browser';
-
-const skipReason = process.env.CI ? undefined : missingBrowserReason();
-if (skipReason) console.warn(`[e2e] patient profile journey skipped: ${skipReason}`);
-const describeInBrowser = skipReason ? describe.skip : describe;
+import { describeInBrowser, screenshotsAtBothWidths, useSignedInBrowser } from '../support/journey';
 
 // Accounts used only by this journey: 12 the patient (beyond Ganache's ten funded accounts, funded here, so no
 // other journey has touched it), 9 the second admin (never signs); 0 is the admin.
 const PATIENT = 12;
 const SECOND_ADMIN = 9;
-const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
 describeInBrowser('Patient profile and admin console journey (browser)', () => {
   jest.setTimeout(180_000);
-  const appUrl = process.env.E2E_APP_URL!;
-  const rpcUrl = process.env.E2E_RPC_URL!;
-  const chainId = Number(process.env.E2E_CHAIN_ID);
-  let browser: Browser;
-  const opened: { context: BrowserContext; wallet: InjectedWallet }[] = [];
-
-  async function openAs(accountIndex: number): Promise<EhrApp> {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-    const wallet = new InjectedWallet(devAccount(accountIndex), { rpcUrl, rpcChainId: chainId, startChainId: chainId });
-    await wallet.attach(context);
-    opened.push({ context, wallet });
-    const app = new EhrApp(await context.newPage());
-    await app.open(appUrl);
-    await app.connectAndSignIn();
-    return app;
-  }
-
-  /** The same screen at desktop and phone width. */
-  async function screenshots(app: EhrApp, name: string): Promise<void> {
-    for (const [width, viewport] of Object.entries(VIEWPORTS)) {
-      await app.page.setViewportSize(viewport);
-      await saveScreenshot(app.page, `patients-${name}-${width}`);
-    }
-    await app.page.setViewportSize(VIEWPORTS.desktop);
-  }
+  const { signedInAs } = useSignedInBrowser();
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    const provider = new JsonRpcProvider(rpcUrl, undefined, { cacheTimeout: -1, staticNetwork: true });
+    const provider = new JsonRpcProvider(process.env.E2E_RPC_URL, undefined, {
+      cacheTimeout: -1,
+      staticNetwork: true,
+    });
     try {
       const admin = new Wallet(devAccount(0).privateKey, provider);
       await (
@@ -61,55 +31,47 @@ describeInBrowser('Patient profile and admin console journey (browser)', () => {
     }
   });
 
-  afterAll(async () => {
-    for (const { context, wallet } of opened) {
-      await context.close();
-      wallet.close();
-    }
-    await browser?.close();
-  });
-
   test('When a patient registers with a profile, then the admin finds them in Patients and can open their profile with health data', async () => {
-    const patient = await openAs(PATIENT);
+    const patient = await signedInAs(PATIENT);
     await patient.goTo('Patients');
     await patient.page.getByRole('heading', { level: 1, name: 'Patients' }).waitFor();
     await patient.page
       .getByRole('region', { name: 'Patient registration' })
       .getByLabel('First name', { exact: true })
       .waitFor();
-    await screenshots(patient, '01-registration-form');
+    await screenshotsAtBothWidths(patient.page, 'patients-01-registration-form');
     await patient.registerAsPatient({ 'First name': 'Grace', 'Last name': 'Hopper', Allergies: 'Latex' });
     await patient.waitForText(patient.page, 'Grace Hopper · London, Greater London');
-    await screenshots(patient, '02-patient-registered');
+    await screenshotsAtBothWidths(patient.page, 'patients-02-patient-registered');
 
     await patient.page.getByRole('link', { name: 'Edit my profile' }).click();
     await patient.page.getByLabel('City', { exact: true }).fill('Arlington');
     await patient.button('Save profile').click();
     await patient.waitForText(patient.page, 'Profile saved.');
-    await screenshots(patient, '03-my-profile');
+    await screenshotsAtBothWidths(patient.page, 'patients-03-my-profile');
 
-    const admin = await openAs(0);
+    const admin = await signedInAs(0);
     await admin.goTo('Patients');
     const row = admin.page.getByRole('row').filter({ hasText: 'Grace Hopper' });
     await row.waitFor({ timeout: 30_000 }); // the indexer picks the registration up within a poll or two
-    await screenshots(admin, '04-admin-patient-list');
+    await screenshotsAtBothWidths(admin.page, 'patients-04-admin-patient-list');
     await row.getByRole('link', { name: 'View profile of Grace Hopper' }).click();
     await admin.page.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
     await admin.waitForText(admin.page, 'Latex');
     await admin.waitForText(admin.page, 'Arlington');
     await admin.waitForText(admin.page, "recorded in the patient's access log");
-    await screenshots(admin, '05-admin-patient-profile');
+    await screenshotsAtBothWidths(admin.page, 'patients-05-admin-patient-profile');
   });
 
   test('When the admin adds a second admin and removes them, then the list follows and the last admin can never be removed', async () => {
-    const admin = await openAs(0);
+    const admin = await signedInAs(0);
     await admin.goTo('Admins');
     const removeButtons = admin.page.getByRole('button', { name: /^Remove admin / });
     await removeButtons.first().waitFor();
     expect(await removeButtons.count()).toBe(1);
     expect(await removeButtons.first().isDisabled()).toBe(true);
     await admin.waitForText(admin.page, 'The last admin cannot be removed');
-    await screenshots(admin, '06-admins-only-one');
+    await screenshotsAtBothWidths(admin.page, 'patients-06-admins-only-one');
 
     const second = devAccount(SECOND_ADMIN).address;
     await admin.page.getByLabel('Account address').fill(second);
@@ -118,7 +80,7 @@ describeInBrowser('Patient profile and admin console journey (browser)', () => {
     const removeSecond = admin.page.getByRole('button', { name: `Remove admin ${second}` });
     await removeSecond.waitFor();
     expect(await removeSecond.isDisabled()).toBe(false);
-    await screenshots(admin, '07-admins-two');
+    await screenshotsAtBothWidths(admin.page, 'patients-07-admins-two');
 
     await removeSecond.click();
     await admin.waitForTransaction();

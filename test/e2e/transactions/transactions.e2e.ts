@@ -3,39 +3,15 @@
  * gas and fee, and the admin's dashboard charts them. Real stack (`npm start`), Debian's Chromium and a
  * real signing wallet per person; screenshots at desktop (1280×800) and phone (390×844) width.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { devAccount } from '@test-support/dev-chain';
-import { InjectedWallet } from '../support/injected-wallet';
-import { EhrApp } from '../support/ehr-app';
-import { launchBrowser, missingBrowserReason, saveScreenshot } from '../support/browser';
+import type { Locator, Page } from 'playwright-core';
+import { describeInBrowser, screenshotsAtBothWidths, useSignedInBrowser } from '../support/journey';
 
-const skipReason = process.env.CI ? undefined : missingBrowserReason();
-if (skipReason) console.warn(`[e2e] transaction records journey skipped: ${skipReason}`);
-const describeInBrowser = skipReason ? describe.skip : describe;
-
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const UI_TIMEOUT = 30_000;
 
 // Dev accounts only this journey uses: 7 doctor, 8 patient; 0 is the admin.
 describeInBrowser('Transaction Records journey (browser)', () => {
   jest.setTimeout(240_000);
-  const appUrl = process.env.E2E_APP_URL!;
-  const rpcUrl = process.env.E2E_RPC_URL!;
-  const chainId = Number(process.env.E2E_CHAIN_ID);
-  let browser: Browser;
-  const opened: { context: BrowserContext; wallet: InjectedWallet }[] = [];
-
-  async function openAs(accountIndex: number): Promise<EhrApp> {
-    const context = await browser.newContext({ viewport: DESKTOP });
-    const wallet = new InjectedWallet(devAccount(accountIndex), { rpcUrl, rpcChainId: chainId, startChainId: chainId });
-    await wallet.attach(context);
-    opened.push({ context, wallet });
-    const app = new EhrApp(await context.newPage());
-    await app.open(appUrl);
-    await app.connectAndSignIn();
-    return app;
-  }
+  const { signedInAs } = useSignedInBrowser();
 
   async function openTransactions(page: Page): Promise<void> {
     await page.getByRole('navigation').getByRole('link', { name: 'Transactions', exact: true }).click();
@@ -62,30 +38,9 @@ describeInBrowser('Transaction Records journey (browser)', () => {
     expect(cells.some((cell) => /^0\.0\d*[1-9]\d*$/.test(cell.trim()))).toBe(true); // fee in ETH
   }
 
-  async function screenshotsOf(page: Page, name: string): Promise<void> {
-    await saveScreenshot(page, `${name}-desktop`);
-    await page.setViewportSize(PHONE);
-    // Charts follow their container's width on the next resize observation.
-    await page.waitForTimeout(500);
-    await saveScreenshot(page, `${name}-phone`);
-    await page.setViewportSize(DESKTOP);
-  }
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const { context, wallet } of opened) {
-      await context.close();
-      wallet.close();
-    }
-    await browser?.close();
-  });
-
   test('When a doctor, a patient and an admin act, then each sees their Transaction Records with gas and fee, and the admin the charts', async () => {
     const doctorName = 'Dr. Grace Ledger';
-    const doctor = await openAs(7);
+    const doctor = await signedInAs(7);
     await doctor.registerAsDoctor({
       licence: 'GMC-7000007',
       speciality: 'Cardiology',
@@ -99,17 +54,17 @@ describeInBrowser('Transaction Records journey (browser)', () => {
     });
     await openTransactions(doctor.page);
     await expectGasAndFee(await minedRow(doctor.page, 'Registered as a doctor'));
-    await screenshotsOf(doctor.page, 'tx-01-doctor-transactions');
+    await screenshotsAtBothWidths(doctor.page, 'tx-01-doctor-transactions');
 
-    const patient = await openAs(8);
+    const patient = await signedInAs(8);
     await patient.registerAsPatient();
     await openTransactions(patient.page);
     await expectGasAndFee(await minedRow(patient.page, 'Registered as a patient'));
     // A patient's records are their own: the doctor's registration is not among them.
     expect(await patient.page.getByRole('row').filter({ hasText: 'Registered as a doctor' }).count()).toBe(0);
-    await screenshotsOf(patient.page, 'tx-02-patient-transactions');
+    await screenshotsAtBothWidths(patient.page, 'tx-02-patient-transactions');
 
-    const admin = await openAs(0);
+    const admin = await signedInAs(0);
     await admin.goTo('Doctors');
     await admin.doctorRow(doctorName).waitFor({ timeout: UI_TIMEOUT });
     await admin.verifyDoctor(doctorName);
@@ -123,7 +78,7 @@ describeInBrowser('Transaction Records journey (browser)', () => {
     expect(await admin.page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toBe(
       '/api/transactions.csv?action=registered%20as%20a%20patient',
     );
-    await screenshotsOf(admin.page, 'tx-03-admin-transactions');
+    await screenshotsAtBothWidths(admin.page, 'tx-03-admin-transactions');
 
     await admin.goTo('Dashboard');
     const charts = admin.page
@@ -133,6 +88,6 @@ describeInBrowser('Transaction Records journey (browser)', () => {
     expect(await charts.getByRole('img').count()).toBe(3);
     const total = await charts.getByRole('definition').first().textContent();
     expect(Number(total)).toBeGreaterThanOrEqual(3);
-    await screenshotsOf(admin.page, 'tx-04-admin-dashboard-charts');
+    await screenshotsAtBothWidths(admin.page, 'tx-04-admin-dashboard-charts');
   });
 });
