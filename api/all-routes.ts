@@ -5,11 +5,13 @@
  */
 import { ACTIVITY_ROUTES } from './activity';
 import { ADMIN_ROUTES } from './admins';
+import { APPOINTMENT_ROUTES } from './appointments';
 import { AUTH_ROUTES } from './auth';
 import { CONSENT_ROUTES } from './consent';
 import { DOCTOR_ROUTES } from './doctors';
 import { PATIENT_ROUTES } from './patients';
 import { PLATFORM_ROUTES } from './platform';
+import { PRACTICE_ROUTES } from './practice';
 import { STATS_ROUTES } from './stats';
 import { TRANSACTION_ROUTES } from './transactions';
 
@@ -23,4 +25,6 @@ export const API_ROUTES = [
   ...ACTIVITY_ROUTES,
   ...TRANSACTION_ROUTES,
   ...STATS_ROUTES,
+  ...APPOINTMENT_ROUTES,
+  ...PRACTICE_ROUTES,
 ] as const;

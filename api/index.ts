@@ -8,6 +8,7 @@
 export * from './activity';
 export * from './address';
 export * from './admins';
+export * from './appointments';
 export * from './auth';
 export * from './chain-values';
 export * from './consent';
@@ -17,6 +18,7 @@ export * from './errors';
 export * from './patients';
 export * from './personal-data';
 export * from './platform';
+export * from './practice';
 export * from './route-spec';
 export * from './stats';
 export * from './transaction-values';

@@ -5,7 +5,7 @@
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import type { ContractTransactionReceipt, ContractTransactionResponse } from 'ethers';
 import { REVOCATION_REASON, SPECIALITY } from '@test-support/codes';
-import { DAY, UNTIL_REVOKED } from '@test-support/constants';
+import { DAY, SLOT_LENGTH, UNTIL_REVOKED } from '@test-support/constants';
 import { deploySystem } from '@test-support/deploy';
 import { startGanache } from '@test-support/ganache';
 import { licenceHash } from '@test-support/licences';
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     await measure('Consent.revokeAccess', consent.connect(patient).revokeAccess(doctor2.address));
     await measure('Consent.setAppointmentWindow', consent.setAppointmentWindow(3 * DAY));
 
-    await measure('Appointments.setFee', appointments.connect(doctor).setFee(FEE));
+    await measure('Appointments.setTerms', appointments.connect(doctor).setTerms(FEE, SLOT_LENGTH));
     const request = async () =>
       appointments.connect(patient).requestAppointment(doctor.address, await slot(), CID, { value: FEE });
     await measure('Appointments.requestAppointment (with fee and reason CID)', request());

@@ -5,3 +5,6 @@ export { UNTIL_REVOKED } from '../../api/chain-values';
 
 export const HOUR = 3600;
 export const DAY = 24 * HOUR;
+
+/** The slot length (seconds) test doctors publish with their fee unless a test says otherwise. */
+export const SLOT_LENGTH = 30 * 60;

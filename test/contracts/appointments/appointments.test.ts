@@ -18,7 +18,7 @@ describe('Appointments', () => {
     it('When a patient pays the published fee, then the request is stored, escrowed and announced with both parties', async () => {
       const { appointments, cast } = world();
       const fee = await mined(appointments.connect(cast.doctor).setFee(FEE));
-      expect(onlyEvent(appointments, fee, 'DoctorFeeSet')).toEqual([cast.doctor.address, FEE]);
+      expect(onlyEvent(appointments, fee, 'DoctorTermsSet')).toEqual([cast.doctor.address, FEE, BigInt(SLOT_LENGTH)]);
       const slot = await slotIn(world(), DAY);
       const receipt = await mined(
         appointments.connect(cast.patient).requestAppointment(cast.doctor.address, slot, CID, { value: FEE }),

@@ -1,4 +1,5 @@
 import { ReentrantWithdrawer__factory } from '@contracts/types';
+import { SLOT_LENGTH } from '@test-support/constants';
 import { mined } from '../helpers/chain';
 import { FEE, slotIn } from '../helpers/scenarios';
 import { useWorld } from '../helpers/world';
@@ -12,7 +13,7 @@ describe('Withdrawals under re-entry', () => {
     await attacker.waitForDeployment();
     const attackerAddress = await attacker.getAddress();
     await mined(attacker.registerAsPatient(await registry.getAddress()));
-    await mined(appointments.connect(cast.doctor).setFee(FEE));
+    await mined(appointments.connect(cast.doctor).setTerms(FEE, SLOT_LENGTH));
     // An honest patient's fee sits in escrow too: it is what a re-entry would try to drain.
     await mined(
       appointments

@@ -5,7 +5,7 @@
  * before every caller.
  */
 import { ZeroAddress, ZeroHash, id, type BaseContract, type ContractTransactionResponse } from 'ethers';
-import { DAY, UNTIL_REVOKED } from '@test-support/constants';
+import { DAY, SLOT_LENGTH, UNTIL_REVOKED } from '@test-support/constants';
 import { licenceHash } from '@test-support/licences';
 import { increaseTime, mined, type TestSigner } from '../helpers/chain';
 import { Checkpoint } from '../helpers/checkpoint';
@@ -195,9 +195,9 @@ const rows: Row[] = [
   },
   // Appointments
   {
-    fn: 'Appointments.setFee',
+    fn: 'Appointments.setTerms',
     contract: (w) => w.appointments,
-    call: (w, c) => w.appointments.connect(c).setFee(FEE),
+    call: (w, c) => w.appointments.connect(c).setTerms(FEE, SLOT_LENGTH),
     outcomes: only(['doctor'], deny('AppointmentsNotVerifiedDoctor')),
   },
   {

@@ -1,6 +1,6 @@
 /** Short paths to the states the appointment, consent and record tests start from. */
 import { parseEther } from 'ethers';
-import { DAY } from '@test-support/constants';
+import { DAY, SLOT_LENGTH } from '@test-support/constants';
 import { latestTimestamp, mined, type TestSigner } from './chain';
 import type { World } from './world';
 
@@ -16,6 +16,9 @@ export const Status = {
   Cancelled: 4n,
   Completed: 5n,
   NoShow: 6n,
+  Disputed: 7n,
+  Expired: 8n,
+  Refunded: 9n,
 } as const;
 
 /** A slot `seconds` after the latest block. */
@@ -32,7 +35,8 @@ export async function book(
   const patient = opts.patient ?? cast.patient;
   const doctor = opts.doctor ?? cast.doctor;
   const fee = opts.fee ?? FEE;
-  if ((await appointments.doctorFee(doctor.address)) !== fee) await mined(appointments.connect(doctor).setFee(fee));
+  const [currentFee, slotLength] = await appointments.doctorTerms(doctor.address);
+  if (currentFee !== fee || slotLength === 0n) await mined(appointments.connect(doctor).setTerms(fee, SLOT_LENGTH));
   const slot = await slotIn(world, opts.inSeconds ?? DAY);
   await mined(appointments.connect(patient).requestAppointment(doctor.address, slot, '', { value: fee }));
   return { id: await appointments.appointmentCount(), slot };

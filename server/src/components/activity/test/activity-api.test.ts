@@ -2,7 +2,7 @@ import { doctorProfile } from '@test-support/doctor-profile';
 import request from 'supertest';
 import { id, parseEther } from 'ethers';
 import type { ActivityEntry, ActivityPage } from '@api';
-import { DAY, UNTIL_REVOKED } from '@test-support/constants';
+import { DAY, SLOT_LENGTH, UNTIL_REVOKED } from '@test-support/constants';
 import { openTestApp, testChain, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
 import { buildActivityWorld, PEOPLE, type ActivityWorld, type Person } from './activity-world';
 
@@ -90,7 +90,7 @@ describe('Activity timeline', () => {
     const doctor = world.wallets.verifiedDoctor;
     const patient = world.wallets.patient;
     const fee = parseEther('0.01');
-    await mined(world.appointmentsFor(doctor).setFee(fee, GAS));
+    await mined(world.appointmentsFor(doctor).setTerms(fee, SLOT_LENGTH, GAS));
     const slot = (await chainNow()) + 2 * DAY;
     const receipt = await (
       await world.appointmentsFor(patient).requestAppointment(doctor.address, slot, '', { ...GAS, value: fee })

@@ -39,7 +39,7 @@ export function describeEvent(name: string, args: Result, logIndex: number): Tra
       return event(address(args.doctor), address(args.registeredBy));
     case 'DoctorVerified':
     case 'DoctorRevoked':
-    case 'DoctorFeeSet':
+    case 'DoctorTermsSet':
     case 'AccessGranted':
     case 'AccessRevoked':
     case 'AppointmentRequested':
@@ -86,8 +86,8 @@ function wordsOf(event: TransactionEvent, sender: string, nameOf: NameOf): strin
       return `Granted ${doctor} access`;
     case 'AccessRevoked':
       return `Revoked ${doctor}'s access`;
-    case 'DoctorFeeSet':
-      return 'Set the consultation fee';
+    case 'DoctorTermsSet':
+      return 'Set the consultation fee and slot length';
     case 'AppointmentRequested':
       return `Booked an appointment with ${doctor}`;
     case 'AppointmentStatusChanged': {

@@ -93,7 +93,7 @@ export function activityEventSources(deployments: ChainDeployments): EventSource
         }),
     }),
     activitySource('Appointments', deployments, Appointments__factory.createInterface(), {
-      DoctorFeeSet: (args) => appointmentActivity.feeSet({ doctor: address(args.doctor), fee: uint(args.fee) }),
+      DoctorTermsSet: (args) => appointmentActivity.feeSet({ doctor: address(args.doctor), fee: uint(args.fee) }),
       AppointmentRequested: (args) =>
         appointmentActivity.requested({
           id: uint(args.id),
