@@ -35,6 +35,8 @@ contract Appointments is IAppointments, RegistryGoverned, ReentrancyGuard {
     /// @notice Periods used until an admin changes them.
     uint64 public constant DEFAULT_CLOSING_GRACE_PERIOD = 7 days;
     uint64 public constant DEFAULT_DISPUTE_PERIOD = 7 days;
+    /// @notice Longest range {activeAppointmentsBetween} answers for.
+    uint64 public constant MAX_QUERY_RANGE = 31 days;
 
     /// @dev Granularity of the index of active appointments by start time.
     uint64 private constant _HOUR = 1 hours;
@@ -292,6 +294,35 @@ contract Appointments is IAppointments, RegistryGoverned, ReentrancyGuard {
     }
 
     /// @inheritdoc IAppointments
+    function activeAppointmentsBetween(
+        address doctor,
+        uint64 from,
+        uint64 to
+    ) external view returns (Appointment[] memory found) {
+        if (to <= from || to - from > MAX_QUERY_RANGE) revert AppointmentsInvalidRange(from, to, MAX_QUERY_RANGE);
+        uint64 firstHour = from > MAX_SLOT_LENGTH ? (from - MAX_SLOT_LENGTH) / _HOUR : 0;
+        uint64 lastHour = (to - 1) / _HOUR;
+        mapping(uint64 => uint64[]) storage byHour = _activeByHour[doctor];
+        // Two passes over the same bounded index: count, then fill (memory arrays cannot grow).
+        uint256 count;
+        for (uint64 hour = firstHour; hour <= lastHour; ++hour) {
+            uint64[] storage ids = byHour[hour];
+            for (uint256 i = 0; i < ids.length; ++i) {
+                if (_overlaps(_appointments[ids[i] - 1], from, to)) ++count;
+            }
+        }
+        found = new Appointment[](count);
+        uint256 next;
+        for (uint64 hour = firstHour; hour <= lastHour && next < count; ++hour) {
+            uint64[] storage ids = byHour[hour];
+            for (uint256 i = 0; i < ids.length; ++i) {
+                Appointment storage appointment = _appointments[ids[i] - 1];
+                if (_overlaps(appointment, from, to)) found[next++] = appointment;
+            }
+        }
+    }
+
+    /// @inheritdoc IAppointments
     function getAppointment(uint256 id) external view returns (Appointment memory) {
         return _existing(id);
     }
@@ -369,10 +400,14 @@ contract Appointments is IAppointments, RegistryGoverned, ReentrancyGuard {
             uint64[] storage ids = byHour[hour];
             for (uint256 i = 0; i < ids.length; ++i) {
                 Appointment storage other = _appointments[ids[i] - 1];
-                uint64 otherEnd = other.slot + other.duration;
-                if (other.slot < end && slot < otherEnd) revert AppointmentsSlotTaken(other.id, other.slot, otherEnd);
+                if (_overlaps(other, slot, end))
+                    revert AppointmentsSlotTaken(other.id, other.slot, other.slot + other.duration);
             }
         }
+    }
+
+    function _overlaps(Appointment storage appointment, uint64 from, uint64 to) private view returns (bool) {
+        return appointment.slot < to && from < appointment.slot + appointment.duration;
     }
 
     /// @dev Takes an appointment that is leaving Requested/Accepted (or moving) out of the active index.

@@ -88,6 +88,8 @@ interface IAppointments {
     error AppointmentsDisputePeriodOver(uint256 id, uint64 deadline);
     /// @notice The no-show of appointment `id` may be disputed until `deadline`; its fee stays held until then.
     error AppointmentsDisputePeriodNotOver(uint256 id, uint64 deadline);
+    /// @notice A time range must run forwards and span at most `maxLength` seconds.
+    error AppointmentsInvalidRange(uint64 from, uint64 to, uint64 maxLength);
     /// @notice The fee of appointment `id` has been settled already.
     error AppointmentsFeeAlreadySettled(uint256 id);
     /// @notice A fee above `max` wei cannot be escrowed.
@@ -266,6 +268,15 @@ interface IAppointments {
     function pendingWithdrawal(address account) external view returns (uint256);
     /// @notice Wei held for appointments that are not settled yet.
     function escrowed() external view returns (uint256);
+    /**
+     * @notice `doctor`'s requested and accepted appointments whose time overlaps [`from`, `to`): the times
+     * nobody else can book. `to - from` is at most 31 days. Reads a bounded index, not the doctor's history.
+     */
+    function activeAppointmentsBetween(
+        address doctor,
+        uint64 from,
+        uint64 to
+    ) external view returns (Appointment[] memory);
     /// @notice Appointment `id` (reverts for unknown ids).
     function getAppointment(uint256 id) external view returns (Appointment memory);
     /// @notice Number of appointments ever requested.

@@ -5,7 +5,7 @@
  * pending and if it reverts (a reverted transaction leaves no event for the indexer).
  */
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { BaseContract } from 'ethers';
+import type { BaseContract, TransactionReceipt } from 'ethers';
 import type { ContractMethodArgs, TypedContractMethod } from '@contracts/types/common';
 import { TransactionsApi } from '../transactions/transactions-api';
 import { describeTransactionError } from './contract-errors';
@@ -19,6 +19,14 @@ export type TransactionPhase = 'idle' | 'waiting' | 'sent' | 'confirmed' | 'fail
 export interface TransactionProgress {
   phase: TransactionPhase;
   message: string;
+  /** The transaction's hash once the wallet has sent it. */
+  hash?: string;
+}
+
+/** How one write is sent: the person's action in words for their Transaction Records, and wei to pay with it. */
+export interface WriteOptions {
+  action?: string;
+  value?: bigint;
 }
 
 export const TransactionMessages = {
@@ -58,32 +66,49 @@ export class TransactionRunner {
     method: (contract: C) => TypedContractMethod<A, unknown, 'nonpayable'>,
     ...args: A
   ): Promise<boolean> {
+    return (await this.execute({ action }, connect, method, ...args)) !== null;
+  }
+
+  /**
+   * The general form of `sendAs`: also pays `options.value` wei with the call (a payable method such as
+   * requestAppointment) and answers the mined receipt, whose events say what the chain made of it (e.g. the
+   * new appointment's id); null after the status region has said why not.
+   */
+  async execute<C extends BaseContract, A extends unknown[]>(
+    options: WriteOptions,
+    connect: () => Promise<C>,
+    method: (contract: C) => TypedContractMethod<A, unknown, 'nonpayable' | 'payable'>,
+    ...args: A
+  ): Promise<TransactionReceipt | null> {
     this.report('waiting', TransactionMessages.waiting);
     let contract: C;
     try {
       contract = await connect();
     } catch (error) {
       this.report('failed', messageOf(error));
-      return false;
+      return null;
     }
+    const overrides = { ...(options.value !== undefined && { value: options.value }) };
     try {
       const call = method(contract);
-      await call.staticCall(...(args as ContractMethodArgs<A, 'view'>));
-      const sent = await call(...([...args, { gasLimit: WRITE_GAS_LIMIT }] as ContractMethodArgs<A, 'nonpayable'>));
-      this.report('sent', TransactionMessages.sent);
-      this.record(sent.hash, action);
+      await call.staticCall(...([...args, overrides] as ContractMethodArgs<A, 'view'>));
+      const sent = await call(
+        ...([...args, { ...overrides, gasLimit: WRITE_GAS_LIMIT }] as ContractMethodArgs<A, 'nonpayable'>),
+      );
+      this.report('sent', TransactionMessages.sent, sent.hash);
+      this.record(sent.hash, options.action);
       const receipt = await sent.wait();
       if (receipt?.status !== 1) throw new Error('The transaction was reverted.');
-      this.report('confirmed', TransactionMessages.confirmed);
-      return true;
+      this.report('confirmed', TransactionMessages.confirmed, sent.hash);
+      return receipt;
     } catch (error) {
-      this.report('failed', describeTransactionError(error, contract.interface));
-      return false;
+      this.report('failed', describeTransactionError(error, contract.interface), this.statusSignal().hash);
+      return null;
     }
   }
 
-  private report(phase: TransactionPhase, message: string): void {
-    this.statusSignal.set({ phase, message });
+  private report(phase: TransactionPhase, message: string, hash?: string): void {
+    this.statusSignal.set({ phase, message, ...(hash && { hash }) });
   }
 
   /** Best effort and not awaited: the transaction is on its way whether or not the records hear of it. */
