@@ -1,7 +1,7 @@
 /**
  * /api/appointments: the appointments read model (rebuilt from Appointments events) with the off-chain notes
- * of the two parties (the patient's reason, the doctor's reason for rejecting), the doctors' free slots,
- * the live stream of changes and the admin dashboard's appointment charts.
+ * of the two parties (the patient's reason, the doctor's reason for rejecting), the live stream of changes
+ * and the admin dashboard's appointment charts. Free slots and consulting hours: practice.ts.
  *
  * The chain is the source of truth for every status, time and fee; the notes are health data and live only
  * in MongoDB, readable by the appointment's patient and doctor (admins see the appointment without them).
@@ -9,7 +9,6 @@
 import { z } from 'zod';
 import { AddressSchema } from './address';
 import { LISTED_APPOINTMENT_STATUSES } from './chain-values';
-import { DoctorAddressParamsSchema } from './doctors';
 import { routes } from './route-spec';
 
 const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
@@ -121,27 +120,6 @@ export type AppointmentPage = z.infer<typeof AppointmentPageSchema>;
 export const AppointmentNoteRequestSchema = z.strictObject({ text: text(1000) });
 export type AppointmentNoteRequest = z.input<typeof AppointmentNoteRequestSchema>;
 
-/** GET /api/doctors/:address/slots?from&to: the doctor's free slots (at most 31 days, 500 slots). */
-export const SlotQuerySchema = z.strictObject({
-  /** Default: the latest block's time. Slots before the latest block's time are never offered. */
-  from: instant.optional(),
-  /** Default: 14 days after `from`. */
-  to: instant.optional(),
-});
-export type SlotQuery = z.input<typeof SlotQuerySchema>;
-
-export const FreeSlotsSchema = z.object({
-  doctor: z.string(),
-  /** The doctor's on-chain terms; null until they publish them (no slots then). */
-  feeWei: z.string().nullable(),
-  slotLength: z.number().int().nullable(),
-  /** The doctor's consulting hours' time zone (IANA), null until they publish hours (no slots then). */
-  timeZone: z.string().nullable(),
-  chainTime: z.iso.datetime(),
-  slots: z.array(z.object({ start: z.iso.datetime(), end: z.iso.datetime() })),
-});
-export type FreeSlots = z.infer<typeof FreeSlotsSchema>;
-
 /** GET /api/appointments/stats (admins): the dashboard's appointment charts. */
 export const AppointmentStatsSchema = z.object({
   /** Appointments requested per day (UTC, by block time) over the last 30 days up to the latest block, gaps as 0. */
@@ -214,15 +192,5 @@ export const APPOINTMENT_ROUTES = routes([
     body: AppointmentNoteRequestSchema,
     status: 204,
     errors: ['APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_REJECTED'],
-  },
-  {
-    method: 'get',
-    path: '/api/doctors/:address/slots',
-    summary: "A verified doctor's free slots: consulting hours minus requested and accepted appointments (patients)",
-    access: 'session',
-    params: DoctorAddressParamsSchema,
-    query: SlotQuerySchema,
-    response: FreeSlotsSchema,
-    errors: ['SLOTS_PATIENTS_ONLY', 'DOCTOR_NOT_FOUND', 'SLOTS_RANGE'],
   },
 ]);

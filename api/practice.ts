@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { DoctorAddressParamsSchema } from './doctors';
 import { routes } from './route-spec';
 
+const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+
 const clock = z
   .string()
   .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time of day as HH:MM (24-hour)')
@@ -79,7 +81,38 @@ export const PracticeViewSchema = z.object({
 });
 export type PracticeView = z.infer<typeof PracticeViewSchema>;
 
+/** GET /api/doctors/:address/slots?from&to: the doctor's free slots (at most 31 days, 500 slots). */
+export const SlotQuerySchema = z.strictObject({
+  /** Default: the latest block's time. Slots before the latest block's time are never offered. */
+  from: instant.optional(),
+  /** Default: 14 days after `from`. */
+  to: instant.optional(),
+});
+export type SlotQuery = z.input<typeof SlotQuerySchema>;
+
+export const FreeSlotsSchema = z.object({
+  doctor: z.string(),
+  /** The doctor's on-chain terms; null until they publish them (no slots then). */
+  feeWei: z.string().nullable(),
+  slotLength: z.number().int().nullable(),
+  /** The doctor's consulting hours' time zone (IANA), null until they publish hours (no slots then). */
+  timeZone: z.string().nullable(),
+  chainTime: z.iso.datetime(),
+  slots: z.array(z.object({ start: z.iso.datetime(), end: z.iso.datetime() })),
+});
+export type FreeSlots = z.infer<typeof FreeSlotsSchema>;
+
 export const PRACTICE_ROUTES = routes([
+  {
+    method: 'get',
+    path: '/api/doctors/:address/slots',
+    summary: "A verified doctor's free slots: consulting hours minus requested and accepted appointments (patients)",
+    access: 'session',
+    params: DoctorAddressParamsSchema,
+    query: SlotQuerySchema,
+    response: FreeSlotsSchema,
+    errors: ['SLOTS_PATIENTS_ONLY', 'DOCTOR_NOT_FOUND', 'SLOTS_RANGE'],
+  },
   {
     method: 'get',
     path: '/api/doctors/:address/practice',
