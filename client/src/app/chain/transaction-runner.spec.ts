@@ -59,7 +59,11 @@ describe('TransactionRunner (on an in-process chain)', () => {
 
     expect(await mined).toBe(true);
     expect(Object.keys(report.request.body as object)).toEqual(['hash']);
-    expect(runner.status()).toEqual({ phase: 'confirmed', message: 'Confirmed' });
+    expect(runner.status()).toEqual({
+      phase: 'confirmed',
+      message: 'Confirmed',
+      hash: expect.stringMatching(/^0x[0-9a-f]{64}$/),
+    });
   });
 
   it('When the dry run reverts, then nothing is sent and nothing is reported', async () => {
