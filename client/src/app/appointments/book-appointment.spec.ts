@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ZeroHash, parseEther } from 'ethers';
 import { Appointments__factory } from '@contracts/types';
-import type { AppointmentView, DoctorView, FreeSlots } from '@api';
+import type { DoctorView, FreeSlots } from '@api';
 import { devAccount } from '@test-support/dev-chain';
 import { licenceCommitment } from '@test-support/licences';
 import { appConfigFor } from '../../testing/app-config.fixture';
@@ -104,10 +104,10 @@ describe('BookAppointment (on an in-process chain)', () => {
     const textarea = page.querySelector<HTMLTextAreaElement>('#booking-reason')!;
     textarea.value = reason;
     textarea.dispatchEvent(new Event('input'));
-    (await eventually(
-      () => button(page, 'Review booking')?.disabled === false && button(page, 'Review booking'),
-    ))!.click();
-    (await eventually(() => button(page, 'Confirm and pay 0.05 ETH')))!.click();
+    (
+      await eventually(() => button(page, 'Review booking')?.disabled === false && button(page, 'Review booking'))
+    ).click();
+    (await eventually(() => button(page, 'Confirm and pay 0.05 ETH'))).click();
   }
 
   it("When a patient opens a Tokyo doctor's page, then the fee is shown as test ether and the free slots are grouped by the patient's days with both zones named", async () => {
@@ -146,7 +146,7 @@ describe('BookAppointment (on an in-process chain)', () => {
     expect(onChain.fee).toBe(FEE);
     expect(page.querySelector('[data-testid="booking-tx"]')?.textContent?.trim()).toMatch(/^0x[0-9a-f]{64}$/);
     http.expectNone('/api/appointments/1/reason'); // not before the appointment is indexed
-    indexed.flush({ id: '1' } as AppointmentView);
+    indexed.flush({ id: '1' }); // the API has it: the indexer applied AppointmentRequested
 
     const reason = await eventually(() => http.match('/api/appointments/1/reason')[0]);
     expect(reason.request.method).toBe('PUT');

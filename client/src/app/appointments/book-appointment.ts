@@ -63,7 +63,7 @@ export class BookAppointment implements OnInit {
   });
   protected readonly fee = computed(() => {
     const feeWei = this.freeSlots()?.feeWei;
-    return feeWei == null ? null : etherText(feeWei);
+    return feeWei === null || feeWei === undefined ? null : etherText(feeWei);
   });
   protected readonly stepIndex = computed(() => this.steps.findIndex((entry) => entry.step === this.booking.step()));
 

@@ -41,7 +41,7 @@ export class FindADoctor implements OnInit {
 
   /** "Fee: 0.05 ETH", or null while the doctor has no booking terms (then they cannot be booked). */
   protected feeOf(doctor: BookableDoctor): string | null {
-    return doctor.feeWei != null && doctor.slotLength ? `Fee: ${etherText(doctor.feeWei)}` : null;
+    return doctor.feeWei && doctor.slotLength ? `Fee: ${etherText(doctor.feeWei)}` : null;
   }
 
   ngOnInit(): void {
