@@ -64,6 +64,7 @@ export class TestWallet implements WalletProvider {
           to: tx['to'],
           data: tx['data'],
           gasLimit: tx['gas'] ?? tx['gasLimit'],
+          value: tx['value'],
         });
         return sent.hash;
       }

@@ -135,4 +135,71 @@ export class EhrApp {
   button(name: string): Locator {
     return this.page.getByRole('button', { name, exact: true });
   }
+
+  // Appointments (patients): Find a doctor → Book → My appointments.
+
+  /** On Find a doctor: open the booking page of the doctor the patient reads by name. */
+  async openBooking(doctorName: string): Promise<void> {
+    await this.page.getByRole('link', { name: `Book ${doctorName}`, exact: true }).click();
+    await this.page.getByRole('heading', { name: 'Book an appointment' }).waitFor({ timeout: UI_TIMEOUT });
+  }
+
+  /** The free slots the booking (or reschedule) page offers, each as "Monday 7 December, 09:00–09:30". */
+  async freeSlots(): Promise<string[]> {
+    const slots = this.page.getByRole('radio');
+    await slots.first().waitFor({ timeout: UI_TIMEOUT });
+    return Promise.all((await slots.all()).map(async (slot) => (await slot.getAttribute('aria-label')) ?? ''));
+  }
+
+  /**
+   * Books the first free slot (or the one named, as freeSlots() names it) with `reason`, pays the fee and waits
+   * until the reason is saved; answers the new appointment's id and the slot booked.
+   */
+  async bookFreeSlot(reason: string, slotLabel?: string): Promise<{ id: string; slot: string }> {
+    const slot = slotLabel ?? (await this.freeSlots())[0];
+    await this.page.getByRole('radio', { name: slot, exact: true }).check();
+    await this.page.getByLabel('Reason for the visit', { exact: true }).fill(reason);
+    await this.button('Review booking').click();
+    await this.page.getByRole('button', { name: /^Confirm and pay / }).click();
+    const booked = this.page.getByText(/^Booked: appointment #\d+/);
+    await booked.waitFor({ timeout: UI_TIMEOUT });
+    const id = /#(\d+)/.exec((await booked.textContent()) ?? '')![1];
+    return { id, slot };
+  }
+
+  async bookFirstFreeSlot(reason: string): Promise<{ id: string; slot: string }> {
+    return this.bookFreeSlot(reason);
+  }
+
+  async openMyAppointments(): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Appointments', exact: true }).click();
+    await this.page.getByRole('heading', { name: 'My appointments' }).waitFor({ timeout: UI_TIMEOUT });
+  }
+
+  /** My appointments: the row of appointment #id (in Upcoming or Past). */
+  myAppointmentRow(id: string): Locator {
+    return this.page.getByRole('row').filter({ has: this.page.getByText(`#${id}`, { exact: true }) });
+  }
+
+  /** Waits until the row of appointment #id shows `status` (e.g. "Accepted": live, without a reload). */
+  async waitForAppointmentStatus(id: string, status: string): Promise<void> {
+    await this.myAppointmentRow(id).getByText(status, { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+  }
+
+  async cancelAppointment(id: string): Promise<void> {
+    await this.button(`Cancel appointment #${id}`).click();
+    await this.waitForTransaction();
+  }
+
+  /** The payments panel's withdrawable balance, e.g. "0.05 ETH". */
+  async pendingBalance(): Promise<string> {
+    const balance = this.page.getByTestId('pending-balance');
+    await balance.waitFor({ timeout: UI_TIMEOUT });
+    return ((await balance.textContent()) ?? '').trim();
+  }
+
+  async withdrawPayments(): Promise<void> {
+    await this.button('Withdraw').click();
+    await this.waitForTransaction();
+  }
 }

@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import type { DoctorView } from '@api';
 import { eventually } from '../../testing/eventually';
 import { FindADoctor } from './find-a-doctor';
@@ -26,7 +27,7 @@ describe('FindADoctor', () => {
   function render(): HTMLElement {
     TestBed.configureTestingModule({
       imports: [FindADoctor],
-      providers: [provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     });
     http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(FindADoctor);
@@ -114,5 +115,22 @@ describe('FindADoctor', () => {
     const second = await nextSearch();
     expect(second.request.params.get('offset')).toBe('10');
     expect(second.request.params.get('sort')).toBe('name');
+  });
+
+  it('When a doctor has published booking terms, then the card shows the fee in ETH and a Book link to their free slots; without terms it says so', async () => {
+    const page = render();
+    // The doctors read model adds the on-chain terms (DoctorTermsSet) to each doctor.
+    const bookable = { ...doctor({}), feeWei: '50000000000000000', slotLength: 1800 } as DoctorView;
+    answer(await nextSearch(), [bookable, doctor({ address: '0x0000000000000000000000000000000000000b22' })]);
+
+    const cards = await eventually(() => {
+      const found = [...page.querySelectorAll('li.doctor-card')];
+      return found.length === 2 && found;
+    });
+    expect(cards[0].textContent).toContain('Fee: 0.05 ETH');
+    const book = cards[0].querySelector('a[aria-label="Book Dr. Amara Okafor"]');
+    expect(book?.getAttribute('href')).toBe(`/appointments/book/${bookable.address}`);
+    expect(cards[1].textContent).toContain('No booking terms yet');
+    expect(cards[1].querySelector('a')).toBeNull();
   });
 });

@@ -1,12 +1,17 @@
 import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import type { DoctorSort, DoctorView } from '@api';
+import { etherText } from '../appointments/fee';
 import { shortAddress } from '../auth/account';
 import { errorText } from '../shared/error-text';
 import { SPECIALITIES, specialityName } from './doctor';
 import { DoctorsApi } from './doctors-api';
 
 const PAGE_SIZE = 10;
+
+/** The doctor's on-chain booking terms as the doctors read model indexes them (DoctorTermsSet); absent until set. */
+type BookableDoctor = DoctorView & { feeWei?: string | null; slotLength?: number | null };
 
 /**
  * Find a doctor (patients): verified doctors by name, speciality, city and state, sorted and paged.
@@ -15,7 +20,7 @@ const PAGE_SIZE = 10;
 @Component({
   selector: 'ehr-find-a-doctor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule],
+  imports: [FormsModule, RouterLink],
   templateUrl: './find-a-doctor.html',
   styleUrl: './find-a-doctor.css',
 })
@@ -29,10 +34,15 @@ export class FindADoctor implements OnInit {
 
   protected readonly criteria = { name: '', speciality: 0, city: '', state: '', sort: 'name' as DoctorSort };
   protected readonly offset = signal(0);
-  protected readonly doctors = signal<DoctorView[]>([]);
+  protected readonly doctors = signal<BookableDoctor[]>([]);
   protected readonly total = signal(0);
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
+
+  /** "Fee: 0.05 ETH", or null while the doctor has no booking terms (then they cannot be booked). */
+  protected feeOf(doctor: BookableDoctor): string | null {
+    return doctor.feeWei && doctor.slotLength ? `Fee: ${etherText(doctor.feeWei)}` : null;
+  }
 
   ngOnInit(): void {
     void this.load();

@@ -36,6 +36,18 @@ describe('Patients', () => {
     expect(list.request.params.get('status')).toBe('verified');
   });
 
+  it('When a registered patient opens the page, then the appointments card links to Find a doctor and My appointments', async () => {
+    const page = await renderFor({ address, roles: ['patient'], doctorStatus: 'none' });
+
+    const card = page.querySelector('[aria-labelledby="patient-appointments-title"]')!;
+    const links = [...card.querySelectorAll('a')].map((link) => [link.textContent?.trim(), link.getAttribute('href')]);
+    expect(links).toEqual([
+      ['Find a doctor', '/find-a-doctor'],
+      ['My appointments', '/appointments'],
+    ]);
+    expect(page.textContent).not.toContain('Coming soon');
+  });
+
   it('When a doctor opens the page, then there is no consent section and no doctor list is fetched', async () => {
     const page = await renderFor({ address, roles: ['doctor'], doctorStatus: 'verified' });
 

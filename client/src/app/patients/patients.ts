@@ -9,7 +9,7 @@ import { PatientsApi } from './patients-api';
 
 /**
  * Patient area: registration with a profile, then the profile and who may see the records;
- * for admins, the list of registered patients. Appointments and records arrive with their contracts.
+ * links to booking appointments; for admins, the list of registered patients.
  */
 @Component({
   selector: 'ehr-patients',

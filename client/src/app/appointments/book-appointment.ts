@@ -1,0 +1,135 @@
+import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, input, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import type { DoctorView, FreeSlots } from '@api';
+import { shortAddress } from '../auth/account';
+import { TransactionRunner } from '../chain/transaction-runner';
+import { specialityName } from '../doctors/doctor';
+import { DoctorsApi } from '../doctors/doctors-api';
+import { errorText } from '../shared/error-text';
+import { AppointmentBooking, BOOKING_STEPS } from './appointment-booking';
+import { AppointmentsApi } from './appointments-api';
+import { TEST_ETHER_NOTE, etherText } from './fee';
+import { SlotPicker } from './slot-picker';
+import { formatSlotTime, localTimeZone } from './slot-days';
+
+/** The API's limit for the reason (api/appointments.ts AppointmentNoteRequestSchema). */
+export const REASON_MAX_LENGTH = 1000;
+
+/**
+ * Book an appointment (patients): the doctor's fee and next free slots, a reason kept off chain, a
+ * confirmation showing the fee, then the signature and its progress up to the reason being saved. Should
+ * someone take the chosen time meanwhile, the chain refuses the request and the free slots are read again.
+ */
+@Component({
+  selector: 'ehr-book-appointment',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, RouterLink, SlotPicker],
+  providers: [AppointmentBooking],
+  templateUrl: './book-appointment.html',
+  styleUrl: './book-appointment.css',
+})
+export class BookAppointment implements OnInit {
+  private readonly api = inject(AppointmentsApi);
+  private readonly doctorsApi = inject(DoctorsApi);
+  protected readonly booking = inject(AppointmentBooking);
+  protected readonly busy = inject(TransactionRunner).busy;
+
+  /** The doctor's address, from the route. */
+  readonly doctor = input.required<string>();
+
+  protected readonly steps = BOOKING_STEPS;
+  protected readonly reasonMax = REASON_MAX_LENGTH;
+  protected readonly testEther = TEST_ETHER_NOTE;
+  protected readonly timeZone = localTimeZone();
+  protected readonly formatSlotTime = formatSlotTime;
+
+  protected readonly profile = signal<DoctorView | null>(null);
+  protected readonly freeSlots = signal<FreeSlots | null>(null);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly slotGone = signal<string | null>(null);
+  protected readonly phase = signal<'choose' | 'confirm' | 'booking'>('choose');
+  protected readonly chosen = signal<string | null>(null);
+  protected reason = '';
+
+  protected readonly doctorName = computed(() => {
+    const profile = this.profile();
+    return profile?.displayName || shortAddress(this.doctor());
+  });
+  protected readonly speciality = computed(() => {
+    const profile = this.profile();
+    if (!profile) return '';
+    return profile.specialityLabel || specialityName(profile.speciality);
+  });
+  protected readonly fee = computed(() => {
+    const feeWei = this.freeSlots()?.feeWei;
+    return feeWei === null || feeWei === undefined ? null : etherText(feeWei);
+  });
+  protected readonly stepIndex = computed(() => this.steps.findIndex((entry) => entry.step === this.booking.step()));
+
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  protected review(): void {
+    if (!this.chosen() || !this.reason.trim()) return;
+    this.slotGone.set(null);
+    this.phase.set('confirm');
+  }
+
+  protected back(): void {
+    this.phase.set('choose');
+  }
+
+  protected async confirm(): Promise<void> {
+    const slots = this.freeSlots();
+    const slot = this.chosen();
+    if (!slots?.feeWei || !slot) return;
+    this.phase.set('booking');
+    const outcome = await this.booking.book({
+      doctor: { address: this.doctor(), name: this.doctorName() },
+      slot,
+      feeWei: BigInt(slots.feeWei),
+      reason: this.reason.trim(),
+    });
+    if (outcome === 'unsent') await this.offerAgain(slot);
+  }
+
+  protected stepState(index: number): 'done' | 'current' | 'todo' {
+    const current = this.stepIndex();
+    if (this.booking.step() === 'saved' || index < current) return 'done';
+    return index === current ? 'current' : 'todo';
+  }
+
+  /** The request did not go through: read the free slots again and say so if the chosen one was taken. */
+  private async offerAgain(slot: string): Promise<void> {
+    await this.loadSlots();
+    const stillFree = this.freeSlots()?.slots.some((free) => free.start === slot);
+    if (!stillFree) {
+      this.slotGone.set(
+        `Someone else booked ${formatSlotTime(slot)} a moment ago, so the chain refused it and took no fee. The free times below are current: please choose another.`,
+      );
+      this.chosen.set(null);
+    }
+    this.phase.set('choose');
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.profile.set(await this.doctorsApi.get(this.doctor()));
+    } catch (error) {
+      this.loadError.set(`This doctor could not be found: ${errorText(error)}`);
+      return;
+    }
+    await this.loadSlots();
+  }
+
+  private async loadSlots(): Promise<void> {
+    try {
+      this.freeSlots.set(await this.api.freeSlots(this.doctor()));
+      this.loadError.set(null);
+    } catch (error) {
+      this.loadError.set(`The free slots could not be loaded: ${errorText(error)}`);
+    }
+  }
+}
