@@ -26,7 +26,7 @@ describe('MyPractice', () => {
   let contract: { setTerms: jest.Mock<Promise<boolean>, [bigint, number]> };
 
   async function renderFor(doctorStatus: Account['doctorStatus'], practice: PracticeView = nothingYet) {
-    contract = { setTerms: jest.fn(() => Promise.resolve(true)) };
+    contract = { setTerms: jest.fn<Promise<boolean>, [bigint, number]>(() => Promise.resolve(true)) };
     TestBed.configureTestingModule({
       imports: [MyPractice],
       providers: [

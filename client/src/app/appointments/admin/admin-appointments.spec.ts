@@ -47,7 +47,7 @@ describe('AdminAppointments', () => {
   });
 
   function render(): HTMLElement {
-    settleDispute = jest.fn(() => Promise.resolve(true));
+    settleDispute = jest.fn<Promise<boolean>, [bigint, boolean]>(() => Promise.resolve(true));
     TestBed.configureTestingModule({
       imports: [AdminAppointments],
       providers: [

@@ -68,7 +68,7 @@ describe('DoctorQueue', () => {
   });
 
   async function render(): Promise<HTMLElement> {
-    const mined = () => jest.fn(() => Promise.resolve(true));
+    const mined = () => jest.fn<Promise<boolean>, [bigint]>(() => Promise.resolve(true));
     contract = {
       accept: mined(),
       reject: mined(),
@@ -77,7 +77,7 @@ describe('DoctorQueue', () => {
       markNoShow: mined(),
       claimNoShowFee: mined(),
       withdraw: jest.fn(() => Promise.resolve(true)),
-      pendingWithdrawal: jest.fn(() => Promise.resolve(25_000_000_000_000_000n)),
+      pendingWithdrawal: jest.fn<Promise<bigint>, [string]>(() => Promise.resolve(25_000_000_000_000_000n)),
     };
     TestBed.configureTestingModule({
       imports: [DoctorQueue],
