@@ -3,9 +3,12 @@ import type { Feature } from './feature';
 import { ACTIVITY_FEATURE } from './activity/activity.feature';
 import { ADMINS_FEATURE } from './admins/admins.feature';
 import { APPOINTMENTS_FEATURE } from './appointments/appointments.feature';
+import { ADMIN_APPOINTMENTS_FEATURE } from './appointments/admin/admin-appointments.feature';
+import { QUEUE_FEATURE } from './appointments/queue/queue.feature';
 import { DASHBOARD_FEATURE } from './dashboard/dashboard.feature';
 import { DOCTORS_FEATURE, FIND_A_DOCTOR_FEATURE } from './doctors/doctors.feature';
 import { PATIENTS_FEATURE } from './patients/patients.feature';
+import { PRACTICE_FEATURE } from './practice/practice.feature';
 import { TRANSACTIONS_FEATURE } from './transactions/transactions.feature';
 
 export const FEATURES: readonly Feature[] = [
@@ -13,8 +16,11 @@ export const FEATURES: readonly Feature[] = [
   DOCTORS_FEATURE,
   FIND_A_DOCTOR_FEATURE,
   APPOINTMENTS_FEATURE,
+  PRACTICE_FEATURE,
+  QUEUE_FEATURE,
   PATIENTS_FEATURE,
   ADMINS_FEATURE,
+  ADMIN_APPOINTMENTS_FEATURE,
   TRANSACTIONS_FEATURE,
   ACTIVITY_FEATURE,
 ];

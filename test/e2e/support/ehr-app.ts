@@ -191,15 +191,120 @@ export class EhrApp {
     await this.waitForTransaction();
   }
 
-  /** The payments panel's withdrawable balance, e.g. "0.05 ETH". */
+  // The doctor's practice and queue, the admin's disputes (issue 9).
+
+  /** The doctor's and the admin's pages of issue 9 (the patient's "Appointments" is theirs alone too). */
+  async goToPage(label: 'My practice' | 'Appointments'): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
+    await this.page.getByRole('heading', { level: 1, name: label }).waitFor({ timeout: UI_TIMEOUT });
+  }
+
+  /** My practice: publish the fee (ETH) and slot length (minutes) on chain. */
+  async setTerms(feeEth: string, slotMinutes: number): Promise<void> {
+    await this.goToPage('My practice');
+    const form = this.page.getByRole('form', { name: 'Fee and slot length' });
+    await form.getByLabel('Fee (ETH)', { exact: true }).fill(feeEth);
+    await form.getByLabel('Slot length (minutes)', { exact: true }).fill(String(slotMinutes));
+    await this.button('Publish fee and slot length').click();
+    await this.waitForTransaction();
+  }
+
+  /** My practice: replace the consulting hours with `sessions` (weekday by name, times as HH:MM) in `timeZone`. */
+  async saveHours(timeZone: string, sessions: { weekday: string; start: string; end: string }[]): Promise<void> {
+    await this.goToPage('My practice');
+    const form = this.page.getByRole('form', { name: 'Consulting hours' });
+    await form.getByLabel('Time zone', { exact: true }).selectOption(timeZone);
+    const remove = form.getByRole('button', { name: /^Remove session/ });
+    while ((await remove.count()) > 0) await remove.first().click();
+    for (const [index, session] of sessions.entries()) {
+      await this.button('Add a session').click();
+      await form.getByLabel(`Day of session ${index + 1}`, { exact: true }).selectOption({ label: session.weekday });
+      await form.getByLabel(`Start of session ${index + 1}`, { exact: true }).fill(session.start);
+      await form.getByLabel(`End of session ${index + 1}`, { exact: true }).fill(session.end);
+    }
+    await this.button('Save consulting hours').click();
+    await this.waitForText(form, 'Consulting hours saved.');
+  }
+
+  /** The doctor's queue: one section ("Requested", "Upcoming", "Past, to close", "No-shows, fee held", "History"). */
+  queueSection(title: string): Locator {
+    // The heading carries a count ("Requested (2)"): a name given as a string matches a part of it.
+    return this.page.getByRole('region', { name: title });
+  }
+
+  /** One appointment in a section of the queue, by what the doctor reads in it (patient's name, reason). */
+  queueItem(section: string, text: string): Locator {
+    return this.queueSection(section).getByRole('listitem').filter({ hasText: text });
+  }
+
+  /**
+   * Waits until the appointment shows in `section`. The live stream brings new requests and decisions; a move
+   * in time alone (evm_increaseTime, a mined block) sends no event, so the doctor presses Refresh meanwhile.
+   */
+  async waitForQueueItem(section: string, text: string): Promise<Locator> {
+    const item = this.queueItem(section, text);
+    const deadline = Date.now() + UI_TIMEOUT;
+    while (!(await item.isVisible())) {
+      if (Date.now() > deadline) throw new Error(`"${text}" did not appear in the queue's ${section}`);
+      await item.waitFor({ timeout: 2_000 }).catch(() => this.button('Refresh').click());
+    }
+    return item;
+  }
+
+  async acceptRequest(text: string): Promise<void> {
+    const item = await this.waitForQueueItem('Requested', text);
+    await item.getByRole('button', { name: 'Accept', exact: true }).click();
+    await this.waitForTransaction();
+  }
+
+  async rejectRequest(text: string, reason: string): Promise<void> {
+    const item = await this.waitForQueueItem('Requested', text);
+    await item.getByLabel(/^Reason if you reject/).fill(reason);
+    await item.getByRole('button', { name: 'Reject', exact: true }).click();
+    await this.waitForTransaction();
+  }
+
+  /** After the slot has begun on chain: the doctor completes the appointment (the fee becomes theirs). */
+  async completeAppointment(text: string): Promise<void> {
+    const item = await this.waitForQueueItem('Past, to close', text);
+    await item.getByRole('button', { name: 'Complete', exact: true }).click();
+    await this.waitForTransaction();
+  }
+
+  async markNoShow(text: string): Promise<void> {
+    const item = await this.waitForQueueItem('Past, to close', text);
+    await item.getByRole('button', { name: 'Mark no-show', exact: true }).click();
+    await this.waitForTransaction();
+  }
+
+  /** After the dispute period has passed on chain: the doctor takes a no-show's held fee. */
+  async claimNoShowFee(text: string): Promise<void> {
+    const item = await this.waitForQueueItem('No-shows, fee held', text);
+    await item.getByRole('button', { name: 'Claim the fee', exact: true }).click();
+    await this.waitForTransaction();
+  }
+
+  /** The payments panel (doctor's queue or patient's appointments): what is ready to withdraw, e.g. "0.01 ETH". */
   async pendingBalance(): Promise<string> {
     const balance = this.page.getByTestId('pending-balance');
     await balance.waitFor({ timeout: UI_TIMEOUT });
-    return ((await balance.textContent()) ?? '').trim();
+    return (await balance.textContent())?.trim() ?? '';
   }
 
-  async withdrawPayments(): Promise<void> {
-    await this.button('Withdraw').click();
+  /** Withdraws everything released to the signed-in account (fees earned, refunds). */
+  async withdraw(): Promise<void> {
+    await this.page.getByRole('region', { name: 'Payments' }).getByRole('button', { name: 'Withdraw' }).click();
+    await this.waitForTransaction();
+  }
+
+  /** Admin: settle the disputed no-show whose row reads `rowText`. */
+  async settleDispute(rowText: string, outcome: 'Refund the patient' | 'Pay the doctor'): Promise<void> {
+    await this.page
+      .getByRole('region', { name: 'Disputes' })
+      .getByRole('row')
+      .filter({ hasText: rowText })
+      .getByRole('button', { name: outcome, exact: true })
+      .click();
     await this.waitForTransaction();
   }
 }
