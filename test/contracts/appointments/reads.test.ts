@@ -32,7 +32,7 @@ describe('Appointments reads', () => {
 
   describe('held times', () => {
     it('When a doctor has appointments in every status, then only the requested and accepted ones overlapping the range are returned', async () => {
-      const { appointments, cast, provider } = world();
+      const { appointments, cast } = world();
       const doctor = appointments.connect(cast.doctor);
       const requested = await book(world(), { inSeconds: DAY + 2 * HOUR });
       const accepted = await bookAccepted(world(), { inSeconds: DAY + 3 * HOUR });
