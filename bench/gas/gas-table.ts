@@ -5,7 +5,7 @@
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import type { ContractTransactionReceipt, ContractTransactionResponse } from 'ethers';
 import { REVOCATION_REASON, SPECIALITY } from '@test-support/codes';
-import { DAY, SLOT_LENGTH, UNTIL_REVOKED } from '@test-support/constants';
+import { DAY, HOUR, SLOT_LENGTH, UNTIL_REVOKED } from '@test-support/constants';
 import { deploySystem } from '@test-support/deploy';
 import { startGanache } from '@test-support/ganache';
 import { licenceHash } from '@test-support/licences';
@@ -23,7 +23,6 @@ async function main(): Promise<void> {
     };
     const [admin, doctor, doctor2, patient, newAdmin] = await testSigners(provider);
     const { registry, consent, appointments, records, anchoring } = await deploySystem(admin);
-    const slot = async () => (await latestTimestamp(provider)) + DAY;
 
     await measure(
       'Registry.registerDoctor',
@@ -45,24 +44,47 @@ async function main(): Promise<void> {
     await measure('Consent.setAppointmentWindow', consent.setAppointmentWindow(3 * DAY));
 
     await measure('Appointments.setTerms', appointments.connect(doctor).setTerms(FEE, SLOT_LENGTH));
+    await measure('Appointments.setSettlementPeriods', appointments.setSettlementPeriods(7 * DAY, 7 * DAY));
+    // Each request an hour after the previous one: a doctor's active appointments never overlap.
+    let nextHour = 0;
+    const slot = async () => (await latestTimestamp(provider)) + DAY + nextHour++ * HOUR;
     const request = async () =>
       appointments.connect(patient).requestAppointment(doctor.address, await slot(), CID, { value: FEE });
+    const asDoctor = appointments.connect(doctor);
+    const asPatient = appointments.connect(patient);
+    const done = async (tx: Promise<ContractTransactionResponse>) => void (await (await tx).wait());
     await measure('Appointments.requestAppointment (with fee and reason CID)', request());
-    await measure('Appointments.accept (grants consent)', appointments.connect(doctor).accept(1));
-    await (await request()).wait();
-    await measure('Appointments.reject', appointments.connect(doctor).reject(2));
-    await (await request()).wait();
-    await measure('Appointments.cancel (requested)', appointments.connect(patient).cancel(3));
-    await (await request()).wait();
-    await (await appointments.connect(doctor).accept(4)).wait();
-    await measure('Appointments.cancel (accepted)', appointments.connect(doctor).cancel(4));
-    await (await request()).wait();
-    await (await appointments.connect(doctor).accept(5)).wait();
-    await increaseTime(provider, DAY + 1);
-    await measure('Appointments.complete', appointments.connect(doctor).complete(1));
-    await measure('Appointments.markNoShow', appointments.connect(doctor).markNoShow(5));
-    await measure('Appointments.withdraw', appointments.connect(doctor).withdraw());
+    await measure('Appointments.accept (grants consent)', asDoctor.accept(1));
+    await measure('Appointments.requestAppointment (overlap check meets a held slot)', request());
+    await measure('Appointments.reject', asDoctor.reject(2));
+    await done(request());
+    await measure('Appointments.cancel (requested)', asPatient.cancel(3));
+    await done(request());
+    await done(asDoctor.accept(4));
+    await measure('Appointments.cancel (accepted)', asDoctor.cancel(4));
+    await done(request());
+    await measure('Appointments.reschedule (requested)', asPatient.reschedule(5, await slot()));
+    await done(asDoctor.accept(5));
+    await measure(
+      'Appointments.reschedule (accepted, moves the consent window)',
+      asPatient.reschedule(5, await slot()),
+    );
+    for (const id of [6, 7, 8]) {
+      await done(request());
+      await done(asDoctor.accept(id));
+    }
+    await increaseTime(provider, 2 * DAY);
+    await measure('Appointments.complete', asDoctor.complete(1));
+    await measure('Appointments.markNoShow (fee held)', asDoctor.markNoShow(5));
+    await done(asDoctor.markNoShow(6));
+    await done(asDoctor.markNoShow(7));
+    await measure('Appointments.withdraw', asDoctor.withdraw());
+    await measure('Appointments.disputeNoShow', asPatient.disputeNoShow(5));
+    await measure('Appointments.settleDispute (refund the patient)', appointments.settleDispute(5, true));
+    await done(asPatient.disputeNoShow(7));
+    await measure('Appointments.settleDispute (pay the doctor)', appointments.settleDispute(7, false));
 
+    // While the completed appointment still gives the doctor access.
     await measure(
       'Records.addRecord (patient)',
       records.connect(patient).addRecord(patient.address, 0, CID, CONTENT_HASH),
@@ -72,6 +94,10 @@ async function main(): Promise<void> {
       records.connect(doctor).addRecord(patient.address, 2, CID, CONTENT_HASH),
     );
     await measure('Records.amendRecord', records.connect(doctor).amendRecord(2, CID, CONTENT_HASH));
+
+    await increaseTime(provider, 8 * DAY);
+    await measure('Appointments.claimNoShowFee', asDoctor.claimNoShowFee(6));
+    await measure('Appointments.reclaimFee (expires, refunds)', asPatient.reclaimFee(8));
 
     const leaves = Array.from({ length: 1000 }, (_, i) => [patient.address, `${CID}${i}`, CONTENT_HASH]);
     const tree = StandardMerkleTree.of(leaves, ['address', 'string', 'bytes32']);

@@ -317,7 +317,10 @@ contract Appointments is IAppointments, RegistryGoverned, ReentrancyGuard {
             uint64[] storage ids = byHour[hour];
             for (uint256 i = 0; i < ids.length; ++i) {
                 Appointment storage appointment = _appointments[ids[i] - 1];
-                if (_overlaps(appointment, from, to)) found[next++] = appointment;
+                if (_overlaps(appointment, from, to)) {
+                    found[next] = appointment;
+                    ++next;
+                }
             }
         }
     }
@@ -361,7 +364,8 @@ contract Appointments is IAppointments, RegistryGoverned, ReentrancyGuard {
     }
 
     /// @dev Completes or marks a no-show between the slot's start and the closing deadline. A no-show's fee
-    /// stays held for the dispute period.
+    /// stays held for the dispute period; a free one has nothing to hold, so it is settled at once (a later
+    /// claim would change state without an event, and a dispute would have nothing to settle).
     function _closeAfterSlot(uint256 id, Status outcome) private {
         Appointment storage appointment = _doctorsAppointment(id, Status.Accepted);
         if (block.timestamp < appointment.slot) revert AppointmentsSlotNotReached(id, appointment.slot);
@@ -370,6 +374,7 @@ contract Appointments is IAppointments, RegistryGoverned, ReentrancyGuard {
         _removeActive(appointment);
         _setStatus(appointment, outcome);
         if (outcome == Status.Completed) _release(appointment, appointment.doctor);
+        else if (appointment.fee == 0) appointment.feeSettled = true;
         _consent.onAppointmentClosed(id, appointment.patient, appointment.doctor, outcome == Status.Completed);
     }
 

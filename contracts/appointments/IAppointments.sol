@@ -219,7 +219,8 @@ interface IAppointments {
 
     /**
      * @notice The appointment's doctor records that the patient did not come (same period as {complete}).
-     * The fee stays held until the dispute period is over ({claimNoShowFee}) or an admin settles a dispute.
+     * The fee stays held until the dispute period is over ({claimNoShowFee}) or an admin settles a dispute;
+     * a free appointment's no-show is settled at once (`feeSettled`), so it cannot be disputed or claimed.
      * Emits {AppointmentStatusChanged}.
      */
     function markNoShow(uint256 id) external;

@@ -20,7 +20,7 @@ describe('Withdrawals under re-entry', () => {
         .connect(cast.patient)
         .requestAppointment(cast.doctor.address, await slotIn(world(), 86_400), '', { value: FEE }),
     );
-    await mined(attacker.book(cast.doctor.address, await slotIn(world(), 86_400), { value: FEE }));
+    await mined(attacker.book(cast.doctor.address, await slotIn(world(), 2 * 86_400), { value: FEE }));
     await mined(attacker.cancel(2));
     expect(await appointments.pendingWithdrawal(attackerAddress)).toBe(FEE);
 

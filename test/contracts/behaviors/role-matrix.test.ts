@@ -36,6 +36,17 @@ const only = (allowed: Role[], denial: Outcome): Record<Role, Outcome> =>
 const spare = (w: World) => w.cast.spare[0];
 const ADMIN_ROLE = ZeroHash;
 const OTHER_ROLE = id('APPOINTMENTS_ROLE');
+/** The appointment the Appointments rows prepare is the first one. */
+const asNotTheParty = deny('AppointmentsUnauthorized', (c) => [1n, c.address]);
+/** Default closing grace and dispute periods (7 days each). */
+const SETTLEMENT_PERIOD = 7 * DAY;
+/** An accepted appointment whose doctor marked a no-show just after the slot; its fee is held. */
+async function noShow(w: World): Promise<bigint> {
+  const { id } = await bookAccepted(w);
+  await increaseTime(w.provider, DAY + 1);
+  await mined(w.appointments.connect(w.cast.doctor).markNoShow(id));
+  return id;
+}
 // Known once the world is built (beforeAll); denial arguments read them lazily.
 let boundAppointments = '';
 let matrixCast: Cast;
@@ -203,7 +214,10 @@ const rows: Row[] = [
   {
     fn: 'Appointments.requestAppointment',
     contract: (w) => w.appointments,
-    prepare: async (w) => BigInt(await slotIn(w, DAY)),
+    prepare: async (w) => {
+      await mined(w.appointments.connect(w.cast.otherDoctor).setTerms(0, SLOT_LENGTH));
+      return BigInt(await slotIn(w, DAY));
+    },
     call: (w, c, slot) => w.appointments.connect(c).requestAppointment(w.cast.otherDoctor.address, slot as bigint, CID),
     outcomes: only(['patient'], deny('AppointmentsNotPatient')),
   },
@@ -235,6 +249,59 @@ const rows: Row[] = [
     call: (w, c, id) => w.appointments.connect(c)[fn](id as bigint),
     outcomes: only(['doctor'], deny('AppointmentsNotVerifiedDoctor')),
   })),
+  {
+    fn: 'Appointments.reschedule',
+    contract: (w) => w.appointments,
+    prepare: async (w) => (await bookAccepted(w)).id,
+    call: async (w, c, id) => w.appointments.connect(c).reschedule(id as bigint, await slotIn(w, 2 * DAY)),
+    outcomes: only(['patient'], asNotTheParty),
+  },
+  {
+    fn: 'Appointments.reclaimFee',
+    contract: (w) => w.appointments,
+    prepare: async (w) => {
+      const { id } = await bookAccepted(w);
+      await increaseTime(w.provider, DAY + SLOT_LENGTH + SETTLEMENT_PERIOD);
+      return id;
+    },
+    call: (w, c, id) => w.appointments.connect(c).reclaimFee(id as bigint),
+    outcomes: only(['patient'], asNotTheParty),
+  },
+  {
+    fn: 'Appointments.disputeNoShow',
+    contract: (w) => w.appointments,
+    prepare: noShow,
+    call: (w, c, id) => w.appointments.connect(c).disputeNoShow(id as bigint),
+    outcomes: only(['patient'], asNotTheParty),
+  },
+  {
+    fn: 'Appointments.claimNoShowFee',
+    contract: (w) => w.appointments,
+    prepare: async (w) => {
+      const id = await noShow(w);
+      await increaseTime(w.provider, SETTLEMENT_PERIOD);
+      return id;
+    },
+    call: (w, c, id) => w.appointments.connect(c).claimNoShowFee(id as bigint),
+    outcomes: only(['doctor'], asNotTheParty),
+  },
+  ...[true, false].map((refundPatient): Row => ({
+    fn: `Appointments.settleDispute(refundPatient ${refundPatient})`,
+    contract: (w) => w.appointments,
+    prepare: async (w) => {
+      const id = await noShow(w);
+      await mined(w.appointments.connect(w.cast.patient).disputeNoShow(id));
+      return id;
+    },
+    call: (w, c, id) => w.appointments.connect(c).settleDispute(id as bigint, refundPatient),
+    outcomes: only(['admin'], deny('GovernedUnauthorizedAdmin')),
+  })),
+  {
+    fn: 'Appointments.setSettlementPeriods',
+    contract: (w) => w.appointments,
+    call: (w, c) => w.appointments.connect(c).setSettlementPeriods(2 * DAY, 3 * DAY),
+    outcomes: only(['admin'], deny('GovernedUnauthorizedAdmin')),
+  },
   {
     fn: 'Appointments.withdraw',
     contract: (w) => w.appointments,

@@ -26,7 +26,28 @@ export async function slotIn(world: World, seconds: number): Promise<number> {
   return (await latestTimestamp(world.provider)) + seconds;
 }
 
-/** The patient books the doctor (who asks FEE) one day ahead; returns the appointment id and slot. */
+/**
+ * The first time from `inSeconds` after the latest block at which `doctor` has no requested or accepted
+ * appointment for `duration` seconds (read from the chain), so several bookings in one test never overlap.
+ */
+export async function nextFreeSlot(
+  world: World,
+  doctor: string,
+  inSeconds: number,
+  duration: number = SLOT_LENGTH,
+): Promise<number> {
+  let slot = await slotIn(world, inSeconds);
+  for (;;) {
+    const held = await world.appointments.activeAppointmentsBetween(doctor, slot, slot + duration);
+    if (held.length === 0) return slot;
+    slot = Math.max(...held.map((a) => Number(a.slot + a.duration)));
+  }
+}
+
+/**
+ * The patient books the doctor (who asks FEE for SLOT_LENGTH slots) at the first free time from one day
+ * ahead, or exactly `inSeconds` ahead when given; returns the appointment id and slot.
+ */
 export async function book(
   world: World,
   opts: { patient?: TestSigner; doctor?: TestSigner; fee?: bigint; inSeconds?: number } = {},
@@ -37,7 +58,8 @@ export async function book(
   const fee = opts.fee ?? FEE;
   const [currentFee, slotLength] = await appointments.doctorTerms(doctor.address);
   if (currentFee !== fee || slotLength === 0n) await mined(appointments.connect(doctor).setTerms(fee, SLOT_LENGTH));
-  const slot = await slotIn(world, opts.inSeconds ?? DAY);
+  const slot =
+    opts.inSeconds === undefined ? await nextFreeSlot(world, doctor.address, DAY) : await slotIn(world, opts.inSeconds);
   await mined(appointments.connect(patient).requestAppointment(doctor.address, slot, '', { value: fee }));
   return { id: await appointments.appointmentCount(), slot };
 }
