@@ -123,9 +123,26 @@ export class EhrApp {
     await this.waitForTransaction();
   }
 
+  /**
+   * Waits until a transaction other than the last one this page saw confirmed is confirmed (an earlier
+   * "Confirmed" can still be on screen right after a click). Every transaction the page sends goes through the
+   * shell's one status region, so every action that sends one waits here.
+   */
   async waitForTransaction(): Promise<void> {
-    await this.waitForText(this.page.getByRole('status').filter({ hasText: 'Confirmed' }), 'Confirmed');
+    const handle = await this.page.waitForFunction(
+      (previous) => {
+        const status = document.querySelector<HTMLElement>('[role="status"][data-phase]');
+        const hash = status?.dataset['txHash'];
+        return status?.dataset['phase'] === 'confirmed' && hash && hash !== previous ? hash : false;
+      },
+      this.lastConfirmedHash,
+      { timeout: UI_TIMEOUT },
+    );
+    this.lastConfirmedHash = (await handle.jsonValue()) as string;
   }
+
+  /** The hash of the last transaction waitForTransaction saw confirmed on this page. */
+  private lastConfirmedHash: string | undefined;
 
   async waitForText(scope: Locator | Page, text: string | RegExp): Promise<void> {
     const root = 'getByText' in scope ? scope : this.page;
@@ -161,6 +178,7 @@ export class EhrApp {
     await this.page.getByLabel('Reason for the visit', { exact: true }).fill(reason);
     await this.button('Review booking').click();
     await this.page.getByRole('button', { name: /^Confirm and pay / }).click();
+    await this.waitForTransaction();
     const booked = this.page.getByText(/^Booked: appointment #\d+/);
     await booked.waitFor({ timeout: UI_TIMEOUT });
     const id = /#(\d+)/.exec((await booked.textContent()) ?? '')![1];

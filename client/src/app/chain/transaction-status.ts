@@ -5,7 +5,13 @@ import { TransactionRunner } from './transaction-runner';
 @Component({
   selector: 'ehr-transaction-status',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<p role="status" aria-live="polite" class="tx-status" [attr.data-phase]="status().phase">
+  template: `<p
+    role="status"
+    aria-live="polite"
+    class="tx-status"
+    [attr.data-phase]="status().phase"
+    [attr.data-tx-hash]="status().hash"
+  >
     {{ status().message }}
   </p>`,
   styles: `
