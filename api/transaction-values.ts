@@ -14,3 +14,15 @@ export type SenderRole = (typeof SENDER_ROLES)[number];
 /** The buckets of the transactions-over-time chart. */
 export const STATS_BUCKETS = ['hour', 'day'] as const;
 export type StatsBucket = (typeof STATS_BUCKETS)[number];
+
+/**
+ * Money an Appointments transaction moved, as the Transaction Records name it: `escrowed` the fee the sender
+ * paid with a request (held by the contract); `refunded` a fee released back to the patient's withdrawable
+ * balance; `released` a fee released to the doctor's; `withdrawn` a balance sent to the account's wallet.
+ */
+export const PAYMENT_KINDS = ['escrowed', 'refunded', 'released', 'withdrawn'] as const;
+export type PaymentKind = (typeof PAYMENT_KINDS)[number];
+
+/** The Transaction Records' categories: `payments` keeps only the transactions that moved ETH. */
+export const TRANSACTION_CATEGORIES = ['payments'] as const;
+export type TransactionCategory = (typeof TRANSACTION_CATEGORIES)[number];

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { AddressSchema } from './address';
 import { routes } from './route-spec';
-import { TRANSACTION_STATUSES } from './transaction-values';
+import { PAYMENT_KINDS, TRANSACTION_CATEGORIES, TRANSACTION_STATUSES } from './transaction-values';
 
 /** A transaction hash: 32 bytes as 0x-prefixed hex, read in lower case. */
 export const TransactionHashSchema = z
@@ -35,6 +35,8 @@ export const TransactionListQuerySchema = z.strictObject({
   /** Words the action contains, case-insensitive. */
   action: z.string().trim().min(1).max(80).optional(),
   status: z.enum(TRANSACTION_STATUSES).optional(),
+  /** `payments`: only the transactions that moved ETH (a fee escrowed, refunded, released or withdrawn). */
+  category: z.enum(TRANSACTION_CATEGORIES).optional(),
   /** Sent or mined at or after this day / instant. */
   since: dayOrInstant(false).optional(),
   /** Up to the end of this day, or before this instant. */
@@ -47,6 +49,18 @@ export type TransactionListQuery = z.input<typeof TransactionListQuerySchema>;
 
 /** GET /api/transactions.csv: the same filters, every matching row. */
 export const TransactionCsvQuerySchema = TransactionListQuerySchema.omit({ offset: true, limit: true, format: true });
+
+/** One movement of ETH in a transaction (see PAYMENT_KINDS). */
+export const TransactionPaymentSchema = z.object({
+  kind: z.enum(PAYMENT_KINDS),
+  /** Who paid (`escrowed`), whose withdrawable balance grew (`refunded`, `released`), who withdrew (`withdrawn`). */
+  account: z.string(),
+  amountWei: z.string(),
+  amountEth: z.string(),
+  /** The appointment whose fee it is (absent for `withdrawn`, which empties a whole balance). */
+  appointmentId: z.string().optional(),
+});
+export type TransactionPayment = z.infer<typeof TransactionPaymentSchema>;
 
 /** One row of the Transaction Records. Amounts in wei are decimal strings (they exceed 2^53). */
 export const TransactionViewSchema = z.object({
@@ -63,9 +77,11 @@ export const TransactionViewSchema = z.object({
   effectiveGasPriceWei: z.string().optional(),
   feeWei: z.string().optional(),
   feeEth: z.string().optional(),
-  /** ETH the transaction moved (an appointment's fee), 0 for most. */
+  /** ETH the sender sent with the transaction (an appointment's fee), 0 for most. */
   valueWei: z.string().optional(),
   valueEth: z.string().optional(),
+  /** The ETH it moved, in log order: the fee escrowed, then what the Appointments events released or sent. */
+  payments: z.array(TransactionPaymentSchema),
   /** When the app reported sending it; absent for transactions sent outside the app. */
   submittedAt: z.iso.datetime().optional(),
   /** From submission to the mined block's time, in milliseconds (block times have one-second resolution). */

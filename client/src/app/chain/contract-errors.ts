@@ -5,6 +5,12 @@
 import { isError, type Interface } from 'ethers';
 import { WalletErrorCode, messageOf, walletErrorCode } from './eip1193';
 
+/** A chain timestamp (unix seconds) as a date and time in the reader's locale and time zone. */
+const chainDate = (seconds: unknown) =>
+  new Date(Number(seconds) * 1000).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const minutes = (seconds: unknown) => Number(seconds) / 60;
+const days = (seconds: unknown) => Number(seconds) / 86_400;
+
 /** Plain-language text for custom errors a person can actually run into. */
 const EXPLANATIONS: Record<string, (args: readonly unknown[]) => string> = {
   RegistryAlreadyRegistered: () => 'This account is already registered.',
@@ -19,6 +25,22 @@ const EXPLANATIONS: Record<string, (args: readonly unknown[]) => string> = {
   ConsentNotVerifiedDoctor: ([doctor]) => `Doctor ${String(doctor)} is not verified, so cannot be given access.`,
   ConsentInvalidExpiry: () => 'The access must end in the future.',
   ConsentNotGranted: () => 'This doctor has no access to take back.',
+  AppointmentsSlotTaken: () => 'That time was just taken by another booking; pick another free slot.',
+  AppointmentsTermsNotSet: () => 'This doctor has not published a fee and slot length yet, so cannot be booked.',
+  AppointmentsInvalidSlotLength: ([, min, max]) =>
+    `A slot must last between ${minutes(min)} and ${minutes(max)} minutes.`,
+  AppointmentsInvalidPeriod: ([, min, max]) => `Each period must last between ${days(min)} and ${days(max)} days.`,
+  AppointmentsClosingPeriodOver: ([id, deadline]) =>
+    `Appointment #${String(id)} could be completed or marked as a no-show only until ${chainDate(deadline)}; the patient may now reclaim the fee.`,
+  AppointmentsClosingPeriodNotOver: ([id, deadline]) =>
+    `The doctor may still close appointment #${String(id)} until ${chainDate(deadline)}; you can reclaim the fee after that.`,
+  AppointmentsDisputePeriodOver: ([id, deadline]) =>
+    `The no-show of appointment #${String(id)} could be disputed only until ${chainDate(deadline)}.`,
+  AppointmentsDisputePeriodNotOver: ([id, deadline]) =>
+    `The patient may dispute the no-show of appointment #${String(id)} until ${chainDate(deadline)}; you can claim the fee after that.`,
+  AppointmentsFeeAlreadySettled: ([id]) => `The fee of appointment #${String(id)} has already been paid out.`,
+  AppointmentsInvalidRange: ([, , maxLength]) =>
+    `Pick a time range that runs forwards and spans at most ${days(maxLength)} days.`,
   AppointmentsConsentRevokedSinceRequest: () =>
     'The patient took back your access after requesting this appointment, so it cannot be accepted. Reject it to return the fee; the patient can book again.',
 };

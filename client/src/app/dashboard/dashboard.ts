@@ -5,6 +5,7 @@ import { DoctorStatusBadge } from '../doctors/doctor-status-badge';
 import { DoctorVerificationSummary } from '../doctors/doctor-verification-summary';
 import { SystemStatus } from '../health/system-status';
 import { PatientRegistration } from '../patients/patient-registration';
+import { AppointmentCharts } from './appointment-charts';
 import { TransactionCharts } from './transaction-charts';
 
 /**
@@ -21,6 +22,7 @@ import { TransactionCharts } from './transaction-charts';
     SystemStatus,
     DoctorVerificationSummary,
     TransactionCharts,
+    AppointmentCharts,
   ],
   templateUrl: './dashboard.html',
   styleUrl: './dashboard.css',

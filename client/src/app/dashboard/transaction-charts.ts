@@ -40,7 +40,7 @@ const ROLE_COLOURS = { admin: '#7c3aed', doctor: '#0f766e', patient: '#c2410c', 
   selector: 'ehr-transaction-charts',
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './transaction-charts.html',
-  styleUrl: './transaction-charts.css',
+  styleUrl: './charts.css',
 })
 export class TransactionCharts implements OnInit, OnDestroy {
   private readonly api = inject(TransactionsApi);

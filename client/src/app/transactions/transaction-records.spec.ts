@@ -21,6 +21,7 @@ const mined: TransactionView = {
   feeEth: '0.000133025',
   valueWei: '0',
   valueEth: '0.0',
+  payments: [],
   submittedAt: '2026-11-27T09:59:59.400Z',
   latencyMs: 600,
 };
@@ -75,7 +76,7 @@ describe('TransactionRecords', () => {
       '53210',
       '2.5',
       '0.000133025',
-      '0',
+      '—',
       '600 ms',
       '0xa1a1…a1a1',
     ]);
@@ -106,6 +107,105 @@ describe('TransactionRecords', () => {
     expect(page.querySelector('a[download]')?.getAttribute('href')).toBe(
       '/api/transactions.csv?account=0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC&status=reverted',
     );
+  });
+
+  const patientAddress = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
+  const cancelled: TransactionView = {
+    ...mined,
+    hash: `0x${'c3'.repeat(32)}`,
+    action: 'Cancelled appointment #4 with Dr. Ada Lovelace; refunded 0.05 ETH',
+    payments: [
+      {
+        kind: 'refunded',
+        account: patientAddress,
+        amountWei: '50000000000000000',
+        amountEth: '0.05',
+        appointmentId: '4',
+      },
+    ],
+  };
+  const booked: TransactionView = {
+    ...mined,
+    hash: `0x${'d4'.repeat(32)}`,
+    action: 'Booked appointment #4 with Dr. Ada Lovelace',
+    valueWei: '50000000000000000',
+    valueEth: '0.05',
+    payments: [
+      {
+        kind: 'escrowed',
+        account: patientAddress,
+        amountWei: '50000000000000000',
+        amountEth: '0.05',
+        appointmentId: '4',
+      },
+    ],
+  };
+  const withdrawal: TransactionView = {
+    ...mined,
+    hash: `0x${'e5'.repeat(32)}`,
+    action: 'Withdrew 0.05 ETH',
+    payments: [{ kind: 'withdrawn', account: patientAddress, amountWei: '50000000000000000', amountEth: '0.05' }],
+  };
+  const pendingBooking: TransactionView = {
+    hash: `0x${'f6'.repeat(32)}`,
+    from: patientAddress,
+    action: 'Booked an appointment with Dr. Ada Lovelace',
+    status: 'pending',
+    valueWei: '50000000000000000',
+    valueEth: '0.05',
+    payments: [],
+  };
+  const switchButton = (page: HTMLElement, name: string) =>
+    [...page.querySelectorAll<HTMLButtonElement>('[role="group"][aria-label="Show"] button')].find(
+      (button) => button.textContent?.trim() === name,
+    )!;
+
+  it('When a patient shows only payments, then the list and the CSV ask for them and each row says what moved in test ETH', async () => {
+    const { http, page } = await renderFor({ address: patientAddress, roles: ['patient'], doctorStatus: 'none' });
+    await answer(await listRequest(http), { items: [mined], total: 1 }, page);
+    expect(switchButton(page, 'All transactions').getAttribute('aria-pressed')).toBe('true');
+    expect(page.querySelector('.subtitle')?.textContent).toContain('test ether');
+
+    switchButton(page, 'Payments').click();
+
+    const filtered = await listRequest(http);
+    expect(filtered.request.params.get('category')).toBe('payments');
+    filtered.flush({ items: [withdrawal, cancelled, booked, pendingBooking], total: 4 });
+    await eventually(() => page.querySelectorAll('tbody tr').length === 4);
+    expect(switchButton(page, 'Payments').getAttribute('aria-pressed')).toBe('true');
+    const header = [...page.querySelectorAll('th')].map((cell) => cell.textContent?.trim());
+    const valueColumn = header.indexOf('Value moved (test ETH)');
+    expect(cells(page).map((row) => row[valueColumn])).toEqual([
+      "0.05 ETH withdrawn to 0x3C44…93BC's wallet",
+      '0.05 ETH refunded to 0x3C44…93BC',
+      '0.05 ETH paid into escrow',
+      '0.05 ETH sent, pending',
+    ]);
+    expect(page.querySelector('a[download]')?.getAttribute('href')).toBe('/api/transactions.csv?category=payments');
+
+    switchButton(page, 'All transactions').click();
+    const all = await listRequest(http);
+    expect(all.request.params.has('category')).toBe(false);
+    all.flush({ items: [], total: 0 });
+    await eventually(() => page.querySelector('td.empty')?.textContent?.includes('No transactions'));
+  });
+
+  it('When an admin filters by account with payments shown, then both filters go to the API together', async () => {
+    const { http, page } = await renderFor({ address: me, roles: ['admin'], doctorStatus: 'none' });
+    await answer(await listRequest(http), { items: [mined], total: 1 }, page);
+    switchButton(page, 'Payments').click();
+    (await listRequest(http)).flush({ items: [], total: 0 });
+    await eventually(() => page.querySelector('td.empty')?.textContent?.includes('No payments yet'));
+
+    const account = page.querySelector<HTMLInputElement>('#tx-account')!;
+    account.value = patientAddress;
+    account.dispatchEvent(new Event('input'));
+    page.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+
+    const filtered = await listRequest(http);
+    expect(filtered.request.params.get('account')).toBe(patientAddress);
+    expect(filtered.request.params.get('category')).toBe('payments');
+    filtered.flush({ items: [], total: 0 });
   });
 
   it('When the API refuses, then its message shows as an alert', async () => {

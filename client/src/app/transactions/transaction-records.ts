@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
-import type { TransactionView } from '@api';
+import { formatEther } from 'ethers';
+import type { TransactionCategory, TransactionPayment, TransactionView } from '@api';
 import { TRANSACTION_STATUSES } from '@api/transaction-values';
 import { shortAddress } from '../auth/account';
 import { Session } from '../auth/session';
@@ -12,8 +13,9 @@ const PAGE_SIZE = 20;
 const GWEI = 1_000_000_000n;
 
 /**
- * Transaction Records (the paper's fig. 15): the signed-in account's transactions with their gas and
- * fees; admins see everyone's and filter by account, action, status and date. CSV of the same rows.
+ * Transaction Records (the paper's fig. 15): the signed-in account's transactions with their gas, fees and
+ * the ETH they moved (appointment fees escrowed, refunded, released, withdrawn); everyone can narrow them to
+ * payments, admins see everyone's and filter by account, action, status and date. CSV of the same rows.
  */
 @Component({
   selector: 'ehr-transaction-records',
@@ -51,6 +53,14 @@ export class TransactionRecords implements OnInit {
     await this.load();
   }
 
+  /** All transactions, or only the ones that moved ETH: applied at once, with the other filters kept. */
+  protected async showCategory(category: TransactionCategory | undefined): Promise<void> {
+    this.draft.category = category;
+    this.filters.update((filters) => ({ ...filters, category }));
+    this.offset.set(0);
+    await this.load();
+  }
+
   protected async clearFilters(): Promise<void> {
     for (const key of Object.keys(this.draft) as (keyof TransactionFilters)[]) delete this.draft[key];
     await this.applyFilters();
@@ -72,6 +82,28 @@ export class TransactionRecords implements OnInit {
   /** An amount in ETH to six significant digits (the CSV has every wei). */
   protected eth(value: string | undefined): string {
     return value === undefined ? '—' : shortEth(value);
+  }
+
+  /** One movement of ETH in words, its amount with every wei ("0.05 ETH refunded to 0x7099…79C8"). */
+  protected paymentWords(payment: TransactionPayment): string {
+    const amount = `${formatEther(payment.amountWei)} ETH`;
+    switch (payment.kind) {
+      case 'escrowed':
+        return `${amount} paid into escrow`;
+      case 'refunded':
+        return `${amount} refunded to ${shortAddress(payment.account)}`;
+      case 'released':
+        return `${amount} released to ${shortAddress(payment.account)}`;
+      case 'withdrawn':
+        return `${amount} withdrawn to ${shortAddress(payment.account)}'s wallet`;
+    }
+  }
+
+  /** ETH sent with a transaction that is not mined yet: it moves nothing until it is. */
+  protected pendingValue(row: TransactionView): string | null {
+    return row.status === 'pending' && row.valueWei && BigInt(row.valueWei) > 0n
+      ? `${formatEther(row.valueWei)} ETH sent, pending`
+      : null;
   }
 
   protected latency(row: TransactionView): string {

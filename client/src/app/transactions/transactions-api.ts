@@ -4,6 +4,7 @@ import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type {
   StatsBucket,
+  TransactionCategory,
   TransactionPage,
   TransactionReport,
   TransactionStats,
@@ -16,6 +17,8 @@ export interface TransactionFilters {
   account?: string;
   action?: string;
   status?: TransactionStatus;
+  /** `payments`: only the transactions that moved ETH. */
+  category?: TransactionCategory;
   /** A day, `YYYY-MM-DD`. */
   since?: string;
   until?: string;

@@ -32,3 +32,18 @@ export const until = (expiresAt: string | number) =>
 
 /** `0.05 ETH` from wei as a decimal string. */
 export const ether = (wei: string | number) => `${formatEther(BigInt(wei))} ETH`;
+
+/** `30 minutes`, `2 hours`, `7 days` from seconds (slot lengths and settlement periods). */
+export function duration(seconds: string | number): string {
+  const value = Number(seconds);
+  const [size, unit] =
+    value % 86_400 === 0
+      ? [86_400, 'day']
+      : value % 3600 === 0
+        ? [3600, 'hour']
+        : value % 60 === 0
+          ? [60, 'minute']
+          : [1, 'second'];
+  const count = value / size;
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}

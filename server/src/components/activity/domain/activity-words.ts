@@ -5,7 +5,7 @@
  */
 import type { ActivityRecord } from '../data-access/activity-store';
 import type { Names } from './activity-names';
-import { chainTime, ether, recordKind, revocationReason, until } from './activity-vocabulary';
+import { chainTime, duration, ether, recordKind, revocationReason, until } from './activity-vocabulary';
 
 type Wording = (entry: ActivityRecord, names: Names, d: Record<string, string>) => string;
 
@@ -18,6 +18,9 @@ const APPOINTMENT_VERBS: Record<string, string> = {
   cancelled: 'cancelled',
   completed: 'marked as completed',
   'no-show': 'marked as a no-show',
+  disputed: 'disputed the no-show of',
+  expired: 'reclaimed the fee of',
+  refunded: 'refunded the fee of',
 };
 
 const WORDINGS: Record<string, Wording> = {
@@ -66,7 +69,18 @@ const WORDINGS: Record<string, Wording> = {
       ? `${prefix} you no longer have access to ${n.patient(d.patient)}'s records.`
       : `${prefix} you have access to ${n.patient(d.patient)}'s records ${until(d.expiresAt)}.`;
   },
-  'appointment.fee-set': (_e, _n, d) => `You set your appointment fee to ${ether(d.fee)}.`,
+  'appointment.fee-set': (_e, _n, d) =>
+    d.slotLength
+      ? `You set your appointment fee to ${ether(d.fee)} and your slot length to ${duration(d.slotLength)}.`
+      : `You set your appointment fee to ${ether(d.fee)}.`,
+  'appointment.settlement-periods-set': (_e, _n, d) =>
+    `You set the closing grace period to ${duration(d.closingGracePeriod)} and the dispute period to ${duration(d.disputePeriod)}.`,
+  'appointment.rescheduled': (e, n, d) => {
+    const times = `from ${chainTime(d.previousSlot)} to ${chainTime(d.slot)}`;
+    return isPatient(e, d)
+      ? `You moved appointment #${d.appointmentId} with ${n.doctor(d.doctor)} ${times}.`
+      : `${n.patient(d.patient)} moved appointment #${d.appointmentId} with you ${times}.`;
+  },
   'appointment.requested': (e, n, d) =>
     isPatient(e, d)
       ? `You requested appointment #${d.appointmentId} with ${n.doctor(d.doctor)} for ${chainTime(d.slot)}, paying ${ether(d.fee)}.`
@@ -85,12 +99,19 @@ function recordWords(e: ActivityRecord, n: Names, d: Record<string, string>, act
 }
 
 function appointmentStatusWords(e: ActivityRecord, n: Names, d: Record<string, string>, status: string): string {
-  const verb = APPOINTMENT_VERBS[status] ?? `moved to ${status}`;
+  const byParty = e.actor === d.doctor || e.actor === d.patient;
+  // An admin settling a dispute for the doctor puts the appointment back to no-show.
+  const verb =
+    status === 'no-show' && !byParty ? 'upheld the no-show of' : (APPOINTMENT_VERBS[status] ?? `moved to ${status}`);
   const other = isPatient(e, d) ? n.doctor(d.doctor) : n.patient(d.patient);
   if (you(e)) return `You ${verb} appointment #${d.appointmentId} with ${other}.`;
   const actor =
     e.actor === d.doctor ? n.doctor(e.actor) : e.actor === d.patient ? n.patient(e.actor) : n.admin(e.actor);
-  return `${actor} ${verb} appointment #${d.appointmentId} with you.`;
+  const words = `${actor} ${verb} appointment #${d.appointmentId} with you.`;
+  // markNoShow holds the fee: the patient learns what they can do about it.
+  if (status === 'no-show' && byParty && isPatient(e, d))
+    return `${words} Its fee stays held until the dispute period ends; you may dispute the no-show before then.`;
+  return words;
 }
 
 /**

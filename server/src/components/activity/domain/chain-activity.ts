@@ -70,12 +70,47 @@ export const consentActivity = {
 };
 
 /** IAppointments.Status as kinds (None and Requested never arrive in AppointmentStatusChanged). */
-const APPOINTMENT_STATUS_KINDS = ['', '', 'accepted', 'rejected', 'cancelled', 'completed', 'no-show'] as const;
+const APPOINTMENT_STATUS_KINDS = [
+  '',
+  '',
+  'accepted',
+  'rejected',
+  'cancelled',
+  'completed',
+  'no-show',
+  'disputed',
+  'expired',
+  'refunded',
+] as const;
 
 export const appointmentActivity = {
-  feeSet: (event: { doctor: string; fee: bigint }) => [
-    { subject: event.doctor, actor: event.doctor, kind: 'appointment.fee-set', details: { fee: event.fee.toString() } },
+  /** DoctorTermsSet: the kind keeps its first name (`fee-set`), from when a doctor published only a fee. */
+  termsSet: (event: { doctor: string; fee: bigint; slotLength: number }) => [
+    {
+      subject: event.doctor,
+      actor: event.doctor,
+      kind: 'appointment.fee-set',
+      details: { fee: event.fee.toString(), slotLength: event.slotLength },
+    },
   ],
+  settlementPeriodsChanged: (event: { admin: string; closingGracePeriod: bigint; disputePeriod: bigint }) => [
+    {
+      subject: event.admin,
+      actor: event.admin,
+      kind: 'appointment.settlement-periods-set',
+      details: {
+        closingGracePeriod: event.closingGracePeriod.toString(),
+        disputePeriod: event.disputePeriod.toString(),
+      },
+    },
+  ],
+  /** The patient moved the appointment; on both timelines, like every change of it. */
+  rescheduled: (event: { id: bigint; patient: string; doctor: string; previousSlot: bigint; slot: bigint }) =>
+    onPairTimelines('appointment.rescheduled', event, event.patient, {
+      appointmentId: event.id.toString(),
+      previousSlot: event.previousSlot.toString(),
+      slot: event.slot.toString(),
+    }),
   requested: (event: { id: bigint; patient: string; doctor: string; slot: bigint; fee: bigint }) =>
     onPairTimelines('appointment.requested', event, event.patient, {
       appointmentId: event.id.toString(),

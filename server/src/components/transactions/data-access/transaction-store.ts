@@ -4,7 +4,7 @@
  * in. Everything here can be rebuilt from the chain and the stored submissions, so a rebuild empties it.
  */
 import mongoose, { Schema } from 'mongoose';
-import { TRANSACTION_STATUSES, type TransactionStatus } from '@api';
+import { PAYMENT_KINDS, TRANSACTION_STATUSES, type PaymentKind, type TransactionStatus } from '@api';
 
 /** An event of the transaction that says what it did (transaction-actions.ts turns it into words). */
 export interface TransactionEvent {
@@ -14,6 +14,16 @@ export interface TransactionEvent {
   subject?: string;
   /** A short extra fact (an appointment id and its new status, a batch size). */
   detail?: string;
+  /** Wei the event moved (PaymentReleased, Withdrawn), as a decimal string. */
+  amountWei?: string;
+}
+
+/** ETH the transaction moved (domain/transaction-payments.ts derives these from the value and the events). */
+export interface PaymentRecord {
+  kind: PaymentKind;
+  account: string;
+  amountWei: string;
+  appointmentId?: string;
 }
 
 export interface TransactionRecord {
@@ -28,6 +38,8 @@ export interface TransactionRecord {
   feeWei?: string;
   valueWei?: string;
   events: TransactionEvent[];
+  /** Empty for transactions that moved no ETH (the Payments filter keeps the others). */
+  payments: PaymentRecord[];
   /** The action in words, kept current with the events and the report (filters search it). */
   action: string;
   reportedAction?: string;
@@ -45,6 +57,17 @@ const eventSchema = new Schema<TransactionEvent>(
     name: { type: String, required: true },
     subject: String,
     detail: String,
+    amountWei: String,
+  },
+  { _id: false },
+);
+
+const paymentSchema = new Schema<PaymentRecord>(
+  {
+    kind: { type: String, required: true, enum: PAYMENT_KINDS },
+    account: { type: String, required: true },
+    amountWei: { type: String, required: true },
+    appointmentId: String,
   },
   { _id: false },
 );
@@ -62,6 +85,7 @@ const transactionSchema = new Schema<TransactionRecord>(
     feeWei: String,
     valueWei: String,
     events: { type: [eventSchema], default: [] },
+    payments: { type: [paymentSchema], default: [] },
     action: { type: String, required: true },
     reportedAction: String,
     submittedAt: Date,
@@ -99,6 +123,8 @@ export async function saveTransaction(record: TransactionRecord): Promise<void> 
 export interface TransactionFilter {
   from?: string;
   status?: TransactionStatus;
+  /** Only transactions that moved ETH. */
+  movedValue?: boolean;
   /** Case-insensitive words the action contains. */
   actionContains?: string;
   since?: Date;
@@ -114,6 +140,7 @@ function toQuery(filter: TransactionFilter): Record<string, unknown> {
   return {
     ...(filter.from && { from: filter.from }),
     ...(filter.status && { status: filter.status }),
+    ...(filter.movedValue && { 'payments.0': mongoose.trusted({ $exists: true }) }),
     // Built here from escaped text, never from the request: trusted past sanitizeFilter.
     ...(escaped && { action: mongoose.trusted({ $regex: escaped, $options: 'i' }) }),
     ...(Object.keys(time).length > 0 && { sortTime: mongoose.trusted(time) }),

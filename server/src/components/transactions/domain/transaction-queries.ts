@@ -5,7 +5,7 @@
 import type { JsonRpcProvider } from 'ethers';
 import { stringify } from 'csv-stringify/sync';
 import type { Registry } from '@contracts/types';
-import type { TransactionPage, TransactionView } from '@api';
+import type { TransactionCategory, TransactionPage, TransactionPayment, TransactionView } from '@api';
 import { forbidden } from '../../../libraries/errors';
 import { findTransactions, streamTransactions, type TransactionFilter } from '../data-access/transaction-store';
 import { settleReportedTransactions } from './transaction-records';
@@ -20,6 +20,7 @@ export interface TransactionFilters {
   account?: string;
   action?: string;
   status?: TransactionFilter['status'];
+  category?: TransactionCategory;
   since?: Date;
   until?: Date;
 }
@@ -33,6 +34,7 @@ async function filterFor(context: TransactionReaderContext, reader: string, filt
   return {
     ...(from && { from }),
     ...(filters.status && { status: filters.status }),
+    ...(filters.category === 'payments' && { movedValue: true }),
     ...(filters.action && { actionContains: filters.action }),
     ...(filters.since && { since: filters.since }),
     ...(filters.until && { until: filters.until }),
@@ -62,9 +64,22 @@ const CSV_COLUMNS = [
   'effectiveGasPriceWei',
   'feeEth',
   'valueEth',
+  'valueWei',
+  'payments',
   'submittedAt',
   'latencyMs',
 ] as const satisfies readonly (keyof TransactionView)[];
+
+/** `refunded 0.05 ETH to 0x… (appointment #3); withdrawn 0.05 ETH by 0x…`: one cell for a spreadsheet. */
+function paymentsText(payments: readonly TransactionPayment[]): string {
+  return payments
+    .map((payment) => {
+      const direction = payment.kind === 'refunded' || payment.kind === 'released' ? 'to' : 'by';
+      const appointment = payment.appointmentId ? ` (appointment #${payment.appointmentId})` : '';
+      return `${payment.kind} ${payment.amountEth} ETH ${direction} ${payment.account}${appointment}`;
+    })
+    .join('; ');
+}
 
 /** Every matching record as CSV, newest first. Cells that start like a formula are quoted so spreadsheets show text. */
 export async function transactionsCsv(
@@ -74,8 +89,11 @@ export async function transactionsCsv(
 ): Promise<string> {
   const filter = await filterFor(context, reader, filters);
   await settleReportedTransactions(context.provider);
-  const rows: TransactionView[] = [];
-  for await (const record of streamTransactions(filter)) rows.push(toTransactionView(record));
+  const rows: Record<string, unknown>[] = [];
+  for await (const record of streamTransactions(filter)) {
+    const view = toTransactionView(record);
+    rows.push({ ...view, payments: paymentsText(view.payments) });
+  }
   return stringify(rows, {
     header: true,
     columns: [...CSV_COLUMNS],

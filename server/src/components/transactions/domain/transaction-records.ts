@@ -15,6 +15,7 @@ import {
   type TransactionRecord,
 } from '../data-access/transaction-store';
 import { actionWords, doctorsNamedBy } from './transaction-actions';
+import { paymentsOf } from './transaction-payments';
 
 /** The chain facts a stored record already has: a mined or reverted transaction never changes. */
 function settledFacts(record: TransactionRecord | null): ChainTransaction | null {
@@ -36,10 +37,11 @@ async function compose(
   const blockTime = chain?.blockTime;
   const names = await doctorSummaries(doctorsNamedBy(events));
   const reportedAction = report?.action;
+  const status = chain?.status ?? 'pending';
   return {
     hash,
     from,
-    status: chain?.status ?? 'pending',
+    status,
     ...(chain && {
       to: chain.to,
       valueWei: chain.valueWei,
@@ -50,6 +52,7 @@ async function compose(
       feeWei: chain.feeWei,
     }),
     events,
+    payments: paymentsOf({ from, status, valueWei: chain?.valueWei, events }),
     action: actionWords({ from, events, reportedAction }, (doctor) => names.get(doctor)?.displayName),
     ...(report && {
       reportedAction,

@@ -16,6 +16,7 @@ export function toTransactionView(record: TransactionRecord): TransactionView {
     ...(record.effectiveGasPriceWei && { effectiveGasPriceWei: record.effectiveGasPriceWei }),
     ...(record.feeWei && { feeWei: record.feeWei, feeEth: formatEther(record.feeWei) }),
     ...(record.valueWei && { valueWei: record.valueWei, valueEth: formatEther(record.valueWei) }),
+    payments: (record.payments ?? []).map((payment) => ({ ...payment, amountEth: formatEther(payment.amountWei) })),
     ...(record.submittedAt && { submittedAt: record.submittedAt.toISOString() }),
     ...(record.latencyMs !== undefined && { latencyMs: record.latencyMs }),
   };

@@ -237,7 +237,7 @@ describe('Transaction Records: what each account sees', () => {
     expect(response.headers['content-disposition']).toContain('transactions.csv');
     const [header, ...rows] = response.text.trim().split('\n');
     expect(header).toBe(
-      'hash,from,to,action,status,blockNumber,blockTime,gasUsed,effectiveGasPriceWei,feeEth,valueEth,submittedAt,latencyMs',
+      'hash,from,to,action,status,blockNumber,blockTime,gasUsed,effectiveGasPriceWei,feeEth,valueEth,valueWei,payments,submittedAt,latencyMs',
     );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain(`${hashes.unknown},${addressOf('unregistered')},,"'=HYPERLINK(""http://evil"")",pending`);

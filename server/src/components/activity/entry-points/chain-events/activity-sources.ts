@@ -93,7 +93,18 @@ export function activityEventSources(deployments: ChainDeployments): EventSource
         }),
     }),
     activitySource('Appointments', deployments, Appointments__factory.createInterface(), {
-      DoctorTermsSet: (args) => appointmentActivity.feeSet({ doctor: address(args.doctor), fee: uint(args.fee) }),
+      DoctorTermsSet: (args) =>
+        appointmentActivity.termsSet({
+          doctor: address(args.doctor),
+          fee: uint(args.fee),
+          slotLength: smallUint(args.slotLength),
+        }),
+      SettlementPeriodsChanged: (args) =>
+        appointmentActivity.settlementPeriodsChanged({
+          admin: address(args.admin),
+          closingGracePeriod: uint(args.closingGracePeriod),
+          disputePeriod: uint(args.disputePeriod),
+        }),
       AppointmentRequested: (args) =>
         appointmentActivity.requested({
           id: uint(args.id),
@@ -101,6 +112,14 @@ export function activityEventSources(deployments: ChainDeployments): EventSource
           doctor: address(args.doctor),
           slot: uint(args.slot),
           fee: uint(args.fee),
+        }),
+      AppointmentRescheduled: (args) =>
+        appointmentActivity.rescheduled({
+          id: uint(args.id),
+          patient: address(args.patient),
+          doctor: address(args.doctor),
+          previousSlot: uint(args.previousSlot),
+          slot: uint(args.slot),
         }),
       AppointmentStatusChanged: (args) =>
         appointmentActivity.statusChanged({
