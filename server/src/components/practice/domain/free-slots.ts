@@ -76,8 +76,9 @@ export function freeSlots(request: FreeSlotRequest): TimeSpan[] {
         found.push(slot);
       }
     }
-    // Days come in order, but a clock change can reorder a day's sessions in real time: sort before cutting.
+    // Later days hold only later slots: once the limit is reached, the rest cannot make the cut.
     if (found.length >= limit) break;
   }
+  // Sessions are sorted by wall-clock time; on a clock change two of them may land out of order in real time.
   return found.sort((a, b) => a.start - b.start).slice(0, limit);
 }
