@@ -93,6 +93,9 @@ export const DoctorViewSchema = DoctorProfileViewSchema.extend({
   registeredAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   verifiedBy: z.string().optional(),
+  /** The doctor's published terms (Appointments.setTerms, via the read model): fee in wei, decimal; slot length in seconds. Absent until set. */
+  feeWei: z.string().optional(),
+  slotLength: z.number().int().optional(),
   /** Admins only: the doctor renamed themselves after being verified under `previousDisplayName`. */
   nameChangedAfterVerification: z
     .object({ previousDisplayName: z.string().optional(), changedAt: z.iso.datetime() })

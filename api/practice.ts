@@ -98,6 +98,7 @@ export const FreeSlotsSchema = z.object({
   /** The doctor's consulting hours' time zone (IANA), null until they publish hours (no slots then). */
   timeZone: z.string().nullable(),
   chainTime: z.iso.datetime(),
+  /** Earliest first: each starts after `chainTime` and at or after `from`, and ends by `to`. */
   slots: z.array(z.object({ start: z.iso.datetime(), end: z.iso.datetime() })),
 });
 export type FreeSlots = z.infer<typeof FreeSlotsSchema>;
@@ -116,7 +117,8 @@ export const PRACTICE_ROUTES = routes([
   {
     method: 'get',
     path: '/api/doctors/:address/practice',
-    summary: "A doctor's fee and slot length (chain) and consulting hours (any signed-in account)",
+    summary:
+      "A doctor's fee and slot length (chain) and consulting hours (any signed-in account; a doctor not verified: admins and themselves)",
     access: 'session',
     params: DoctorAddressParamsSchema,
     response: PracticeViewSchema,

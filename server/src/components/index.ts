@@ -15,6 +15,7 @@ import { doctorsComponent } from './doctors';
 import { healthComponent } from './health';
 import { openApiComponent } from './openapi';
 import { patientsComponent } from './patients';
+import { practiceComponent } from './practice';
 import { rpcComponent } from './rpc';
 import { transactionsComponent } from './transactions';
 
@@ -29,6 +30,7 @@ export const COMPONENTS: readonly Component[] = [
   openApiComponent,
   rpcComponent,
   transactionsComponent,
+  practiceComponent,
 ];
 
 export type { Component, ComponentContext } from './component';

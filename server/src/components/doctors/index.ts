@@ -1,6 +1,7 @@
 /**
- * Doctors: the read model built from Registry events (written only through the indexer, by this
- * component's event source) and the off-chain profiles and licences doctors store themselves.
+ * Doctors: the read model built from Registry events and Appointments' DoctorTermsSet (fee and slot
+ * length), written only through the indexer by this component's event sources, and the off-chain
+ * profiles and licences doctors store themselves.
  */
 import { Registry__factory } from '@contracts/types';
 import { deploymentOf } from '../../libraries/chain';
@@ -8,6 +9,7 @@ import { recordActivity } from '../activity';
 import type { Component } from '../component';
 import type { ProfileEdit } from './domain/doctor-profiles';
 import { doctorRoutes } from './entry-points/api/doctor-routes';
+import { doctorTermsEvents } from './entry-points/chain-events/appointments-events';
 import { doctorRegistryEvents } from './entry-points/chain-events/registry-events';
 
 export { doctorRoutes, type DoctorRouteOptions } from './entry-points/api/doctor-routes';
@@ -15,6 +17,7 @@ export {
   recordDoctorRegistered,
   recordDoctorVerified,
   recordDoctorRevoked,
+  recordDoctorTermsSet,
   clearDoctorReadModel,
   type EventPosition,
 } from './domain/doctor-events';
@@ -45,12 +48,15 @@ const recordAdminEdit = async (edit: ProfileEdit): Promise<void> => {
 
 export const doctorsComponent: Component = {
   name: 'doctors',
-  contracts: ['Registry'],
+  contracts: ['Registry', 'Appointments'],
   apiRoutes: ({ chain, limitWrites }) =>
     doctorRoutes({
       registry: chain.contract('Registry', Registry__factory),
       limitWrites,
       onAdminEdit: recordAdminEdit,
     }),
-  eventSources: (deployments) => [doctorRegistryEvents(deploymentOf(deployments, 'Registry'))],
+  eventSources: (deployments) => [
+    doctorRegistryEvents(deploymentOf(deployments, 'Registry')),
+    doctorTermsEvents(deploymentOf(deployments, 'Appointments')),
+  ],
 };

@@ -1,5 +1,6 @@
 /**
- * The doctors read model: one document per doctor, rebuilt from Registry events.
+ * The doctors read model: one document per doctor, rebuilt from Registry events (and the terms doctors
+ * publish in Appointments).
  * Each write carries the event's position (block, log index) and only applies over an older
  * position, so replaying a log, or a whole range, leaves the document unchanged.
  */
@@ -19,6 +20,9 @@ export interface DoctorRecord {
   verifiedBy?: string;
   revokedBy?: string;
   revocationReason?: number;
+  /** The doctor's last published terms (Appointments DoctorTermsSet): fee in wei (decimal) and slot length in seconds. */
+  feeWei?: string;
+  slotLength?: number;
   /** Position of the last applied event: block * 1e5 + log index. */
   eventPosition: number;
 }
@@ -36,6 +40,8 @@ const doctorSchema = new Schema<DoctorRecord>(
     verifiedBy: String,
     revokedBy: String,
     revocationReason: Number,
+    feeWei: String,
+    slotLength: Number,
     eventPosition: { type: Number, required: true },
   },
   { versionKey: false, timestamps: false },

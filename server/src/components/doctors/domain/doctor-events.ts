@@ -1,5 +1,5 @@
 /**
- * How Registry events change the doctors read model. Called by the indexer, in log order, possibly
+ * How Registry events (and Appointments' DoctorTermsSet) change the doctors read model. Called by the indexer, in log order, possibly
  * more than once for the same log (see applyDoctorChange for why that is harmless).
  */
 import { applyDoctorChange, deleteAllDoctors } from '../data-access/doctor-store';
@@ -51,6 +51,19 @@ export async function recordDoctorRevoked(
     event.doctor,
     positionOf(at),
     { status: 'revoked', revokedBy: event.admin, revocationReason: event.reason, updatedAt: at.timestamp },
+    { create: false },
+  );
+}
+
+/** The doctor published terms (fee, slot length): the directory shows the fee. Only verified doctors can. */
+export async function recordDoctorTermsSet(
+  event: { doctor: string; feeWei: string; slotLength: number },
+  at: EventPosition,
+): Promise<void> {
+  await applyDoctorChange(
+    event.doctor,
+    positionOf(at),
+    { feeWei: event.feeWei, slotLength: event.slotLength },
     { create: false },
   );
 }

@@ -6,7 +6,15 @@ import { maySeeContact, type DoctorReader } from './doctor-access';
 
 export type DoctorChainFacts = Pick<
   DoctorRecord,
-  'address' | 'status' | 'licenceHash' | 'speciality' | 'registeredAt' | 'updatedAt' | 'verifiedBy'
+  | 'address'
+  | 'status'
+  | 'licenceHash'
+  | 'speciality'
+  | 'registeredAt'
+  | 'updatedAt'
+  | 'verifiedBy'
+  | 'feeWei'
+  | 'slotLength'
 >;
 
 /** The profile fields a reader may see, without the bookkeeping (who saved, when). */
@@ -42,6 +50,8 @@ export function toDoctorView(
     registeredAt: doctor.registeredAt.toISOString(),
     updatedAt: doctor.updatedAt.toISOString(),
     ...(doctor.verifiedBy && doctor.status === 'verified' && { verifiedBy: doctor.verifiedBy }),
+    ...(doctor.feeWei !== undefined && { feeWei: doctor.feeWei }),
+    ...(doctor.slotLength !== undefined && { slotLength: doctor.slotLength }),
     ...(nameChange && {
       nameChangedAfterVerification: {
         ...(nameChange.previousDisplayName !== undefined && { previousDisplayName: nameChange.previousDisplayName }),
