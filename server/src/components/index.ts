@@ -9,6 +9,7 @@ import { contractsRequiredBy, eventSourcesOf } from '../libraries/component';
 import type { Component } from './component';
 import { activityComponent } from './activity';
 import { adminsComponent } from './admins';
+import { appointmentsComponent } from './appointments';
 import { authComponent } from './auth';
 import { consentComponent } from './consent';
 import { doctorsComponent } from './doctors';
@@ -30,6 +31,7 @@ export const COMPONENTS: readonly Component[] = [
   openApiComponent,
   rpcComponent,
   transactionsComponent,
+  appointmentsComponent,
   practiceComponent,
 ];
 
