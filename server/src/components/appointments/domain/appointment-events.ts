@@ -78,9 +78,9 @@ export async function recordAppointmentStatusChanged(
 ): Promise<void> {
   const current = await findAppointment(event.id.toString());
   if (!current) return;
-  // A free appointment's fee is settled without a PaymentReleased event: the status says when. A no-show
-  // set by someone other than its doctor is an admin's settlement of a dispute in the doctor's favour.
-  const settlesFee = SETTLING_STATUSES.has(event.status) || (event.status === 'no-show' && event.by !== event.doctor);
+  // A free appointment's fee is settled without a PaymentReleased event: the status says when. A free
+  // no-show has nothing to hold, so it settles at once (the contract sets feeSettled then), whoever set it.
+  const settlesFee = SETTLING_STATUSES.has(event.status) || event.status === 'no-show';
   await applyAndPublish(event.id, at, {
     set: {
       status: event.status,
