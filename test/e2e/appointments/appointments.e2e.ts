@@ -68,8 +68,9 @@ describeInBrowser('Appointments and fees journey (browser)', () => {
     });
     const registry = Registry__factory.connect(addresses['Registry'].address, admin());
     await (await registry.verifyDoctor(devAccount(DOCTOR).address, GAS)).wait();
+    // The session stays; the page reads the account's roles from the chain again on load.
     await doctor.page.reload();
-    await doctor.connectAndSignIn();
+    await doctor.page.getByRole('navigation').getByRole('link', { name: 'My practice' }).waitFor({ timeout: 30_000 });
 
     // 2. My practice: 0.05 ETH, 30-minute slots, every day around the clock (UTC), so the next free slot is near.
     await doctor.setTerms('0.05', 30);

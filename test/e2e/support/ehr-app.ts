@@ -179,7 +179,7 @@ export class EhrApp {
     await this.button('Review booking').click();
     await this.page.getByRole('button', { name: /^Confirm and pay / }).click();
     await this.waitForTransaction();
-    const booked = this.page.getByText(/^Booked: appointment #\d+/);
+    const booked = this.page.getByText(/^\s*Booked: appointment #\d+/);
     await booked.waitFor({ timeout: UI_TIMEOUT });
     const id = /#(\d+)/.exec((await booked.textContent()) ?? '')![1];
     return { id, slot };

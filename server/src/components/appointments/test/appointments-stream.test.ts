@@ -1,6 +1,6 @@
 /**
  * GET /api/appointments/stream: a request reaches the doctor's open stream as soon as the indexer applies
- * it, and a stranger's stream never carries it.
+ * it, and a stranger's stream never carries it; the patient's reason, saved after the request, is announced too.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Agent } from 'supertest';
@@ -102,6 +102,24 @@ describe('GET /api/appointments/stream', () => {
     } finally {
       doctorStream.close();
       strangerStream.close();
+    }
+  });
+
+  test("When the patient saves the reason after booking, then the doctor's stream announces it so the queue shows it", async () => {
+    const booked = await world.book('patient', world.slot(2));
+    await testApp.runtime.indexer.syncNow();
+    const doctorStream = await openStream(world.callers.agent.verifiedDoctor);
+    try {
+      await world.callers.agent.patient
+        .put(`/api/appointments/${booked}/reason`)
+        .send({ text: 'Follow-up' })
+        .expect(204);
+
+      expect(await doctorStream.next()).toEqual(expect.objectContaining({ id: String(booked), status: 'requested' }));
+      const view = await world.callers.agent.verifiedDoctor.get(`/api/appointments/${booked}`).expect(200);
+      expect((view.body as { reason?: string }).reason).toBe('Follow-up');
+    } finally {
+      doctorStream.close();
     }
   });
 });
