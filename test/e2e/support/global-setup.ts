@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -20,7 +21,16 @@ export interface RunningApp {
 export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ehr-e2e-'));
   // Embedded defaults only: a developer's RPC_URL/MONGODB_URI/IPFS_API_URL must not leak into the test.
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', CHAIN_PORT: '0', IPFS_PORT: '0' };
+  // The chain's own port is chosen here: journeys that move chain time (evm_increaseTime) talk to Ganache
+  // directly, since the app's /rpc refuses those methods.
+  const chainPort = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    CHAIN_PORT: String(chainPort),
+    IPFS_PORT: '0',
+  };
   for (const external of [
     'RPC_URL',
     'GANACHE_URL',
@@ -66,6 +76,19 @@ export default async function globalSetup(): Promise<void> {
   process.env.E2E_RPC_URL = match(printed, /RPC URL\s+(\S+)/);
   process.env.E2E_CHAIN_ID = match(printed, /Chain ID\s+(\d+)/);
   process.env.E2E_DEPLOYMENTS_FILE = path.join(dataDir, 'deployments.json');
+  process.env.E2E_CHAIN_URL = `http://127.0.0.1:${chainPort}`;
+}
+
+/** A port nobody listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 function match(text: string, pattern: RegExp): string {

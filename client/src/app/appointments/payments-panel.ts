@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type OnInit,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { formatEther } from 'ethers';
 import { TransactionRunner } from '../chain/transaction-runner';
 import { errorText } from '../shared/error-text';
@@ -6,8 +15,8 @@ import { AppointmentsContract } from './appointments-contract';
 
 /**
  * The signed-in account's withdrawable balance in the Appointments escrow (refunds for a patient, fees earned
- * for a doctor), read from the chain, and the Withdraw button that sends it to the wallet. Parents call
- * `refresh()` after a transaction that may have released money.
+ * for a doctor), read from the chain, and the Withdraw button that sends it to the wallet. It reads the balance
+ * again after every transaction the app sees confirmed (completing, cancelling, settling… may have released money).
  */
 @Component({
   selector: 'ehr-payments-panel',
@@ -39,7 +48,8 @@ import { AppointmentsContract } from './appointments-contract';
 })
 export class PaymentsPanel implements OnInit {
   private readonly contract = inject(AppointmentsContract);
-  protected readonly busy = inject(TransactionRunner).busy;
+  private readonly runner = inject(TransactionRunner);
+  protected readonly busy = this.runner.busy;
 
   /** The signed-in account. */
   readonly account = input.required<string>();
@@ -53,6 +63,12 @@ export class PaymentsPanel implements OnInit {
     return wei === null ? null : formatEther(wei);
   });
   protected readonly empty = computed(() => this.balance() === 0n);
+
+  constructor() {
+    effect(() => {
+      if (this.runner.status().phase === 'confirmed') void this.refresh();
+    });
+  }
 
   ngOnInit(): void {
     void this.refresh();
@@ -69,6 +85,6 @@ export class PaymentsPanel implements OnInit {
   }
 
   protected async withdraw(): Promise<void> {
-    if (await this.contract.withdraw()) await this.refresh();
+    await this.contract.withdraw();
   }
 }
