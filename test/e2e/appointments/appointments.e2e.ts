@@ -166,7 +166,15 @@ describeInBrowser('Appointments and fees journey (browser)', () => {
     await patient.page.getByRole('navigation').getByRole('link', { name: 'Transactions', exact: true }).click();
     await patient.button('Payments').click();
     await patient.waitForText(patient.page, new RegExp(`Cancelled appointment #${next.id}.*refunded 0\\.05 ETH`, 'i'));
-    await patient.waitForText(patient.page, /Withdrew 0\.05 ETH/);
+    // The withdrawal shows first in the app's words ("Withdrew payments"), then in the chain's once indexed: the
+    // page does not follow the chain by itself, so ask again as a person would.
+    const withdrew = patient.page.getByText(/Withdrew 0\.05 ETH/).first();
+    for (let attempt = 0; attempt < 20 && !(await withdrew.isVisible()); attempt++) {
+      await patient.page.reload();
+      await patient.button('Payments').click();
+      await withdrew.waitFor({ timeout: 1_000 }).catch(() => undefined);
+    }
+    await withdrew.waitFor({ timeout: 1_000 });
     await screenshotsAtBothWidths(patient.page, 'appointments-11-payments');
   });
 });
