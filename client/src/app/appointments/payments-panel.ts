@@ -44,6 +44,9 @@ import { AppointmentsContract } from './appointments-contract';
     .payments p {
       margin: 0 0 0.75rem;
     }
+    .payments strong {
+      margin-right: 0.4rem;
+    }
   `,
 })
 export class PaymentsPanel implements OnInit {

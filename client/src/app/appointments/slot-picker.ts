@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, input, model } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, model, signal } from '@angular/core';
 import type { FreeSlots } from '@api';
 import { groupSlotsByDay, localTimeZone } from './slot-days';
 
 /**
  * A doctor's free slots as radio buttons, one group per day in the patient's time zone, naming both zones
  * so nobody books the wrong hour. Only the free slots the API offers are shown; `selected` is the chosen start.
+ * A few days at a time: a doctor with long hours offers hundreds of slots over two weeks.
  */
 @Component({
   selector: 'ehr-slot-picker',
@@ -16,7 +17,7 @@ import { groupSlotsByDay, localTimeZone } from './slot-days';
         {{ doctorName() }} keeps consulting hours in {{ zone }}{{ zone === timeZone ? ', the same zone' : '' }}.
       }
     </p>
-    @for (day of days(); track day.key) {
+    @for (day of visibleDays(); track day.key) {
       <fieldset class="day">
         <legend>{{ day.label }}</legend>
         <div class="slots">
@@ -37,6 +38,11 @@ import { groupSlotsByDay, localTimeZone } from './slot-days';
       </fieldset>
     } @empty {
       <p class="empty">No free slots in the next two weeks.</p>
+    }
+    @if (hiddenDays() > 0) {
+      <button type="button" class="btn btn--ghost" (click)="showMoreDays()">
+        Show more days ({{ hiddenDays() }} more with free slots)
+      </button>
     }
   `,
   styles: `
@@ -86,4 +92,13 @@ export class SlotPicker {
 
   protected readonly timeZone = localTimeZone();
   protected readonly days = computed(() => groupSlotsByDay(this.slots(), this.timeZone, this.doctorTimeZone()));
+  private readonly shownDays = signal(DAYS_AT_A_TIME);
+  protected readonly visibleDays = computed(() => this.days().slice(0, this.shownDays()));
+  protected readonly hiddenDays = computed(() => Math.max(0, this.days().length - this.shownDays()));
+
+  protected showMoreDays(): void {
+    this.shownDays.update((shown) => shown + DAYS_AT_A_TIME);
+  }
 }
+
+const DAYS_AT_A_TIME = 3;
