@@ -6,6 +6,7 @@
 import { ACTIVITY_ROUTES } from './activity';
 import { ADMIN_ROUTES } from './admins';
 import { APPOINTMENT_ROUTES } from './appointments';
+import { AUDIT_ROUTES } from './audit';
 import { AUTH_ROUTES } from './auth';
 import { CONSENT_ROUTES } from './consent';
 import { DOCTOR_ROUTES } from './doctors';
@@ -27,4 +28,5 @@ export const API_ROUTES = [
   ...STATS_ROUTES,
   ...APPOINTMENT_ROUTES,
   ...PRACTICE_ROUTES,
+  ...AUDIT_ROUTES,
 ] as const;

@@ -9,6 +9,7 @@ export * from './activity';
 export * from './address';
 export * from './admins';
 export * from './appointments';
+export * from './audit';
 export * from './auth';
 export * from './chain-values';
 export * from './consent';

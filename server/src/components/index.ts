@@ -10,6 +10,7 @@ import type { Component } from './component';
 import { activityComponent } from './activity';
 import { adminsComponent } from './admins';
 import { appointmentsComponent } from './appointments';
+import { auditComponent } from './audit';
 import { authComponent } from './auth';
 import { consentComponent } from './consent';
 import { doctorsComponent } from './doctors';
@@ -33,6 +34,7 @@ export const COMPONENTS: readonly Component[] = [
   transactionsComponent,
   appointmentsComponent,
   practiceComponent,
+  auditComponent,
 ];
 
 export type { Component, ComponentContext } from './component';

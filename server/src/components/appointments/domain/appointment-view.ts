@@ -10,6 +10,7 @@ import type { AppointmentRecord } from '../data-access/appointment-store';
 import type { SettlementPeriods } from '../data-access/chain-appointments';
 import { findNotes } from '../data-access/note-store';
 import { isParty } from './appointment-parties';
+import { auditReasonReads } from './reason-reads';
 
 const iso = (date: Date) => date.toISOString();
 const plus = (date: Date, seconds: number) => new Date(date.getTime() + seconds * 1000);
@@ -38,6 +39,7 @@ export async function toAppointmentViews(
     doctorSummaries(doctors),
     findNotes(readable),
   ]);
+  await auditReasonReads(appointments, reader, notes);
   return appointments.map((appointment) => {
     const patientName = patientNames.get(appointment.patient);
     const doctorName = doctorNames.get(appointment.doctor)?.displayName;

@@ -5,6 +5,7 @@
 import type { PatientListQuery, PatientPage, PatientProfileUpdate, PatientView } from '@api';
 import { forbidden } from '../../../libraries/errors';
 import { recordActivity } from '../../activity';
+import { recordAccess } from '../../audit';
 import { appendAccess } from '../data-access/access-log-store';
 import { findPatients } from '../data-access/patient-store';
 import { findNames, findProfile, saveProfile, type PatientProfileRecord } from '../data-access/profile-store';
@@ -44,6 +45,10 @@ const disclosedFields = (view: PatientView): string[] => [
   ...(view.health ? HEALTH_FIELDS : []),
 ];
 
+/** The audit log's names for what was read and on what grounds. */
+const auditedPart = (view: PatientView) => (view.health ? 'patient.profile.health' : 'patient.profile');
+const AUDIT_WHY = { admin: 'admin', 'doctor-with-access': 'consent grant' } as const;
+
 /** GET /api/patients/:address and /me: the patient, an admin or a doctor with access (logged); 404 otherwise. */
 export async function readPatient(chain: PatientChain, reader: string, patient: string): Promise<PatientView> {
   const grounds = await readGrounds(chain, reader, patient);
@@ -52,6 +57,14 @@ export async function readPatient(chain: PatientChain, reader: string, patient: 
     const at = new Date();
     const fields = disclosedFields(view);
     await appendAccess({ reader, patient, fields, at, reason: grounds });
+    await recordAccess({
+      actor: reader,
+      patient,
+      what: auditedPart(view),
+      outcome: 'allowed',
+      why: AUDIT_WHY[grounds],
+      at,
+    });
     // The patient sees on their Activity timeline who opened their profile (an admin or a doctor with access).
     await recordActivity({
       kind: 'patient.profile-read',

@@ -6,6 +6,7 @@
  */
 import type { Consent, Registry } from '@contracts/types';
 import { notFound } from '../../../libraries/errors';
+import { recordAccess } from '../../audit';
 import type { AccessReason } from '../data-access/access-log-store';
 
 export interface PatientChain {
@@ -32,5 +33,8 @@ export async function readGrounds(chain: PatientChain, reader: string, patient: 
   if (same(reader, patient)) return 'self';
   if (isAdmin) return 'admin';
   if (doctorHasAccess) return 'doctor-with-access';
+  // A refused read of a real patient's data is on the patient's record too (the caller still gets the plain 404).
+  const why = 'not an admin and no current consent grant';
+  await recordAccess({ actor: reader, patient, what: 'patient.profile', outcome: 'denied', why });
   throw patientNotFound(patient);
 }
