@@ -9,6 +9,7 @@ import { APPOINTMENT_ROUTES } from './appointments';
 import { AUTH_ROUTES } from './auth';
 import { CONSENT_ROUTES } from './consent';
 import { DOCTOR_ROUTES } from './doctors';
+import { IPFS_ROUTES } from './ipfs';
 import { PATIENT_ROUTES } from './patients';
 import { PLATFORM_ROUTES } from './platform';
 import { PRACTICE_ROUTES } from './practice';
@@ -27,4 +28,5 @@ export const API_ROUTES = [
   ...STATS_ROUTES,
   ...APPOINTMENT_ROUTES,
   ...PRACTICE_ROUTES,
+  ...IPFS_ROUTES,
 ] as const;

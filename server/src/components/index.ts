@@ -14,6 +14,7 @@ import { authComponent } from './auth';
 import { consentComponent } from './consent';
 import { doctorsComponent } from './doctors';
 import { healthComponent } from './health';
+import { ipfsComponent } from './ipfs';
 import { openApiComponent } from './openapi';
 import { patientsComponent } from './patients';
 import { practiceComponent } from './practice';
@@ -33,6 +34,7 @@ export const COMPONENTS: readonly Component[] = [
   transactionsComponent,
   appointmentsComponent,
   practiceComponent,
+  ipfsComponent,
 ];
 
 export type { Component, ComponentContext } from './component';
