@@ -1,9 +1,14 @@
 /**
  * /api/ipfs/api/v0/*: the app's only door to its IPFS node for browsers, against the real embedded
- * node global-setup starts. Requests are raw multipart through supertest: kubo-rpc-client is ESM-only
- * and cannot load inside Jest's CommonJS module runtime (docs/decisions/0012-kubo-rpc-client.md).
+ * node global-setup starts. Most requests are raw multipart through supertest; the round trip also runs
+ * through kubo-rpc-client pointed at the app's /api/ipfs, in a process of its own: the library is
+ * ESM-only and cannot load inside Jest's CommonJS runtime (docs/decisions/0012-kubo-rpc-client.md).
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import type { Agent } from 'supertest';
 import type { HDNodeWallet } from 'ethers';
@@ -17,7 +22,7 @@ import {
   type TestApp,
   type TestChain,
 } from '../../../test-support/test-app';
-import { signIn } from '../../../test-support/siwe-client';
+import { signIn, signedSignIn } from '../../../test-support/siwe-client';
 
 // Accounts used only by this file: 420 patient, 421 doctor (funded here); 0 is the shared admin.
 const MAX_UPLOAD_BYTES = 1_000_000;
@@ -167,3 +172,50 @@ async function allPins(): Promise<string[]> {
   const response = await fetch(`${process.env.TEST_IPFS_API_URL}/api/v0/pin/ls`, { method: 'POST' });
   return Object.keys(((await response.json()) as { Keys: Record<string, unknown> }).Keys).sort();
 }
+
+describe('IPFS endpoint through kubo-rpc-client (as the browser uses it)', () => {
+  const PROBE = path.join(__dirname, '..', 'embedded-node', 'test-support', 'kubo-client-probe.ts');
+  interface ProbeResult {
+    cid: string;
+    catSha256: string;
+    addedSha256: string;
+    pins: { cid: string; type: string }[];
+    addMs: number;
+    catMs: number;
+  }
+  const probe = async (url: string, item: string, cookie?: string): Promise<ProbeResult> => {
+    const args = ['--import', 'tsx', PROBE, url, item, ...(cookie ? [cookie] : [])];
+    const { stdout } = await promisify(execFile)(process.execPath, args);
+    return (JSON.parse(stdout) as ProbeResult[])[0];
+  };
+
+  test('When a signed-in patient adds a 900 kB envelope with the library at /api/ipfs, then cat returns it identical and pin ls lists it', async () => {
+    const agent = request.agent(testApp.app);
+    const signedIn = await agent
+      .post('/api/auth/verify')
+      .send(await signedSignIn(agent, patient))
+      .expect(200);
+    const cookie = (signedIn.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    const server = testApp.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      // The library appends /api/v0 only to a bare origin: a URL with a path is taken as the API path itself.
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/ipfs/api/v0`;
+
+      const viaApp = await probe(base, 'envelope:900000', cookie);
+
+      expect(viaApp.catSha256).toBe(viaApp.addedSha256);
+      expect(viaApp.pins).toEqual([{ cid: viaApp.cid, type: 'recursive' }]);
+      await expect(probe(base, 'envelope:10')).rejects.toThrow(/HTTPError: Unauthorized/);
+      // Figures for the closing note (not asserted): the library through the app and straight to the node.
+      const direct = await probe(process.env.TEST_IPFS_API_URL!, 'envelope:900000');
+      const rate = (ms: number) => `${(0.9 / (ms / 1000)).toFixed(1)} MB/s`;
+      process.stdout.write(
+        `kubo-rpc-client 0.9 MB: via /api/ipfs add ${rate(viaApp.addMs)}, cat ${rate(viaApp.catMs)}; ` +
+          `node direct add ${rate(direct.addMs)}, cat ${rate(direct.catMs)}\n`,
+      );
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
