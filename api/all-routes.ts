@@ -10,6 +10,7 @@ import { AUDIT_ROUTES } from './audit';
 import { AUTH_ROUTES } from './auth';
 import { CONSENT_ROUTES } from './consent';
 import { DOCTOR_ROUTES } from './doctors';
+import { IPFS_ROUTES } from './ipfs';
 import { PATIENT_ROUTES } from './patients';
 import { PLATFORM_ROUTES } from './platform';
 import { PRACTICE_ROUTES } from './practice';
@@ -29,4 +30,5 @@ export const API_ROUTES = [
   ...APPOINTMENT_ROUTES,
   ...PRACTICE_ROUTES,
   ...AUDIT_ROUTES,
+  ...IPFS_ROUTES,
 ] as const;

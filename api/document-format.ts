@@ -34,3 +34,6 @@ export function isDocumentEnvelope(bytes: Uint8Array): boolean {
     bytes[DOCUMENT_MAGIC.length + 1] === DOCUMENT_ALGORITHM_AES_256_GCM
   );
 }
+
+/** The bytes every upload must start with (magic, then version): what the server's IPFS proxy checks. */
+export const DOCUMENT_HEADER_PREFIX = Uint8Array.from([...DOCUMENT_MAGIC, DOCUMENT_FORMAT_VERSION]);

@@ -27,6 +27,8 @@ export const ClientConfigSchema = z.object({
   /** Contract name → address and deployment block on this chain. */
   contracts: z.record(z.string(), z.object({ address: z.string(), blockNumber: z.number().int() })),
   session: SessionPolicySchema,
+  /** Shown before upload: larger documents are refused by /api/ipfs. */
+  ipfs: z.object({ maxUploadBytes: z.number().int() }),
 });
 export type ClientConfig = z.infer<typeof ClientConfigSchema>;
 

@@ -15,5 +15,6 @@ export function appConfigFor(
     currency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     contracts,
     session: { idleSeconds: 900, maxSeconds: 28_800 },
+    ipfs: { maxUploadBytes: 25_000_000 },
   };
 }

@@ -15,6 +15,7 @@ import { authComponent } from './auth';
 import { consentComponent } from './consent';
 import { doctorsComponent } from './doctors';
 import { healthComponent } from './health';
+import { ipfsComponent } from './ipfs';
 import { openApiComponent } from './openapi';
 import { patientsComponent } from './patients';
 import { practiceComponent } from './practice';
@@ -35,6 +36,7 @@ export const COMPONENTS: readonly Component[] = [
   appointmentsComponent,
   practiceComponent,
   auditComponent,
+  ipfsComponent,
 ];
 
 export type { Component, ComponentContext } from './component';

@@ -19,5 +19,6 @@ export const healthComponent: Component = {
       deployments: chain.deployments,
       healthCacheMs: config.healthCacheMs,
       session: { idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionTtlSeconds },
+      ipfsMaxUploadBytes: config.ipfsMaxUploadBytes,
     }),
 };

@@ -40,6 +40,8 @@ export interface AppConfig {
   writeRateLimitPerMinute: number;
   /** How long one /api/health report is reused, so probes of chain, MongoDB and IPFS stay cheap. */
   healthCacheMs: number;
+  /** Largest document a browser may pin through /api/ipfs (413 past it); GET /api/config shows it before upload. */
+  ipfsMaxUploadBytes: number;
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
@@ -81,6 +83,7 @@ const envSchema = z.object({
   RPC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   HEALTH_CACHE_MS: z.coerce.number().int().min(0).default(2_000),
+  IPFS_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(25_000_000),
 });
 
 /** `scheme://host[:port]` of an http(s) URL, or an error naming the variable. */
@@ -163,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rpcRateLimitPerMinute: e.RPC_RATE_LIMIT_PER_MINUTE,
     writeRateLimitPerMinute: e.WRITE_RATE_LIMIT_PER_MINUTE,
     healthCacheMs: e.HEALTH_CACHE_MS,
+    ipfsMaxUploadBytes: e.IPFS_MAX_UPLOAD_BYTES,
     ...overrides,
   };
   if (!config.mongoUri) {

@@ -7,6 +7,7 @@ export function clientConfig(options: {
   publicRpcUrl: string;
   deployments: ChainDeployments;
   session: SessionPolicy;
+  ipfsMaxUploadBytes: number;
 }): ClientConfig {
   const contracts = Object.fromEntries(
     Object.entries(options.deployments).map(([name, d]) => [name, { address: d.address, blockNumber: d.blockNumber }]),
@@ -18,5 +19,6 @@ export function clientConfig(options: {
     currency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     contracts,
     session: options.session,
+    ipfs: { maxUploadBytes: options.ipfsMaxUploadBytes },
   };
 }

@@ -79,6 +79,7 @@ describe('Health and client config', () => {
         Registry: { address: deployments.Registry.address, blockNumber: deployments.Registry.blockNumber },
       }),
       session: { idleSeconds: 900, maxSeconds: 28_800 },
+      ipfs: { maxUploadBytes: 25_000_000 },
     });
   });
 });

@@ -17,6 +17,8 @@ export interface PlatformRouteOptions extends HealthProbes {
   /** How long one health report is reused (config.healthCacheMs). */
   healthCacheMs: number;
   session: SessionPolicy;
+  /** The /api/ipfs upload limit (config.ipfsMaxUploadBytes), shown before upload. */
+  ipfsMaxUploadBytes: number;
 }
 
 export function platformRoutes(options: PlatformRouteOptions): Router {
