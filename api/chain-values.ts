@@ -30,7 +30,5 @@ export const APPOINTMENT_STATUSES = [
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 /** The statuses an appointment the read model holds can have (every one but `none`). */
 export const LISTED_APPOINTMENT_STATUSES = APPOINTMENT_STATUSES.slice(1) as Exclude<AppointmentStatus, 'none'>[];
-/** Requested and accepted appointments hold their time: no other appointment of the doctor may overlap them. */
-export const ACTIVE_APPOINTMENT_STATUSES = ['requested', 'accepted'] as const satisfies readonly AppointmentStatus[];
 /** Bounds of a doctor's slot length on chain (Appointments.MIN_SLOT_LENGTH / MAX_SLOT_LENGTH), in seconds. */
 export const SLOT_LENGTH_BOUNDS = { min: 5 * 60, max: 4 * 60 * 60 } as const;

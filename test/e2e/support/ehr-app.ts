@@ -185,10 +185,6 @@ export class EhrApp {
     return { id, slot };
   }
 
-  async bookFirstFreeSlot(reason: string): Promise<{ id: string; slot: string }> {
-    return this.bookFreeSlot(reason);
-  }
-
   async openMyAppointments(): Promise<void> {
     await this.page.getByRole('navigation').getByRole('link', { name: 'Appointments', exact: true }).click();
     await this.page.getByRole('heading', { name: 'My appointments' }).waitFor({ timeout: UI_TIMEOUT });

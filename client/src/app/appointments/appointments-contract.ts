@@ -99,12 +99,6 @@ export class AppointmentsContract {
     return (await this.appointments()).pendingWithdrawal(account);
   }
 
-  /** The fee (wei) and slot length (seconds; 0 = none yet) `doctor` publishes, read from the chain. */
-  async terms(doctor: string): Promise<{ fee: bigint; slotLength: number }> {
-    const [fee, slotLength] = await (await this.appointments()).doctorTerms(doctor);
-    return { fee, slotLength: Number(slotLength) };
-  }
-
   private write<A extends unknown[]>(
     action: string,
     method: (contract: Appointments) => TypedContractMethod<A, unknown, 'nonpayable'>,
