@@ -10,10 +10,12 @@ import { AUDIT_ROUTES } from './audit';
 import { AUTH_ROUTES } from './auth';
 import { CONSENT_ROUTES } from './consent';
 import { DOCTOR_ROUTES } from './doctors';
+import { DOCUMENT_KEY_ROUTES } from './document-keys';
 import { IPFS_ROUTES } from './ipfs';
 import { PATIENT_ROUTES } from './patients';
 import { PLATFORM_ROUTES } from './platform';
 import { PRACTICE_ROUTES } from './practice';
+import { RECORD_ROUTES } from './records';
 import { STATS_ROUTES } from './stats';
 import { TRANSACTION_ROUTES } from './transactions';
 
@@ -31,4 +33,6 @@ export const API_ROUTES = [
   ...PRACTICE_ROUTES,
   ...AUDIT_ROUTES,
   ...IPFS_ROUTES,
+  ...RECORD_ROUTES,
+  ...DOCUMENT_KEY_ROUTES,
 ] as const;

@@ -10,9 +10,10 @@ import { hkdf } from '@noble/hashes/hkdf';
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { getAddress, getBytes, Signature, verifyMessage } from 'ethers';
+import { KEYS_APP_NAME, KEYS_VERSION, publishedKeyMessage } from '@api/document-keys';
 
-export const APP_NAME = 'EHR Hospital';
-export const KEY_DERIVATION_VERSION = 1;
+export const APP_NAME = KEYS_APP_NAME;
+export const KEY_DERIVATION_VERSION = KEYS_VERSION;
 
 /**
  * HKDF parameters, fixed forever for version 1: changing any of them changes every user's key and strands
@@ -76,24 +77,8 @@ export function publicKeyFromHex(hex: string): Uint8Array {
   return hexToBytes(hex.slice(2));
 }
 
-/**
- * The statement the owner signs to publish their public key: binds the key to the account and the chain,
- * so a key signed for one account or chain cannot be replayed for another.
- */
-export function publishedKeyMessage(publicKeyHex: string, address: string, chainId: bigint | number): string {
-  return [
-    `${APP_NAME}: publish my document encryption public key`,
-    '',
-    'Others encrypt documents they share with me to this public key.',
-    '',
-    `App: ${APP_NAME}`,
-    'Purpose: document encryption public key',
-    `Version: ${KEY_DERIVATION_VERSION}`,
-    `Public key: ${publicKeyHex.toLowerCase()}`,
-    `Address: ${getAddress(address)}`,
-    `Chain ID: ${BigInt(chainId).toString()}`,
-  ].join('\n');
-}
+/** The statement the owner signs to publish their public key (one definition, shared with the server). */
+export { publishedKeyMessage };
 
 export interface PublishedKey {
   /** 0x-prefixed hex of the 32-byte X25519 public key. */
