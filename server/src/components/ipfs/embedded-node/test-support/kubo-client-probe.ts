@@ -2,7 +2,8 @@
  * Drives a Kubo RPC endpoint with kubo-rpc-client, the library browsers use, in a Node process of its
  * own: the library is ESM-only and Jest's CommonJS runtime cannot load it (docs/decisions/0012).
  * Usage: node --import tsx kubo-client-probe.ts <base url> <hex bytes>[,...] [cookie]   adds each, cats and pin/ls it
- *        (an item `envelope:<n>` adds the app's document header then n random bytes: too long for argv as hex)
+ *        (an item `envelope:<n>` adds the app's document header then n random bytes, `zeros:<n>` n zero bytes:
+ *        both too long for argv as hex)
  *        node --import tsx kubo-client-probe.ts <base url> cids:<cid>[,...] [cookie]     only cats and pin/ls each
  * Prints one JSON line of results, with the milliseconds add and cat took (figures, never asserted).
  */
@@ -12,10 +13,12 @@ import { CID } from 'multiformats/cid';
 
 const ENVELOPE_HEADER = Buffer.from([...Buffer.from('EHRDOC'), 1]);
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-const contentOf = (item: string): Buffer =>
-  item.startsWith('envelope:')
-    ? Buffer.concat([ENVELOPE_HEADER, randomBytes(Number(item.slice('envelope:'.length)))])
-    : Buffer.from(item, 'hex');
+const contentOf = (item: string): Buffer => {
+  if (item.startsWith('envelope:'))
+    return Buffer.concat([ENVELOPE_HEADER, randomBytes(Number(item.slice('envelope:'.length)))]);
+  if (item.startsWith('zeros:')) return Buffer.alloc(Number(item.slice('zeros:'.length)));
+  return Buffer.from(item, 'hex');
+};
 
 const [url, contents, cookie] = process.argv.slice(2);
 const client = create({ url, headers: cookie ? { cookie } : {} });
