@@ -123,7 +123,7 @@ function displayPath(dir: string): string {
 }
 
 /** The URI without its password, for the start-up line. */
-function redactedUri(uri: string): string {
+export function redactedUri(uri: string): string {
   try {
     const url = new URL(uri);
     if (url.password) url.password = '***';

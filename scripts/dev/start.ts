@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { CHAIN_ID, DEFAULT_CHAIN_PORT, devAccounts } from './chain';
 import { DEFAULT_IPFS_PORT } from './ipfs';
+import { redactedUri } from './mongo';
 import { DEFAULT_APP_PORT, startStack, type Stack } from './stack';
 import { StartupError } from './startup-error';
 
@@ -45,6 +46,10 @@ function printReady(stack: Stack, dataDir: string): void {
     say(`  #${account.index} ${account.role.padEnd(7)} ${account.address}  ${account.privateKey}`);
   }
   say('  Roles are suggestions except #0, the on-chain admin: a doctor account registers and waits for verification.');
+  say();
+  say('Services (for mongosh and other tools):');
+  say(`  MongoDB          ${redactedUri(stack.mongoUri)}`);
+  say(`  IPFS API         ${stack.ipfsApiUrl}`);
   say();
   say(
     `State is kept in ${path.relative(process.cwd(), dataDir) || dataDir}/ (delete it to start over). Ctrl-C to stop.`,

@@ -4,7 +4,7 @@
  * contracts, MongoDB, IPFS node, API and built SPA. The teardown stops it with SIGINT, as Ctrl-C would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,6 +48,8 @@ export default async function globalSetup(): Promise<void> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const running: RunningApp = { child, dataDir, output: [] };
+  // Everything the app prints, also as a file the tests can read (they run in other processes than this one).
+  const appLog = path.join(dataDir, 'app-output.log');
   Object.assign(globalThis, { __E2E_APP__: running });
 
   const printed = await new Promise<string>((resolve, reject) => {
@@ -58,6 +60,11 @@ export default async function globalSetup(): Promise<void> {
     );
     const collect = (chunk: Buffer) => {
       running.output.push(chunk.toString());
+      try {
+        appendFileSync(appLog, chunk);
+      } catch {
+        // The teardown has removed the data directory: the last lines of a stopping app are not needed.
+      }
       const all = running.output.join('');
       if (/Ctrl-C to stop/.test(all)) {
         clearTimeout(timer);
@@ -77,6 +84,11 @@ export default async function globalSetup(): Promise<void> {
   process.env.E2E_CHAIN_ID = match(printed, /Chain ID\s+(\d+)/);
   process.env.E2E_DEPLOYMENTS_FILE = path.join(dataDir, 'deployments.json');
   process.env.E2E_CHAIN_URL = `http://127.0.0.1:${chainPort}`;
+  // What the no-plaintext scan reads: the data directory (IPFS blocks), MongoDB, and the app's output.
+  process.env.E2E_DATA_DIR = dataDir;
+  process.env.E2E_MONGODB_URI = match(printed, /^\s+MongoDB\s+(\S+)/m);
+  process.env.E2E_IPFS_API_URL = match(printed, /^\s+IPFS API\s+(\S+)/m);
+  process.env.E2E_APP_LOG = appLog;
 }
 
 /** A port nobody listens on now. */
