@@ -10,11 +10,7 @@ import { Records__factory, type Records } from '@contracts/types';
 import { RECORD_KINDS, type RecordKind } from '@api';
 import { UNTIL_REVOKED } from '@test-support/constants';
 import { licenceCommitment } from '@test-support/licences';
-import {
-  signInCallers,
-  type MatrixAccounts,
-  type MatrixCallers,
-} from '../../../test-support/authorization-matrix';
+import { signInCallers, type MatrixAccounts, type MatrixCallers } from '../../../test-support/authorization-matrix';
 import { signIn } from '../../../test-support/siwe-client';
 import { fundedWallet, GAS, type TestApp, type TestChain } from '../../../test-support/test-app';
 
