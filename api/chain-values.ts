@@ -32,3 +32,9 @@ export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 export const LISTED_APPOINTMENT_STATUSES = APPOINTMENT_STATUSES.slice(1) as Exclude<AppointmentStatus, 'none'>[];
 /** Bounds of a doctor's slot length on chain (Appointments.MIN_SLOT_LENGTH / MAX_SLOT_LENGTH), in seconds. */
 export const SLOT_LENGTH_BOUNDS = { min: 5 * 60, max: 4 * 60 * 60 } as const;
+
+/** Records.Kind, in the contract's order (the index is the on-chain value). */
+export const RECORD_KINDS = ['test-report', 'consultation-note', 'prescription', 'imaging', 'other'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+/** The kinds a patient may add themselves; notes and prescriptions come from doctors (Records.sol). */
+export const PATIENT_RECORD_KINDS = ['test-report', 'imaging', 'other'] as const satisfies readonly RecordKind[];

@@ -5,14 +5,12 @@
  */
 import { z } from 'zod';
 import { AddressSchema } from './address';
+import { RECORD_KINDS } from './chain-values';
 import { CidSchema } from './ipfs';
 import { routes } from './route-spec';
 
-/** Records.Kind, in the contract's order (the index is the on-chain value). */
-export const RECORD_KINDS = ['test-report', 'consultation-note', 'prescription', 'imaging', 'other'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
-/** The kinds a patient may add themselves; notes and prescriptions come from doctors (Records.sol). */
-export const PATIENT_RECORD_KINDS = ['test-report', 'imaging', 'other'] as const satisfies readonly RecordKind[];
+// The kinds live with the other contract enums in chain-values (plain values the client bundles without zod).
+export { PATIENT_RECORD_KINDS, RECORD_KINDS, type RecordKind } from './chain-values';
 
 /** sha256 of the encrypted bytes exactly as pinned, as the chain stores it. */
 export const ContentHashSchema = z

@@ -1,11 +1,13 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { AppointmentView } from '@api';
+import { ReasonNoteText } from '../reason-note-text';
 import { feeText, patientLabel, slotText } from './appointment-text';
 
 /** One appointment in the doctor's queue: who, why, when, for how much; the section projects its actions. */
 @Component({
   selector: 'ehr-queue-item',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReasonNoteText],
   template: `
     @let item = appointment();
     <div class="summary">
@@ -14,7 +16,7 @@ import { feeText, patientLabel, slotText } from './appointment-text';
       <span>{{ feeText(item) }}</span>
       <span class="muted">#{{ item.id }}</span>
     </div>
-    <p class="reason" [class.muted]="!item.reason">{{ item.reason || 'No reason given yet.' }}</p>
+    <p class="reason"><ehr-reason-note [cid]="item.reasonCid" /></p>
     <ng-content />
   `,
   styles: `
