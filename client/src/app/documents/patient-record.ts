@@ -5,7 +5,7 @@
  * Extension point: the doctor's note form goes in the `.record-actions` section of the template; after it
  * anchors a note it calls `recordChanged()` so the timeline reads the record again.
  */
-import { ChangeDetectionStrategy, Component, inject, input, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, viewChild } from '@angular/core';
 import { shortAddress } from '../auth/account';
 import { RecordTimeline } from './record-timeline';
 
