@@ -3,6 +3,7 @@
  * contract that keeps entries in memory, a published key signed by a real wallet, and an HTTP responder that
  * answers requests as they arrive and records their order.
  */
+/* eslint-disable @typescript-eslint/require-await -- the fakes keep the async signatures of the services they stand for */
 import type { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { Wallet, type HDNodeWallet } from 'ethers';
 import {

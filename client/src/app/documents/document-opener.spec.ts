@@ -23,8 +23,8 @@ describe('DocumentOpener (real crypto; IPFS and the chain in memory)', () => {
 
   beforeAll(() => {
     // jsdom has no blob: URLs; browsers do.
-    URL.createObjectURL ??= () => 'blob:test';
-    URL.revokeObjectURL ??= () => undefined;
+    if (!('createObjectURL' in URL))
+      Object.assign(URL, { createObjectURL: () => 'blob:test', revokeObjectURL: () => undefined });
   });
 
   /** An envelope pinned and anchored as the uploader does, with the patient's wrapped key stored. */

@@ -19,14 +19,18 @@ const doctor = devAccount(191);
 const LIMIT = 4_000;
 
 // jsdom's Blob lacks arrayBuffer(), which every browser has: read it as browsers did before it.
-Blob.prototype.arrayBuffer ??= function (this: Blob): Promise<ArrayBuffer> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(this);
+if (!('arrayBuffer' in Blob.prototype)) {
+  Object.assign(Blob.prototype, {
+    arrayBuffer(this: Blob): Promise<ArrayBuffer> {
+      return new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.onerror = () => reject(new Error('the file could not be read'));
+        reader.readAsArrayBuffer(this);
+      });
+    },
   });
-};
+}
 
 describe('DocumentUploader (real crypto; IPFS and the chain in memory)', () => {
   let ipfs: MemoryIpfs;
