@@ -14,6 +14,7 @@ import { auditComponent } from './audit';
 import { authComponent } from './auth';
 import { consentComponent } from './consent';
 import { doctorsComponent } from './doctors';
+import { documentKeysComponent } from './document-keys';
 import { healthComponent } from './health';
 import { ipfsComponent } from './ipfs';
 import { openApiComponent } from './openapi';
@@ -37,6 +38,7 @@ export const COMPONENTS: readonly Component[] = [
   practiceComponent,
   auditComponent,
   ipfsComponent,
+  documentKeysComponent,
 ];
 
 export type { Component, ComponentContext } from './component';
