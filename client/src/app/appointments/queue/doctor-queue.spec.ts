@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import type { Account, AppointmentPage, AppointmentView } from '@api';
 import { eventually } from '../../../testing/eventually';
 import { clickButton, fillFields } from '../../../testing/form-filling';
@@ -83,6 +84,7 @@ describe('DoctorQueue', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideRouter([]),
         { provide: AppointmentsContract, useValue: contract },
       ],
     });

@@ -6,6 +6,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import type { AppointmentView } from '@api';
 import { devAccount } from '@test-support/dev-chain';
 import { appConfigFor } from '../../../testing/app-config.fixture';
@@ -34,7 +35,12 @@ describe('QueueItem: the booking reason', () => {
     stopAnnouncing = wallet.announceOn(window);
     ipfs = new MemoryIpfs();
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: IpfsDocuments, useValue: ipfs }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: IpfsDocuments, useValue: ipfs },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     const configLoaded = TestBed.inject(AppConfigStore).load();
