@@ -3,7 +3,7 @@
  * see the size limit before anything starts, then follow each file through encrypt, upload and anchor.
  * Uploads pinned but not anchored are listed to retry or discard.
  */
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { DocumentSharing as SharingChoice, PendingRecord, RecordKind } from '@api';
 // chain-values, not the @api index: plain values, so no zod enters the client bundle.
@@ -41,7 +41,7 @@ const STAGE_LABELS = { encrypt: 'Encrypt', upload: 'Upload', anchor: 'Anchor' } 
   templateUrl: './upload-panel.html',
   styleUrl: './upload-panel.css',
 })
-export class UploadPanel {
+export class UploadPanel implements OnInit {
   private readonly uploader = inject(DocumentUploader);
   private readonly sharingService = inject(DocumentSharing);
   private readonly recordsApi = inject(RecordsApi);
@@ -77,8 +77,12 @@ export class UploadPanel {
       (bytes) => this.limit.set(formatBytes(bytes)),
       () => this.limit.set(null),
     );
-    void this.loadDoctors();
     void this.loadPending();
+  }
+
+  /** Not in the constructor: the `patient` input has no value yet there (NG0950), and the list stayed empty. */
+  ngOnInit(): void {
+    void this.loadDoctors();
   }
 
   protected toggleDoctor(address: string, checked: boolean): void {
