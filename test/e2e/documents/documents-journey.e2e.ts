@@ -7,8 +7,10 @@ import { JsonRpcProvider, Wallet, sha256, toBeHex } from 'ethers';
 import { readFileSync } from 'node:fs';
 import { Records__factory, Registry__factory } from '@contracts/types';
 import { devAccount } from '@test-support/dev-chain';
-import { saveScreenshot } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, saveScreenshot } from '../support/browser';
 import { describeInBrowser, useSignedInBrowser } from '../support/journey';
+import { openCryptoPage } from './support/crypto-page';
 import { plantControls, scanForPlaintext, sourcesFromEnv } from './support/plaintext-scan';
 import {
   UI_TIMEOUT,
@@ -17,8 +19,10 @@ import {
   openEntryRefused,
   openMyRecords,
   openPatientRecord,
+  publishDocumentKey,
   revokeAccess,
   uploadDocument,
+  waitUntilUploadPanelLists,
 } from './support/records-app';
 
 const RUN = Date.now().toString(36);
@@ -58,8 +62,15 @@ describeInBrowser('Documents journey and the no-plaintext scan (browser)', () =>
   const chainId = Number(process.env.E2E_CHAIN_ID);
   let provider: JsonRpcProvider;
   let addresses: Record<string, { address: string }>;
+  // The app's crypto in a page of its own, for the doctor's key set-up (see publishDocumentKey).
+  let cryptoBrowser: Browser;
+  let cryptoPage: Page;
+  /** Set when the journey has stored every marker (encrypted): the scan is meaningful only after that. */
+  let journeyCompleted = false;
 
   beforeAll(async () => {
+    cryptoBrowser = await launchBrowser();
+    cryptoPage = await openCryptoPage(cryptoBrowser);
     provider = new JsonRpcProvider(process.env.E2E_RPC_URL, undefined, { cacheTimeout: -1, staticNetwork: true });
     addresses = JSON.parse(readFileSync(process.env.E2E_DEPLOYMENTS_FILE!, 'utf8'))[String(chainId)];
     // Funds straight on Ganache (the app's /rpc refuses node methods): no race for the admin's nonce.
@@ -72,7 +83,10 @@ describeInBrowser('Documents journey and the no-plaintext scan (browser)', () =>
       node.destroy();
     }
   });
-  afterAll(() => provider?.destroy());
+  afterAll(async () => {
+    provider?.destroy();
+    await cryptoBrowser?.close();
+  });
 
   /** The chain's entry #id and the sha256 of the bytes the IPFS node holds for its CID. */
   async function anchoredAndStored(entryId: string): Promise<{ anchored: string; stored: string; cid: string }> {
@@ -92,7 +106,7 @@ describeInBrowser('Documents journey and the no-plaintext scan (browser)', () =>
     const doctor = await signedInAs(DOCTOR);
     await doctor.registerAsDoctor({
       licence: 'GMC-1810181',
-      speciality: 'Nephrology',
+      speciality: 'Cardiology',
       firstName: 'Nadia',
       lastName: 'Notewright',
       dateOfJoining: '2012-09-03',
@@ -105,6 +119,7 @@ describeInBrowser('Documents journey and the no-plaintext scan (browser)', () =>
     const registry = Registry__factory.connect(addresses['Registry'].address, admin);
     await (await registry.verifyDoctor(devAccount(DOCTOR).address, GAS)).wait();
     await doctor.page.reload();
+    await publishDocumentKey(doctor, new Wallet(devAccount(DOCTOR).privateKey), chainId, cryptoPage);
 
     // The patient registers and gives the doctor access until revoked.
     const patient = await signedInAs(PATIENT);
@@ -115,6 +130,7 @@ describeInBrowser('Documents journey and the no-plaintext scan (browser)', () =>
 
     // 1. The patient uploads the PDF: encrypted in the browser, pinned, anchored.
     await openMyRecords(patient);
+    await waitUntilUploadPanelLists(patient, DOCTOR_NAME);
     const pdfName = `lab-${MARKERS.fileName}.pdf`;
     const uploaded = await uploadDocument(patient, { name: pdfName, mimeType: 'application/pdf', buffer: testPdf() });
     expect(uploaded.outcome).not.toMatch(/Not shared with/);
@@ -140,10 +156,12 @@ describeInBrowser('Documents journey and the no-plaintext scan (browser)', () =>
 
     // 7. The patient's access log: every open by the doctor, and the refusal.
     const log = await patient.page.evaluate(async () => (await fetch('/api/audit/me')).json());
-    console.log(JSON.stringify(log).slice(0, 2000));
+    console.log(JSON.stringify(log).slice(0, 3000));
+    journeyCompleted = true;
   });
 
   test('When the stack has stored and logged everything of the journey, then no marker appears anywhere, while a planted plaintext control is found in every place', async () => {
+    expect(journeyCompleted).toBe(true);
     const sources = sourcesFromEnv();
     await plantControls(
       CONTROL,

@@ -3,8 +3,12 @@
  * as the shared page object does): the patient's My records (upload, timeline, viewer) and a doctor's view of
  * a patient's record at /records/:patient.
  */
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { publishedKeyMessage } from '@api/document-keys';
 import type { EhrApp } from '../../support/ehr-app';
+import type { BrowserCrypto } from './crypto-page';
+
+type CryptoWindow = Window & { EhrCrypto: BrowserCrypto };
 
 export const UI_TIMEOUT = 30_000;
 
@@ -17,6 +21,30 @@ export async function openMyRecords(app: EhrApp): Promise<void> {
 export async function openPatientRecord(app: EhrApp, appUrl: string, patient: string): Promise<void> {
   await app.page.goto(`${appUrl}/records/${patient}`);
   await app.page.getByRole('heading', { level: 1, name: /^Record of patient / }).waitFor({ timeout: UI_TIMEOUT });
+}
+
+/**
+ * On My records: waits until the upload panel knows `doctorName` has access (the list comes from the consent
+ * read model, a moment behind the chain: a file uploaded before would not be shared with them), by looking at
+ * "Only some of them", then chooses "All doctors with access" again.
+ */
+export async function waitUntilUploadPanelLists(app: EhrApp, doctorName: string): Promise<void> {
+  const panel = () => app.page.getByRole('region', { name: 'Add documents' });
+  const deadline = Date.now() + UI_TIMEOUT;
+  for (;;) {
+    await panel().getByRole('radio', { name: 'Only some of them' }).check();
+    const doctor = panel().getByRole('checkbox', { name: doctorName });
+    if (await doctor.isVisible()) break;
+    if (Date.now() > deadline)
+      throw new Error(`the upload panel never listed ${doctorName}: ${await panel().innerText()}`);
+    await app.page.waitForTimeout(1_000);
+    // Away and back inside the app (a reload would drop the wallet connection until it reconnects).
+    await app.goTo('Dashboard');
+    await openMyRecords(app);
+  }
+  await panel()
+    .getByRole('radio', { name: /^All doctors with access/ })
+    .check();
 }
 
 /**
@@ -60,7 +88,9 @@ export async function openEntry(app: EhrApp, entryId: string, documentName: stri
   const entry = await waitForEntry(app, entryId);
   await entry.getByRole('button', { name: new RegExp(`^Open .* #${entryId}$`) }).click();
   const viewer = app.page.getByRole('region', { name: `Document ${documentName}` });
-  await viewer.waitFor({ timeout: UI_TIMEOUT });
+  const refused = entry.getByRole('alert');
+  await viewer.or(refused).first().waitFor({ timeout: UI_TIMEOUT });
+  if (await refused.isVisible()) throw new Error(`entry #${entryId} did not open: ${await refused.textContent()}`);
   return viewer;
 }
 
@@ -81,4 +111,40 @@ export async function closeViewer(viewer: Locator): Promise<void> {
 export async function revokeAccess(app: EhrApp, doctorName: string): Promise<void> {
   await app.page.getByRole('button', { name: `Revoke access to ${doctorName}`, exact: true }).click();
   await app.waitForTransaction();
+}
+
+/**
+ * Publishes the signed-in person's document key exactly as the app's keyring does on first use (the wallet
+ * signs the key-derivation message; the key pair comes from the app's own crypto; the wallet signs the
+ * publish statement; PUT /api/keys/me from their page, with their session). Needed for a doctor before any
+ * document exists: the app has no screen where a doctor sets up document encryption ahead of time.
+ */
+export async function publishDocumentKey(
+  app: EhrApp,
+  wallet: { address: string; signMessage(message: string): Promise<string> },
+  chainId: number,
+  cryptoPage: Page,
+): Promise<void> {
+  const derivationMessage = await cryptoPage.evaluate(
+    ([address, chain]) => (window as unknown as CryptoWindow).EhrCrypto.keyDerivationMessage(address, chain),
+    [wallet.address, chainId] as const,
+  );
+  const derivationSignature = await wallet.signMessage(derivationMessage);
+  const publicKey = await cryptoPage.evaluate((signature) => {
+    const { deriveKeyPair, publicKeyToHex } = (window as unknown as CryptoWindow).EhrCrypto;
+    return publicKeyToHex(deriveKeyPair(signature).publicKey);
+  }, derivationSignature);
+  const signature = await wallet.signMessage(publishedKeyMessage(publicKey, wallet.address, chainId));
+  const status = await app.page.evaluate(
+    async (body) =>
+      (
+        await fetch('/api/keys/me', {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).status,
+    { publicKey, signature },
+  );
+  if (status !== 200) throw new Error(`publishing the document key answered ${status}`);
 }
