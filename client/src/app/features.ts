@@ -9,6 +9,7 @@ import { DASHBOARD_FEATURE } from './dashboard/dashboard.feature';
 import { DOCTORS_FEATURE, FIND_A_DOCTOR_FEATURE } from './doctors/doctors.feature';
 import { PATIENTS_FEATURE } from './patients/patients.feature';
 import { PRACTICE_FEATURE } from './practice/practice.feature';
+import { RECORDS_FEATURE } from './documents/records.feature';
 import { TRANSACTIONS_FEATURE } from './transactions/transactions.feature';
 
 export const FEATURES: readonly Feature[] = [
@@ -16,6 +17,7 @@ export const FEATURES: readonly Feature[] = [
   DOCTORS_FEATURE,
   FIND_A_DOCTOR_FEATURE,
   APPOINTMENTS_FEATURE,
+  RECORDS_FEATURE,
   PRACTICE_FEATURE,
   QUEUE_FEATURE,
   PATIENTS_FEATURE,

@@ -4,6 +4,7 @@ import { shortAddress } from '../auth/account';
 import { TransactionRunner } from '../chain/transaction-runner';
 import { specialityName } from '../doctors/doctor';
 import { DoctorsApi } from '../doctors/doctors-api';
+import { DocumentSharing } from '../documents/document-sharing';
 import { errorText } from '../shared/error-text';
 import { accessRows, type AccessDoctor, type AccessRow } from './access-rows';
 import { ACCESS_DURATIONS, DEFAULT_ACCESS_DURATION, accessText, expiryFor } from './consent';
@@ -30,6 +31,7 @@ export class DoctorAccess implements OnInit {
   private readonly doctorsApi = inject(DoctorsApi);
   private readonly consentApi = inject(ConsentApi);
   private readonly consentContract = inject(ConsentContract);
+  private readonly documentSharing = inject(DocumentSharing);
   protected readonly busy = inject(TransactionRunner).busy;
 
   /** The signed-in patient's address. */
@@ -43,6 +45,8 @@ export class DoctorAccess implements OnInit {
   );
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
+  /** What the last grant or revoke did to the patient's documents, in a sentence. */
+  protected readonly documentsNotice = signal<string | null>(null);
   /** Duration chosen per doctor address; unset rows use the default. */
   private readonly chosenDurations = signal<Record<string, string>>({});
 
@@ -83,11 +87,31 @@ export class DoctorAccess implements OnInit {
 
   protected async grant(doctor: AccessDoctor): Promise<void> {
     const expiresAt = expiryFor(this.durationOf(doctor.address));
-    if (await this.consentContract.grant(doctor.address, expiresAt)) await this.readAccess(doctor.address);
+    this.documentsNotice.set(null);
+    if (!(await this.consentContract.grant(doctor.address, expiresAt))) return;
+    await this.readAccess(doctor.address);
+    await this.shareDocuments(doctor);
   }
 
   protected async revoke(doctor: AccessDoctor): Promise<void> {
-    if (await this.consentContract.revoke(doctor.address)) await this.readAccess(doctor.address);
+    this.documentsNotice.set(null);
+    if (!(await this.consentContract.revoke(doctor.address))) return;
+    await this.readAccess(doctor.address);
+    this.documentsNotice.set(
+      `${this.nameOf(doctor)} can no longer open your documents. A copy already downloaded cannot be recalled.`,
+    );
+  }
+
+  /** The grant is mined: wrap the patient's shared documents' keys for the doctor (the server serves them while access lasts). */
+  private async shareDocuments(doctor: AccessDoctor): Promise<void> {
+    try {
+      const shared = await this.documentSharing.shareWithDoctor(doctor.address);
+      if (shared) this.documentsNotice.set(`${shared} of your documents shared with ${this.nameOf(doctor)}.`);
+    } catch (error) {
+      this.documentsNotice.set(
+        `Access granted, but your documents were not shared with ${this.nameOf(doctor)}: ${errorText(error)}`,
+      );
+    }
   }
 
   private async load(): Promise<void> {

@@ -1,54 +1,50 @@
 /**
- * Encrypted documents in and out of IPFS through kubo-rpc-client (docs/decisions/0012), pointed at the app's
- * own endpoint /api/ipfs/api/v0: same origin, so the session cookie goes along, and the server forwards only
- * add, cat and pin commands of signed-in users. Only envelopes (crypto/envelope.ts) are ever added.
+ * Encrypted documents in and out of IPFS through the app's Kubo RPC endpoint /api/ipfs/api/v0 (same origin,
+ * so the session cookie goes along; the server forwards only add, cat and pin commands of signed-in users).
+ * Only envelopes (crypto/envelope.ts) are ever added.
  *
- * The library is ESM-only and heavy: it is imported when a document is first added or read, never with the
- * initial bundle.
+ * Why not kubo-rpc-client here (docs/decisions/0012 chose it): version 7.1.0 does not bundle with Angular's
+ * esbuild builder. Its package.json "browser" field disables the Node-only glob-source module, but Angular's
+ * build still loads that file and fails on node:os/fs/path (angular/angular-cli#30558, open). The two calls
+ * the browser needs are the same Kubo RPC requests the library sends (multipart `add`, `cat?arg=`), and
+ * HttpClient reports real upload progress, which the library's `progress` (node-side chunking) does not.
  */
-import { DOCUMENT, Injectable, inject } from '@angular/core';
-import type { KuboRPCClient } from 'kubo-rpc-client';
+import { HttpClient, HttpEventType, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { firstValueFrom, lastValueFrom, tap, filter, map } from 'rxjs';
+import type { IpfsAdded } from '@api';
 
-/** How far an add has come: bytes the node has taken in so far, of `total`. */
+/** How far an add has come: bytes sent so far, of `total`. */
 export type AddProgress = (loaded: number, total: number) => void;
+
+const API = '/api/ipfs/api/v0';
 
 @Injectable({ providedIn: 'root' })
 export class IpfsDocuments {
-  private readonly origin = inject(DOCUMENT).location.origin;
-  private client?: Promise<KuboRPCClient>;
+  private readonly http = inject(HttpClient);
 
   /** Pins `bytes` (an envelope) and answers its CID (v0, as the embedded node makes it). */
   async add(bytes: Uint8Array, onProgress?: AddProgress): Promise<string> {
-    const client = await this.connect();
-    const added = await client.add(bytes, {
-      pin: true,
-      ...(onProgress && { progress: (loaded: number) => onProgress(loaded, bytes.length) }),
-    });
+    const form = new FormData();
+    form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), 'document');
+    const params = new HttpParams().set('pin', 'true').set('cid-version', '0');
+    const added = await lastValueFrom(
+      this.http.post<IpfsAdded>(`${API}/add`, form, { params, reportProgress: true, observe: 'events' }).pipe(
+        tap((event) => {
+          if (event.type === HttpEventType.UploadProgress) onProgress?.(event.loaded, event.total ?? bytes.length);
+        }),
+        filter((event) => event.type === HttpEventType.Response),
+        map((event) => event.body!),
+      ),
+    );
     onProgress?.(bytes.length, bytes.length);
-    return added.cid.toString();
+    return added.Hash;
   }
 
   /** The bytes behind `cid`, exactly as pinned (check them against the chain before trusting them). */
   async cat(cid: string): Promise<Uint8Array> {
-    const client = await this.connect();
-    const chunks: Uint8Array[] = [];
-    let length = 0;
-    for await (const chunk of client.cat(cid)) {
-      chunks.push(chunk);
-      length += chunk.length;
-    }
-    const bytes = new Uint8Array(length);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return bytes;
-  }
-
-  private connect(): Promise<KuboRPCClient> {
-    // The library appends /api/v0 only to a bare origin; a URL with a path is taken as the API path itself.
-    this.client ??= import('kubo-rpc-client').then(({ create }) => create({ url: `${this.origin}/api/ipfs/api/v0` }));
-    return this.client;
+    const params = new HttpParams().set('arg', cid);
+    const body = await firstValueFrom(this.http.post(`${API}/cat`, null, { params, responseType: 'arraybuffer' }));
+    return new Uint8Array(body);
   }
 }

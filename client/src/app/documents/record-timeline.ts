@@ -1,0 +1,110 @@
+/**
+ * A patient's record as a timeline, newest first: kind, author, time, and amendments (the old version stays,
+ * marked "amended", beside the one that corrects it). Opening an entry checks it against the chain first; an
+ * integrity failure is said plainly and nothing is shown.
+ */
+import { DatePipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type OnDestroy,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import type { RecordEntry } from '@api';
+import { shortAddress } from '../auth/account';
+import { Session } from '../auth/session';
+import { errorText } from '../shared/error-text';
+import { DocumentOpener, IntegrityError, type OpenedDocument } from './document-opener';
+import { sameAddress } from './document-upload';
+import { DocumentViewer } from './document-viewer';
+import { RECORD_KIND_LABELS } from './record-kinds';
+import { RecordsApi } from './records-api';
+
+/** The API's largest page. */
+const PAGE_LIMIT = 100;
+
+interface OpenState {
+  id: number;
+  opening: boolean;
+  document?: OpenedDocument;
+  error?: string;
+  integrity?: boolean;
+}
+
+@Component({
+  selector: 'ehr-record-timeline',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, DocumentViewer],
+  templateUrl: './record-timeline.html',
+  styleUrl: './record-timeline.css',
+})
+export class RecordTimeline implements OnDestroy {
+  private readonly api = inject(RecordsApi);
+  private readonly opener = inject(DocumentOpener);
+  private readonly session = inject(Session);
+
+  /** Whose record. */
+  readonly patient = input.required<string>();
+
+  protected readonly entries = signal<RecordEntry[] | null>(null);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly opened = signal<OpenState | null>(null);
+  protected readonly kindLabels = RECORD_KIND_LABELS;
+  protected readonly rows = computed(() => this.entries() ?? []);
+
+  constructor() {
+    effect(() => void this.loadFor(this.patient()));
+  }
+
+  /** Reads the record again (after an upload or a note is anchored and indexed). */
+  reload(): Promise<void> {
+    return this.loadFor(this.patient());
+  }
+
+  ngOnDestroy(): void {
+    this.closeViewer();
+  }
+
+  protected authorOf(entry: RecordEntry): string {
+    const me = this.session.account()?.address;
+    if (me && sameAddress(me, entry.author)) return 'You';
+    if (sameAddress(entry.author, entry.patient)) return 'Patient';
+    return `Dr ${shortAddress(entry.author)}`;
+  }
+
+  protected async open(entry: RecordEntry): Promise<void> {
+    this.closeViewer();
+    this.opened.set({ id: entry.id, opening: true });
+    try {
+      const document = await this.opener.open(entry);
+      this.opened.set({ id: entry.id, opening: false, document });
+    } catch (error) {
+      this.opened.set({
+        id: entry.id,
+        opening: false,
+        error: errorText(error),
+        integrity: error instanceof IntegrityError,
+      });
+    }
+  }
+
+  protected closeViewer(): void {
+    const document = this.opened()?.document;
+    if (document) this.opener.release(document);
+    this.opened.set(null);
+  }
+
+  private async loadFor(patient: string): Promise<void> {
+    this.loadError.set(null);
+    try {
+      this.entries.set((await this.api.list(patient, { limit: PAGE_LIMIT })).items);
+    } catch (error) {
+      this.loadError.set(`The record could not be loaded: ${errorText(error)}`);
+      this.entries.set([]);
+    }
+  }
+}
