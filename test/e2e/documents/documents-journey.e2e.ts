@@ -17,12 +17,17 @@ import {
   closeViewer,
   openEntry,
   openEntryRefused,
+  amendNote,
   openMyRecords,
+  openNote,
   openPatientRecord,
   publishDocumentKey,
   revokeAccess,
+  timelineEntry,
   uploadDocument,
+  waitForEntry,
   waitUntilUploadPanelLists,
+  writeConsultationNote,
 } from './support/records-app';
 
 const RUN = Date.now().toString(36);
@@ -88,6 +93,14 @@ describeInBrowser('Documents journey and the no-plaintext scan (browser)', () =>
     await cryptoBrowser?.close();
   });
 
+  /** The id of the newest record entry of `patient` on chain (from RecordAdded). */
+  async function latestEntryId(patient: string): Promise<string> {
+    const records = Records__factory.connect(addresses['Records'].address, provider);
+    const added = await records.queryFilter(records.filters.RecordAdded(), 0, 'latest');
+    const mine = added.filter((event) => event.args.patient === patient);
+    return mine[mine.length - 1].args.id.toString();
+  }
+
   /** The chain's entry #id and the sha256 of the bytes the IPFS node holds for its CID. */
   async function anchoredAndStored(entryId: string): Promise<{ anchored: string; stored: string; cid: string }> {
     const records = Records__factory.connect(addresses['Records'].address, provider);
@@ -144,8 +157,37 @@ describeInBrowser('Documents journey and the no-plaintext scan (browser)', () =>
     const pdfOnChain = await anchoredAndStored(uploaded.entryId);
     expect(pdfOnChain.stored).toBe(pdfOnChain.anchored);
 
-    // 3–5. NOTE STEPS (doctor writes a consultation note with a prescription; the patient opens it; the doctor
-    // amends it) go here once the note form is merged.
+    // 3. The doctor writes a consultation note with a prescription: encrypted for the patient and the doctor.
+    const note = {
+      diagnosis: `Stage 2 hypertension (${MARKERS.note})`,
+      notes: `Home readings 150/95 over two weeks. Review in 4 weeks. ${MARKERS.note}`,
+      medications: [{ name: 'Amlodipine', dose: '5 mg once daily', duration: '28 days' }],
+    };
+    await writeConsultationNote(doctor, note);
+    const noteId = await latestEntryId(patientAddress);
+    await saveScreenshot(doctor.page, 'documents-03-doctor-wrote-note');
+    const noteOnChain = await anchoredAndStored(noteId);
+    expect(noteOnChain.stored).toBe(noteOnChain.anchored);
+
+    // 4. The patient opens the note in their record.
+    await openMyRecords(patient);
+    const patientView = await openNote(patient, noteId);
+    await patientView.getByText(note.diagnosis).waitFor({ timeout: UI_TIMEOUT });
+    expect(await patientView.getByRole('cell', { name: 'Amlodipine' }).count()).toBe(1);
+    await saveScreenshot(patient.page, 'documents-04-patient-opened-note');
+
+    // 5. The doctor amends it: a new version linked to the old one, the old one marked amended.
+    await openNote(doctor, noteId);
+    const amendment = { ...note, diagnosis: `Stage 1 hypertension, corrected (${MARKERS.note})` };
+    await amendNote(doctor, noteId, amendment);
+    const amendedId = await latestEntryId(patientAddress);
+    expect(Number(amendedId)).toBeGreaterThan(Number(noteId));
+    const records = Records__factory.connect(addresses['Records'].address, provider);
+    expect((await records.getRecord(BigInt(amendedId))).amends).toBe(BigInt(noteId));
+    await openPatientRecord(doctor, appUrl, patientAddress);
+    await waitForEntry(doctor, amendedId);
+    await timelineEntry(doctor, noteId).getByText('amended', { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    await saveScreenshot(doctor.page, 'documents-05-doctor-amended-note');
 
     // 6. The patient revokes; the doctor's next open (the page still lists the entry) is refused.
     await patient.goTo('Patients');
@@ -154,9 +196,20 @@ describeInBrowser('Documents journey and the no-plaintext scan (browser)', () =>
     expect(refusal).not.toBe('');
     await saveScreenshot(doctor.page, 'documents-06-doctor-refused');
 
-    // 7. The patient's access log: every open by the doctor, and the refusal.
-    const log = await patient.page.evaluate(async () => (await fetch('/api/audit/me')).json());
-    console.log(JSON.stringify(log).slice(0, 3000));
+    // 7. The patient's access log (GET /api/audit/me, newest first): the doctor's opens, allowed on the consent
+    // grant, and the refusal after the revoke. The Activity page does not show this log yet: read through the API.
+    const log = (await patient.page.evaluate(async () => (await fetch('/api/audit/me')).json())) as {
+      items: { actor: string; what: string; outcome: string; why: string }[];
+    };
+    const byDoctor = log.items.filter((item) => item.actor === devAccount(DOCTOR).address);
+    expect(byDoctor[0]).toMatchObject({ what: 'document.key', outcome: 'denied' });
+    const allowedOpens = byDoctor.filter((item) => item.what === 'document.key' && item.outcome === 'allowed');
+    // At least the PDF and the note the doctor opened before amending it.
+    expect(allowedOpens.length).toBeGreaterThanOrEqual(2);
+    expect(allowedOpens.every((item) => item.why === 'consent grant')).toBe(true);
+    console.log(
+      `access log of the patient: ${JSON.stringify(log.items.map(({ what, outcome, why }) => [what, outcome, why]))}`,
+    );
     journeyCompleted = true;
   });
 

@@ -148,3 +148,56 @@ export async function publishDocumentKey(
   );
   if (status !== 200) throw new Error(`publishing the document key answered ${status}`);
 }
+
+export interface NoteFields {
+  diagnosis: string;
+  notes: string;
+  medications: { name: string; dose: string; duration: string }[];
+}
+
+/** Fills the note form's fields (a new note or an amendment) and saves it; waits until it is anchored. */
+async function fillAndSaveNote(form: Locator, note: NoteFields, save: string): Promise<void> {
+  await form.getByLabel('Diagnosis', { exact: true }).fill(note.diagnosis);
+  await form.getByLabel('Notes', { exact: true }).fill(note.notes);
+  for (const [index, medication] of note.medications.entries()) {
+    const row = form.getByLabel(`Medication ${index + 1}`, { exact: true });
+    if (!(await row.isVisible())) await form.getByRole('button', { name: 'Add medication', exact: true }).click();
+    await row.fill(medication.name);
+    await form.getByLabel('Dose', { exact: true }).nth(index).fill(medication.dose);
+    await form.getByLabel('Duration', { exact: true }).nth(index).fill(medication.duration);
+  }
+  await form.getByRole('button', { name: save, exact: true }).click();
+  const done = form.getByText('Saved and anchored on chain.').or(form.getByRole('alert'));
+  await done.first().waitFor({ timeout: 90_000 });
+  if (await form.getByRole('alert').isVisible()) {
+    throw new Error(`the note was not saved: ${await form.getByRole('alert').innerText()}`);
+  }
+}
+
+/** On a patient's record page (doctor): writes a consultation note of `note`'s fields. */
+export async function writeConsultationNote(app: EhrApp, note: NoteFields): Promise<void> {
+  await app.page.getByRole('button', { name: 'Write a consultation note or prescription', exact: true }).click();
+  const form = app.page.getByRole('form', { name: 'Write a note' });
+  await form.getByRole('radio', { name: 'Consultation note', exact: true }).check();
+  await fillAndSaveNote(form, note, 'Save the note');
+  // Closed once saved: left open, its fields share ids with an amend form (labels would name the wrong field).
+  await app.page.getByRole('button', { name: 'Close the note form', exact: true }).click();
+}
+
+/** Opens the note of entry #id in the timeline (Open note); answers its structured view. */
+export async function openNote(app: EhrApp, entryId: string): Promise<Locator> {
+  const entry = await waitForEntry(app, entryId);
+  await entry.getByRole('button', { name: 'Open note', exact: true }).click();
+  const view = entry.getByRole('article', { name: 'Consultation note' });
+  const refused = entry.getByRole('alert');
+  await view.or(refused).first().waitFor({ timeout: UI_TIMEOUT });
+  if (await refused.isVisible()) throw new Error(`note #${entryId} did not open: ${await refused.textContent()}`);
+  return view;
+}
+
+/** The note's author, on entry #id already opened: Amend, change the fields, save the amendment. */
+export async function amendNote(app: EhrApp, entryId: string, note: NoteFields): Promise<void> {
+  const entry = timelineEntry(app, entryId);
+  await entry.getByRole('button', { name: 'Amend', exact: true }).click();
+  await fillAndSaveNote(entry.getByRole('form', { name: 'Amend the note' }), note, 'Save the amendment');
+}
