@@ -19,6 +19,7 @@ import { ipfsComponent } from './ipfs';
 import { openApiComponent } from './openapi';
 import { patientsComponent } from './patients';
 import { practiceComponent } from './practice';
+import { recordsComponent } from './records';
 import { rpcComponent } from './rpc';
 import { transactionsComponent } from './transactions';
 
@@ -37,6 +38,7 @@ export const COMPONENTS: readonly Component[] = [
   practiceComponent,
   auditComponent,
   ipfsComponent,
+  recordsComponent,
 ];
 
 export type { Component, ComponentContext } from './component';

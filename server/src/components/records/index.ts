@@ -1,0 +1,24 @@
+/**
+ * Records: a patient's record, the read model of the Records contract's RecordAdded events (written
+ * only through the indexer, by this component's event source), read by those the chain allows and
+ * logged in the access log; and the uploads pinned to IPFS but not anchored yet, kept for a retry.
+ */
+import { Consent__factory, Registry__factory } from '@contracts/types';
+import { deploymentOf } from '../../libraries/chain';
+import type { Component } from '../component';
+import { recordRoutes } from './entry-points/api/records-routes';
+import { recordsEvents } from './entry-points/chain-events/records-events';
+
+export { recordRoutes, type RecordRouteOptions } from './entry-points/api/records-routes';
+
+export const recordsComponent: Component = {
+  name: 'records',
+  contracts: ['Records', 'Consent', 'Registry'],
+  apiRoutes: ({ chain, limitWrites }) =>
+    recordRoutes({
+      registry: chain.contract('Registry', Registry__factory),
+      consent: chain.contract('Consent', Consent__factory),
+      limitWrites,
+    }),
+  eventSources: (deployments) => [recordsEvents(deploymentOf(deployments, 'Records'))],
+};
