@@ -242,7 +242,7 @@ export const DOCUMENT_KEY_ROUTES = routes([
     params: DocumentParamsSchema,
     body: StoreDocumentKeysBodySchema,
     status: 204,
-    errors: ['DOCUMENT_KEYS_NOT_ALLOWED', 'DOCUMENT_PATIENT_MISMATCH'],
+    errors: ['DOCUMENT_KEYS_NOT_ALLOWED', 'DOCUMENT_PATIENT_MISMATCH', 'RECOVERY_KEY_NOT_SET'],
   },
   {
     method: 'get',
@@ -280,6 +280,6 @@ export const DOCUMENT_KEY_ROUTES = routes([
     access: 'session',
     params: DocumentRecipientParamsSchema,
     status: 204,
-    errors: ['DOCUMENT_KEY_NOT_FOUND', 'PATIENT_ONLY'],
+    errors: ['DOCUMENT_KEY_NOT_FOUND', 'PATIENT_ONLY', 'DOCUMENT_OWN_KEY'],
   },
 ]);

@@ -14,6 +14,7 @@ import { auditComponent } from './audit';
 import { authComponent } from './auth';
 import { consentComponent } from './consent';
 import { doctorsComponent } from './doctors';
+import { documentKeysComponent } from './document-keys';
 import { healthComponent } from './health';
 import { ipfsComponent } from './ipfs';
 import { openApiComponent } from './openapi';
@@ -39,6 +40,7 @@ export const COMPONENTS: readonly Component[] = [
   auditComponent,
   ipfsComponent,
   recordsComponent,
+  documentKeysComponent,
 ];
 
 export type { Component, ComponentContext } from './component';

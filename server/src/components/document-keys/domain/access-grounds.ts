@@ -1,0 +1,36 @@
+/**
+ * The grounds on which someone other than the patient may read their wrapped key of a patient's document
+ * (GET /api/documents/:cid/key), besides holding the key. Each ground answers, live at request time, the
+ * reason it allows the read (written to the access log as "why") or null. To add a ground, write one
+ * function and list it in ACCESS_GROUNDS.
+ */
+import { hasRecoveryClaim } from '../data-access/recovery-store';
+import type { DocumentKeysContext } from './document-keys-context';
+
+export interface GroundQuestion {
+  context: DocumentKeysContext;
+  document: { cid: string; patient: string };
+  /** The reader (checksummed), never the patient. */
+  reader: string;
+}
+
+export type AccessGround = (question: GroundQuestion) => Promise<string | null>;
+
+/** The patient's consent, as the Consent contract says now (a verified doctor with a live grant or appointment). */
+export const consentGrant: AccessGround = async ({ context, document, reader }) =>
+  (await context.roles.hasAccess(document.patient, reader)) ? 'consent grant' : null;
+
+/** A new wallet of the patient's that proved it holds the patient's recovery code. */
+export const recoveryClaim: AccessGround = async ({ document, reader }) =>
+  (await hasRecoveryClaim(document.patient, reader)) ? 'recovery claim' : null;
+
+export const ACCESS_GROUNDS: readonly AccessGround[] = [consentGrant, recoveryClaim];
+
+/** The first ground that allows `reader` to read, or null when none does. */
+export async function accessGround(question: GroundQuestion): Promise<string | null> {
+  for (const ground of ACCESS_GROUNDS) {
+    const why = await ground(question);
+    if (why) return why;
+  }
+  return null;
+}
