@@ -1,10 +1,12 @@
 /**
- * /api/appointments: the appointments read model (rebuilt from Appointments events) with the off-chain notes
- * of the two parties (the patient's reason, the doctor's reason for rejecting), the live stream of changes
+ * /api/appointments: the appointments read model (rebuilt from Appointments events) with the CID of the
+ * patient's encrypted reason note, the doctor's off-chain reason for rejecting, the live stream of changes
  * and the admin dashboard's appointment charts. Free slots and consulting hours: practice.ts.
  *
- * The chain is the source of truth for every status, time and fee; the notes are health data and live only
- * in MongoDB, readable by the appointment's patient and doctor (admins see the appointment without them).
+ * The chain is the source of truth for every status, time and fee. The booking reason is an encrypted note
+ * (format `ehr-reason/1`) wrapped for the patient and the doctor in the browser: the server holds only its
+ * CID, and serves its key through /api/documents/:cid/key (api/document-keys.ts), which audits the read.
+ * The rejection reason is health data kept in MongoDB, readable by the two parties only.
  */
 import { z } from 'zod';
 import { AddressSchema } from './address';
@@ -95,8 +97,11 @@ export const AppointmentViewSchema = z.object({
    */
   closingDeadline: z.iso.datetime().optional(),
   disputeDeadline: z.iso.datetime().optional(),
-  /** The patient's reason for the visit: only the two parties read it; absent for admins and until written. */
-  reason: z.string().optional(),
+  /**
+   * CID of the patient's encrypted reason note (AppointmentRequested's reasonCid, public on chain); absent
+   * when the patient gave none. Only the two parties hold a key to open it.
+   */
+  reasonCid: z.string().optional(),
   /** The doctor's reason for rejecting it: only the two parties read it. */
   rejectionReason: z.string().optional(),
   history: z.array(AppointmentHistoryEntrySchema),
@@ -113,7 +118,6 @@ export const AppointmentPageSchema = z.object({
 export type AppointmentPage = z.infer<typeof AppointmentPageSchema>;
 
 /**
- * PUT /api/appointments/:id/reason (the patient, while it is requested or accepted) and
  * PUT /api/appointments/:id/rejection-reason (the doctor, once rejected). Health data: kept off chain,
  * written with `j: true`.
  */
@@ -143,7 +147,8 @@ export const APPOINTMENT_ROUTES = routes([
   {
     method: 'get',
     path: '/api/appointments',
-    summary: "Mine, sorted by slot: a patient's bookings, a doctor's queue; admins every appointment (no reasons)",
+    summary:
+      "Mine, sorted by slot: a patient's bookings, a doctor's queue; admins every appointment (no rejection reasons)",
     access: 'session',
     query: AppointmentListQuerySchema,
     response: AppointmentPageSchema,
@@ -172,16 +177,6 @@ export const APPOINTMENT_ROUTES = routes([
     params: AppointmentIdParamsSchema,
     response: AppointmentViewSchema,
     errors: ['APPOINTMENT_NOT_FOUND'],
-  },
-  {
-    method: 'put',
-    path: '/api/appointments/:id/reason',
-    summary: "The patient's reason for the visit (the patient, while requested or accepted)",
-    access: 'session',
-    params: AppointmentIdParamsSchema,
-    body: AppointmentNoteRequestSchema,
-    status: 204,
-    errors: ['APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_OPEN'],
   },
   {
     method: 'put',

@@ -1,91 +1,120 @@
 /**
- * One booking, step by step: the patient signs requestAppointment paying the fee (the wallet, then pending with
- * the transaction's hash, then mined), waits until the indexer has the appointment (the API answers it: the
- * appointment stream says so at once, a slow poll covers a dropped stream), then saves the reason off chain.
- * Provided per booking page, so each page follows its own booking.
+ * One booking, step by step: the patient's reason is encrypted in the browser as a reason note (pinned, its key
+ * wrapped for the patient and the doctor: ReasonNotes), then the patient signs requestAppointment with the
+ * note's CID paying the fee (the wallet, then pending with the transaction's hash, then mined), waits until
+ * the indexer has the appointment (the appointment stream says so at once, a slow poll covers a dropped
+ * stream), and finally wraps their shared documents for the doctor (DocumentSharing), who can open them once
+ * the chain gives them access. Provided per booking page, so each page follows its own booking.
  */
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { EMPTY, catchError, exhaustMap, filter, firstValueFrom, from, merge, take, timeout, timer } from 'rxjs';
 import { TransactionRunner } from '../chain/transaction-runner';
+import { DocumentSharing } from '../documents/document-sharing';
 import { errorText } from '../shared/error-text';
 import { AppointmentsApi } from './appointments-api';
 import { AppointmentsContract } from './appointments-contract';
+import { ReasonNotes } from './reason-notes';
 
 /** How often the API is asked whether the indexer has the appointment yet, should the stream stay silent. */
 const INDEX_POLL_MS = 1_000;
-/** After this the reason is saved anyway: the server checks the appointment on chain, not in the read model. */
+/** After this the documents are shared anyway: the booking stands on chain whether indexed or not. */
 const INDEX_WAIT_MS = 30_000;
 
-export type BookingStep = 'idle' | 'wallet' | 'pending' | 'mined' | 'indexed' | 'saved' | 'failed';
+export type BookingStep = 'idle' | 'encrypt' | 'wallet' | 'pending' | 'mined' | 'indexed' | 'shared' | 'failed';
 
 /** The steps a booking goes through, in order, as the progress list names them. */
 export const BOOKING_STEPS = [
+  { step: 'encrypt', label: 'Reason encrypted' },
   { step: 'wallet', label: 'Waiting for wallet…' },
   { step: 'pending', label: 'Pending' },
   { step: 'mined', label: 'Mined' },
   { step: 'indexed', label: 'Indexed' },
-  { step: 'saved', label: 'Reason saved' },
+  { step: 'shared', label: 'Records shared with the doctor' },
 ] as const satisfies readonly { step: BookingStep; label: string }[];
 
-type Stage = 'idle' | 'signing' | 'indexing' | 'saving' | 'saved' | 'failed';
+type Stage = 'idle' | 'sealing' | 'signing' | 'indexing' | 'sharing' | 'shared' | 'failed';
 
 export interface BookingRequest {
   doctor: { address: string; name: string };
   /** The slot's start (ISO). */
   slot: string;
   feeWei: bigint;
+  /** The reason for the visit, '' for none (only when the doctor cannot receive an encrypted one). */
   reason: string;
 }
+
+/** 'unsent': nothing was booked (the status region or `error` says why); 'share-failed': booked, `share` retries. */
+export type BookingOutcome = 'booked' | 'unsent' | 'share-failed';
 
 @Injectable()
 export class AppointmentBooking {
   private readonly api = inject(AppointmentsApi);
   private readonly contract = inject(AppointmentsContract);
   private readonly runner = inject(TransactionRunner);
+  private readonly reasons = inject(ReasonNotes);
+  private readonly sharing = inject(DocumentSharing);
 
   private readonly stage = signal<Stage>('idle');
   private readonly reachedMined = signal(false);
   private readonly bookedIdSignal = signal<bigint | null>(null);
+  private readonly reasonCidSignal = signal<string | null>(null);
   private readonly errorSignal = signal<string | null>(null);
-  private reason = '';
+  private doctor: BookingRequest['doctor'] | null = null;
 
   /** The new appointment's id once mined. */
   readonly bookedId = this.bookedIdSignal.asReadonly();
-  /** Why the reason could not be saved (the booking itself stands). */
+  /** The CID of the encrypted reason note sent with the booking (null before it is pinned, or without a reason). */
+  readonly reasonCid = this.reasonCidSignal.asReadonly();
+  /** Why the booking stopped, or why the documents were not shared (the booking itself stands then). */
   readonly error = this.errorSignal.asReadonly();
+  /** The booking is on chain but sharing the documents with the doctor failed: `share` tries again. */
+  readonly shareFailed = computed(() => this.stage() === 'failed' && this.reachedMined());
   /** The booking transaction's hash once the wallet has sent it. */
-  readonly txHash = computed(() => (this.stage() === 'idle' ? undefined : this.runner.status().hash));
+  readonly txHash = computed(() =>
+    this.stage() === 'idle' || this.stage() === 'sealing' ? undefined : this.runner.status().hash,
+  );
   readonly step = computed<BookingStep>(() => {
     switch (this.stage()) {
       case 'idle':
         return 'idle';
+      case 'sealing':
+        return 'encrypt';
       case 'signing':
         return { waiting: 'wallet', sent: 'pending', confirmed: 'mined', failed: 'failed', idle: 'wallet' }[
           this.runner.status().phase
         ] as BookingStep;
       case 'indexing':
         return 'mined';
-      case 'saving':
+      case 'sharing':
         return 'indexed';
-      case 'saved':
-        return 'saved';
+      case 'shared':
+        return 'shared';
       case 'failed':
         return this.reachedMined() ? 'indexed' : 'failed';
     }
   });
 
-  /**
-   * Books and then saves the reason. 'unsent' when the transaction did not happen (the status region says
-   * why), 'reason-failed' when the appointment is booked but its reason is not saved yet (`saveReason` retries).
-   */
-  async book(request: BookingRequest): Promise<'booked' | 'unsent' | 'reason-failed'> {
+  async book(request: BookingRequest): Promise<BookingOutcome> {
     this.errorSignal.set(null);
     this.bookedIdSignal.set(null);
+    this.reasonCidSignal.set(null);
     this.reachedMined.set(false);
-    this.reason = request.reason;
+    this.doctor = request.doctor;
+    let reasonCid = '';
+    if (request.reason) {
+      this.stage.set('sealing');
+      try {
+        reasonCid = await this.reasons.seal(request.reason, request.doctor.address);
+      } catch (error) {
+        this.errorSignal.set(`Your reason could not be encrypted, so nothing was booked: ${errorText(error)}`);
+        this.stage.set('failed');
+        return 'unsent';
+      }
+      this.reasonCidSignal.set(reasonCid);
+    }
     this.stage.set('signing');
     const slot = BigInt(Date.parse(request.slot) / 1000);
-    const id = await this.contract.request(request.doctor, slot, request.feeWei);
+    const id = await this.contract.request(request.doctor, slot, request.feeWei, reasonCid);
     if (id === null) {
       this.stage.set('failed');
       return 'unsent';
@@ -94,21 +123,23 @@ export class AppointmentBooking {
     this.reachedMined.set(true);
     this.stage.set('indexing');
     await this.whenIndexed(id);
-    return (await this.saveReason()) ? 'booked' : 'reason-failed';
+    return (await this.share()) ? 'booked' : 'share-failed';
   }
 
-  /** Saves the reason of the booked appointment (again, after a failure). */
-  async saveReason(): Promise<boolean> {
-    const id = this.bookedIdSignal();
-    if (id === null) return false;
-    this.stage.set('saving');
+  /** Wraps the patient's shared documents for the booked doctor (again, after a failure). */
+  async share(): Promise<boolean> {
+    const doctor = this.doctor;
+    if (this.bookedIdSignal() === null || !doctor) return false;
+    this.stage.set('sharing');
     this.errorSignal.set(null);
     try {
-      await this.api.saveReason(id, this.reason);
-      this.stage.set('saved');
+      await this.sharing.shareWithDoctor(doctor.address);
+      this.stage.set('shared');
       return true;
     } catch (error) {
-      this.errorSignal.set(`Your appointment is booked, but its reason was not saved: ${errorText(error)}`);
+      this.errorSignal.set(
+        `Your appointment is booked, but your records were not shared with ${doctor.name} yet: ${errorText(error)}`,
+      );
       this.stage.set('failed');
       return false;
     }

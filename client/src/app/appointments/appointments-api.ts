@@ -1,6 +1,6 @@
 /**
  * Reads appointments through the API (the read model the indexer builds from Appointments events), writes the
- * two parties' off-chain notes, asks for a doctor's free slots and follows changes live. The chain is
+ * doctor's off-chain rejection reason, asks for a doctor's free slots and follows changes live. The chain is
  * written through AppointmentsContract.
  */
 import { HttpClient, HttpParams } from '@angular/common/http';
@@ -45,11 +45,6 @@ export class AppointmentsApi {
   /** One appointment (its two parties and admins). */
   get(id: string | bigint): Promise<AppointmentView> {
     return firstValueFrom(this.http.get<AppointmentView>(`/api/appointments/${id}`));
-  }
-
-  /** The patient's reason for the visit: health data, kept off chain. */
-  saveReason(id: string | bigint, text: string): Promise<void> {
-    return firstValueFrom(this.http.put<void>(`/api/appointments/${id}/reason`, { text }));
   }
 
   /** The doctor's reason for rejecting a request, once rejected on chain. */

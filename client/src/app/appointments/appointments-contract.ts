@@ -17,17 +17,23 @@ export class AppointmentsContract {
   private readonly appointments = () => this.contracts.connect('Appointments', Appointments__factory);
 
   /**
-   * The signed-in patient books `doctor` at `slot` (unix seconds), paying `fee` wei into escrow. Answers the
-   * new appointment's id once mined, null after the status region has said why not.
+   * The signed-in patient books `doctor` at `slot` (unix seconds), paying `fee` wei into escrow, with the CID
+   * of the encrypted reason note ('' for none). Answers the new appointment's id once mined, null after the
+   * status region has said why not.
    */
-  async request(doctor: { address: string; name: string }, slot: bigint, fee: bigint): Promise<bigint | null> {
+  async request(
+    doctor: { address: string; name: string },
+    slot: bigint,
+    fee: bigint,
+    reasonCid: string,
+  ): Promise<bigint | null> {
     const receipt = await this.runner.execute(
       { action: `Booked an appointment with ${doctor.name}`, value: fee },
       () => this.appointments(),
       (appointments) => appointments.requestAppointment,
       doctor.address,
       slot,
-      '',
+      reasonCid,
     );
     return receipt ? this.requestedId(receipt) : null;
   }

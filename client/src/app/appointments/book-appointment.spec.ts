@@ -8,11 +8,13 @@ import type { DoctorView, FreeSlots } from '@api';
 import { devAccount } from '@test-support/dev-chain';
 import { licenceCommitment } from '@test-support/licences';
 import { appConfigFor } from '../../testing/app-config.fixture';
+import { MemoryIpfs, MemoryKeyServer, documentIdentity } from '../../testing/document-services.fixture';
 import { eventually } from '../../testing/eventually';
 import { startTestChain, type TestChain } from '../../testing/test-chain';
 import { TestWallet } from '../../testing/test-wallet';
 import { AppConfigStore } from '../chain/app-config';
 import { WalletConnection } from '../chain/wallet-connection';
+import { IpfsDocuments } from '../documents/ipfs.service';
 import { BookAppointment } from './book-appointment';
 import { localTimeZone } from './slot-days';
 
@@ -37,6 +39,8 @@ describe('BookAppointment (on an in-process chain)', () => {
   let chain: TestChain;
   let http: HttpTestingController;
   let stopAnnouncing: () => void;
+  let ipfs: MemoryIpfs;
+  let keyServer: MemoryKeyServer;
   /** Whole hours two and three days after the chain's time: in the future for the contract. */
   let firstSlot: number;
 
@@ -56,7 +60,10 @@ describe('BookAppointment (on an in-process chain)', () => {
     firstSlot = (Math.floor(now / 3600) + 48) * 3600;
   });
   afterAll(() => chain.stop());
-  afterEach(() => stopAnnouncing());
+  afterEach(() => {
+    stopAnnouncing();
+    keyServer.stop();
+  });
 
   const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
   const freeSlots = (starts: number[]): FreeSlots => ({
@@ -68,14 +75,23 @@ describe('BookAppointment (on an in-process chain)', () => {
     slots: starts.map((start) => ({ start: iso(start), end: iso(start + SLOT_LENGTH) })),
   });
 
-  async function open(slots: FreeSlots): Promise<{ page: HTMLElement; wallet: TestWallet }> {
+  /** The booking page; the doctor has published a document key unless `doctorHasKey` is false. */
+  async function open(slots: FreeSlots, doctorHasKey = true): Promise<{ page: HTMLElement; wallet: TestWallet }> {
     const wallet = new TestWallet(patient, { chain });
     stopAnnouncing = wallet.announceOn(window);
+    ipfs = new MemoryIpfs();
     TestBed.configureTestingModule({
       imports: [BookAppointment],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: IpfsDocuments, useValue: ipfs },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
+    keyServer = new MemoryKeyServer(http, () => patient.address).start();
+    if (doctorHasKey) keyServer.publish((await documentIdentity(doctor)).published);
     const configLoaded = TestBed.inject(AppConfigStore).load();
     const addresses = { Appointments: await chain.appointments.getAddress() };
     http.expectOne('/api/config').flush(appConfigFor(await chain.registry.getAddress(), addresses));
@@ -98,12 +114,14 @@ describe('BookAppointment (on an in-process chain)', () => {
     [...page.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === text);
   const radios = (page: HTMLElement) => [...page.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
 
-  async function chooseAndConfirm(page: HTMLElement, slotIndex: number, reason: string): Promise<void> {
+  async function chooseAndConfirm(page: HTMLElement, slotIndex: number, reason: string | null): Promise<void> {
     const radio = (await eventually(() => radios(page).length > 0 && radios(page)))[slotIndex];
     radio.click();
-    const textarea = page.querySelector<HTMLTextAreaElement>('#booking-reason')!;
-    textarea.value = reason;
-    textarea.dispatchEvent(new Event('input'));
+    if (reason !== null) {
+      const textarea = await eventually(() => page.querySelector<HTMLTextAreaElement>('#booking-reason:enabled'));
+      textarea.value = reason;
+      textarea.dispatchEvent(new Event('input'));
+    }
     (
       await eventually(() => button(page, 'Review booking')?.disabled === false && button(page, 'Review booking'))
     ).click();
@@ -129,7 +147,7 @@ describe('BookAppointment (on an in-process chain)', () => {
     expect(page.textContent).toContain('only you and Dr. Amara Okafor can read it');
   });
 
-  it('When the patient confirms a slot, then requestAppointment is mined paying exactly the fee, and once the API has the appointment the reason is saved off chain', async () => {
+  it('When the patient confirms a slot, then the reason is encrypted first, requestAppointment carries only its CID paying exactly the fee, and no request holds the reason', async () => {
     const { page, wallet } = await open(freeSlots([firstSlot, firstSlot + SLOT_LENGTH]));
 
     await chooseAndConfirm(page, 1, 'Chest pain when climbing stairs');
@@ -140,20 +158,39 @@ describe('BookAppointment (on an in-process chain)', () => {
     expect(BigInt(tx.value)).toBe(FEE);
     const call = Appointments__factory.createInterface().parseTransaction({ data: tx.data })!;
     expect(call.name).toBe('requestAppointment');
-    expect(call.args.toArray()).toEqual([doctor.address, BigInt(firstSlot + SLOT_LENGTH), '']); // no reason on chain
-    const onChain = await chain.appointments.getAppointment(1);
-    expect(onChain.patient).toBe(patient.address);
-    expect(onChain.fee).toBe(FEE);
+    const [bookedDoctor, bookedSlot, reasonCid] = call.args.toArray() as [string, bigint, string];
+    expect([bookedDoctor, bookedSlot]).toEqual([doctor.address, BigInt(firstSlot + SLOT_LENGTH)]);
+    expect(reasonCid).toMatch(/^Qm/); // the encrypted note, pinned before signing
+    expect(ipfs.blocks.has(reasonCid)).toBe(true);
+    expect((await chain.appointments.getAppointment(1)).reasonCid).toBe(reasonCid);
+    expect(keyServer.wrapped.get(reasonCid)?.keys.has(doctor.address.toLowerCase())).toBe(true);
     expect(page.querySelector('[data-testid="booking-tx"]')?.textContent?.trim()).toMatch(/^0x[0-9a-f]{64}$/);
-    http.expectNone('/api/appointments/1/reason'); // not before the appointment is indexed
     indexed.flush({ id: '1' }); // the API has it: the indexer applied AppointmentRequested
 
-    const reason = await eventually(() => http.match('/api/appointments/1/reason')[0]);
-    expect(reason.request.method).toBe('PUT');
-    expect(reason.request.body).toEqual({ text: 'Chest pain when climbing stairs' });
-    reason.flush(null, { status: 204, statusText: 'No Content' });
     await eventually(() => page.textContent?.includes('Booked: appointment #1'));
+    // The records were shared with the doctor (the patient had none yet), and nothing sent carried the reason.
+    expect(JSON.stringify(keyServer.bodies)).not.toContain('Chest pain');
+    http.expectNone((request) => JSON.stringify(request.body ?? '').includes('Chest pain'));
+    http.expectNone('/api/appointments/1/reason');
     expect(page.querySelector('a[href="/appointments"]')).not.toBeNull();
+  });
+
+  it('When the doctor has not set up document encryption, then the page says so and books without a reason', async () => {
+    const { page, wallet } = await open(freeSlots([firstSlot + 2 * 3600]), false);
+
+    await eventually(() => page.querySelector('[data-testid="reason-blocked"]'));
+    expect(page.textContent).toContain('Dr. Amara Okafor cannot receive an encrypted reason');
+    expect(page.querySelector('#booking-reason')).toBeNull();
+    await chooseAndConfirm(page, 0, null);
+
+    (await eventually(() => http.match('/api/appointments/2')[0])).flush({ id: '2' });
+    await eventually(() => page.textContent?.includes('Booked: appointment #2'));
+    const sent = wallet.requests.find((request) => request.method === 'eth_sendTransaction')!;
+    const call = Appointments__factory.createInterface().parseTransaction({
+      data: (sent.params[0] as { data: string }).data,
+    })!;
+    expect(call.args[2]).toBe('');
+    expect(ipfs.blocks.size).toBe(0);
   });
 
   it('When another patient takes the chosen slot meanwhile, then the chain refuses it, no fee is paid, the free slots are read again and the patient is told', async () => {

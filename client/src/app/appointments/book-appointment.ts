@@ -6,20 +6,25 @@ import { shortAddress } from '../auth/account';
 import { TransactionRunner } from '../chain/transaction-runner';
 import { specialityName } from '../doctors/doctor';
 import { DoctorsApi } from '../doctors/doctors-api';
+import { PublishedKeyError } from '../documents/document-keys.service';
+import { NOTE_LIMITS } from '../notes/note-format';
 import { errorText } from '../shared/error-text';
 import { AppointmentBooking, BOOKING_STEPS } from './appointment-booking';
 import { AppointmentsApi } from './appointments-api';
+import { ReasonNotes } from './reason-notes';
 import { TEST_ETHER_NOTE, etherText } from './fee';
 import { SlotPicker } from './slot-picker';
 import { formatSlotTime, localTimeZone } from './slot-days';
 
-/** The API's limit for the reason (api/appointments.ts AppointmentNoteRequestSchema). */
-export const REASON_MAX_LENGTH = 1000;
+/** The reason note's limit (notes/note-format.ts). */
+export const REASON_MAX_LENGTH = NOTE_LIMITS.reason;
 
 /**
- * Book an appointment (patients): the doctor's fee and next free slots, a reason kept off chain, a
- * confirmation showing the fee, then the signature and its progress up to the reason being saved. Should
- * someone take the chosen time meanwhile, the chain refuses the request and the free slots are read again.
+ * Book an appointment (patients): the doctor's fee and next free slots, a reason encrypted in the browser for
+ * the patient and the doctor only, a confirmation showing the fee, then the signature and its progress up to
+ * the patient's records being shared with the doctor. A doctor who has not set up document encryption cannot
+ * receive an encrypted reason: the page says so and books without one. Should someone take the chosen time
+ * meanwhile, the chain refuses the request and the free slots are read again.
  */
 @Component({
   selector: 'ehr-book-appointment',
@@ -32,6 +37,7 @@ export const REASON_MAX_LENGTH = 1000;
 export class BookAppointment implements OnInit {
   private readonly api = inject(AppointmentsApi);
   private readonly doctorsApi = inject(DoctorsApi);
+  private readonly reasonNotes = inject(ReasonNotes);
   protected readonly booking = inject(AppointmentBooking);
   protected readonly busy = inject(TransactionRunner).busy;
 
@@ -50,6 +56,9 @@ export class BookAppointment implements OnInit {
   protected readonly slotGone = signal<string | null>(null);
   protected readonly phase = signal<'choose' | 'confirm' | 'booking'>('choose');
   protected readonly chosen = signal<string | null>(null);
+  /** Whether a reason can be encrypted for this doctor: null while checking their published key. */
+  protected readonly reasonBlocked = signal<string | null>(null);
+  protected readonly reasonChecked = signal(false);
   protected reason = '';
 
   protected readonly doctorName = computed(() => {
@@ -71,8 +80,13 @@ export class BookAppointment implements OnInit {
     void this.load();
   }
 
+  /** A reason is required unless the doctor cannot receive an encrypted one. */
+  protected mayReview(): boolean {
+    return !!this.chosen() && this.reasonChecked() && (!!this.reasonBlocked() || !!this.reason.trim());
+  }
+
   protected review(): void {
-    if (!this.chosen() || !this.reason.trim()) return;
+    if (!this.mayReview()) return;
     this.slotGone.set(null);
     this.phase.set('confirm');
   }
@@ -90,14 +104,17 @@ export class BookAppointment implements OnInit {
       doctor: { address: this.doctor(), name: this.doctorName() },
       slot,
       feeWei: BigInt(slots.feeWei),
-      reason: this.reason.trim(),
+      reason: this.reasonBlocked() ? '' : this.reason.trim(),
     });
-    if (outcome === 'unsent') await this.offerAgain(slot);
+    if (outcome !== 'unsent') return;
+    // The reason could not be encrypted: nothing was signed; the error shows on the confirmation.
+    if (this.booking.error()) this.phase.set('confirm');
+    else await this.offerAgain(slot);
   }
 
   protected stepState(index: number): 'done' | 'current' | 'todo' {
     const current = this.stepIndex();
-    if (this.booking.step() === 'saved' || index < current) return 'done';
+    if (this.booking.step() === 'shared' || index < current) return 'done';
     return index === current ? 'current' : 'todo';
   }
 
@@ -121,7 +138,23 @@ export class BookAppointment implements OnInit {
       this.loadError.set(`This doctor could not be found: ${errorText(error)}`);
       return;
     }
-    await this.loadSlots();
+    await Promise.all([this.loadSlots(), this.checkReasonKey()]);
+  }
+
+  /** The doctor's published key, verified: without one the reason cannot be encrypted for them. */
+  private async checkReasonKey(): Promise<void> {
+    try {
+      await this.reasonNotes.doctorKey(this.doctor());
+      this.reasonBlocked.set(null);
+    } catch (error) {
+      const why =
+        error instanceof PublishedKeyError ? error.message : `their key could not be read (${errorText(error)})`;
+      this.reasonBlocked.set(
+        `${this.doctorName()} cannot receive an encrypted reason: ${why}. You can book without one and tell them at the appointment.`,
+      );
+    } finally {
+      this.reasonChecked.set(true);
+    }
   }
 
   private async loadSlots(): Promise<void> {

@@ -97,7 +97,7 @@ describe('MyAppointments', () => {
         slot: '2000-01-05T09:00:00.000Z',
         disputeDeadline: '2000-01-12T09:00:00.000Z',
       }),
-      appointment('3', { status: 'requested', reason: 'Chest pain' }),
+      appointment('3', { status: 'requested', reasonCid: 'QmReasonOf3' }),
       appointment('2', {
         doctor: REVOKED_DOCTOR,
         status: 'accepted',
@@ -117,7 +117,7 @@ describe('MyAppointments', () => {
     expect(upcoming.textContent).toContain('Requested');
     expect(upcoming.textContent).toContain('Dr. Amara Okafor');
     expect(upcoming.textContent).toContain('0.05 ETH');
-    expect(upcoming.textContent).toContain('Chest pain');
+    expect(upcoming.textContent).toContain('Show the reason'); // encrypted: opened in the browser on request
     expect(actionsOf(upcoming)).toEqual(['Reschedule appointment #3', 'Cancel appointment #3']);
     expect(actionsOf(rowOf(page, 'past', '2'))).toEqual(['Cancel appointment #2', 'Reclaim the fee of appointment #2']);
     expect(actionsOf(rowOf(page, 'past', '4'))).toEqual(['Dispute the no-show of appointment #4']);

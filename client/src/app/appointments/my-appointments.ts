@@ -14,6 +14,7 @@ import { AppointmentsContract } from './appointments-contract';
 import { etherText } from './fee';
 import { PaymentsPanel } from './payments-panel';
 import { isUpcoming, patientActions, type PatientAction } from './patient-actions';
+import { ReasonNoteText } from './reason-note-text';
 import { formatSlotTime, localTimeZone } from './slot-days';
 
 /** The API's largest page: a patient's own bookings fit in one for a long time. */
@@ -37,7 +38,7 @@ export interface AppointmentRow {
 @Component({
   selector: 'ehr-my-appointments',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, AppointmentStatusBadge, PaymentsPanel],
+  imports: [RouterLink, AppointmentStatusBadge, PaymentsPanel, ReasonNoteText],
   templateUrl: './my-appointments.html',
   styleUrl: './my-appointments.css',
 })

@@ -5,14 +5,15 @@
  * Extension point: the doctor's note form goes in the `.record-actions` section of the template; after it
  * anchors a note it calls `recordChanged()` so the timeline reads the record again.
  */
-import { ChangeDetectionStrategy, Component, input, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, signal, viewChild } from '@angular/core';
 import { shortAddress } from '../auth/account';
+import { ClinicalNoteForm } from '../notes/clinical-note-form';
 import { RecordTimeline } from './record-timeline';
 
 @Component({
   selector: 'ehr-patient-record',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RecordTimeline],
+  imports: [RecordTimeline, ClinicalNoteForm],
   template: `
     <header class="page-header">
       <div>
@@ -21,7 +22,14 @@ import { RecordTimeline } from './record-timeline';
       </div>
     </header>
     <section class="record-actions" aria-label="Add to the record">
-      <!-- The doctor's consultation note / prescription form goes here (it calls recordChanged() once anchored). -->
+      @if (writing()) {
+        <ehr-clinical-note-form [patient]="patient()" (saved)="recordChanged()" />
+        <button type="button" class="btn btn--ghost" (click)="writing.set(false)">Close the note form</button>
+      } @else {
+        <button type="button" class="btn btn--primary" (click)="writing.set(true)">
+          Write a consultation note or prescription
+        </button>
+      }
     </section>
     <ehr-record-timeline [patient]="patient()" />
   `,
@@ -32,6 +40,7 @@ export class PatientRecord {
   /** The route's :patient (withComponentInputBinding). */
   readonly patient = input.required<string>();
   protected readonly shortAddress = shortAddress;
+  protected readonly writing = signal(false);
 
   /** Reads the record again after something was anchored (and once the indexer has caught up). */
   recordChanged(): void {

@@ -23,7 +23,11 @@ const entry = (id: number, change: Partial<RecordEntry> = {}): RecordEntry => ({
 });
 
 describe('RecordTimeline', () => {
-  async function render(opener: Partial<DocumentOpener>): Promise<HTMLElement> {
+  /** Doctors' notes open in their own view (notes/record-note.ts); files open here: `kind` says which. */
+  async function render(
+    opener: Partial<DocumentOpener>,
+    kind: RecordEntry['kind'] = 'consultation-note',
+  ): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       imports: [RecordTimeline],
       providers: [provideHttpClient(), provideHttpClientTesting(), { provide: DocumentOpener, useValue: opener }],
@@ -34,7 +38,7 @@ describe('RecordTimeline', () => {
     const http = TestBed.inject(HttpTestingController);
     const request = await eventually(() => http.match((r) => r.url === '/api/records')[0]);
     expect(request.request.params.get('patient')).toBe(patient);
-    request.flush({ items: [entry(2, { amends: 1 }), entry(1, { amendedBy: 2 })], total: 2 });
+    request.flush({ items: [entry(2, { amends: 1, kind }), entry(1, { amendedBy: 2, kind })], total: 2 });
     const page = fixture.nativeElement as HTMLElement;
     await eventually(() => page.querySelectorAll('.entry').length === 2);
     return page;
@@ -52,11 +56,14 @@ describe('RecordTimeline', () => {
   });
 
   test('When opening fails the integrity check, then the error is shown plainly and no viewer opens', async () => {
-    const page = await render({
-      open: () => Promise.reject(new IntegrityError('Integrity check failed: not the one anchored on chain.')),
-    });
+    const page = await render(
+      {
+        open: () => Promise.reject(new IntegrityError('Integrity check failed: not the one anchored on chain.')),
+      },
+      'test-report',
+    );
 
-    (page.querySelector('button[aria-label="Open Consultation note #1"]') as HTMLButtonElement).click();
+    (page.querySelector('button[aria-label="Open Test report #1"]') as HTMLButtonElement).click();
 
     const alert = await eventually(() => page.querySelector('[data-integrity]'));
     expect(alert.textContent).toContain('Integrity check failed');
@@ -64,13 +71,16 @@ describe('RecordTimeline', () => {
   });
 
   test('When a PDF opens, then it is shown in a frame', async () => {
-    const page = await render({
-      open: () =>
-        Promise.resolve({ name: 'lab.pdf', type: 'application/pdf', bytes: Uint8Array.of(1), objectUrl: 'blob:lab' }),
-      release: () => undefined,
-    });
+    const page = await render(
+      {
+        open: () =>
+          Promise.resolve({ name: 'lab.pdf', type: 'application/pdf', bytes: Uint8Array.of(1), objectUrl: 'blob:lab' }),
+        release: () => undefined,
+      },
+      'test-report',
+    );
 
-    (page.querySelector('button[aria-label="Open Consultation note #2"]') as HTMLButtonElement).click();
+    (page.querySelector('button[aria-label="Open Test report #2"]') as HTMLButtonElement).click();
 
     const frame = await eventually(() => page.querySelector('ehr-document-viewer iframe'));
     expect(frame.getAttribute('src')).toBe('blob:lab');

@@ -23,6 +23,7 @@ import { sameAddress } from './document-upload';
 import { DocumentViewer } from './document-viewer';
 import { RECORD_KIND_LABELS } from './record-kinds';
 import { RecordsApi } from './records-api';
+import { RecordNote } from '../notes/record-note';
 
 /** The API's largest page. */
 const PAGE_LIMIT = 100;
@@ -38,7 +39,7 @@ interface OpenState {
 @Component({
   selector: 'ehr-record-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, DocumentViewer],
+  imports: [DatePipe, DocumentViewer, RecordNote],
   templateUrl: './record-timeline.html',
   styleUrl: './record-timeline.css',
 })
@@ -54,6 +55,9 @@ export class RecordTimeline implements OnDestroy {
   protected readonly loadError = signal<string | null>(null);
   protected readonly opened = signal<OpenState | null>(null);
   protected readonly kindLabels = RECORD_KIND_LABELS;
+  /** Doctors' structured notes open in the note view (fields, amend), not as a file. */
+  protected readonly isNote = (entry: RecordEntry) =>
+    entry.kind === 'consultation-note' || entry.kind === 'prescription';
   protected readonly rows = computed(() => this.entries() ?? []);
 
   constructor() {

@@ -1,7 +1,7 @@
 /**
  * Appointments: the read model of every appointment, built from Appointments events (written only through
- * the indexer, by this component's event source), the two parties' off-chain notes, the admins' charts and
- * the live stream of changes.
+ * the indexer, by this component's event source) with each booking's encrypted reason note's CID, the
+ * doctor's off-chain rejection reason, the admins' charts and the live stream of changes.
  */
 import { Appointments__factory, Registry__factory } from '@contracts/types';
 import { deploymentOf } from '../../libraries/chain';
@@ -11,6 +11,7 @@ import { appointmentsEvents } from './entry-points/chain-events/appointments-eve
 
 export { appointmentRoutes, type AppointmentRouteOptions } from './entry-points/api/appointment-routes';
 export { onAppointmentChange } from './domain/appointment-changes';
+export { appointmentGroundForReason } from './domain/reason-ground';
 
 export const appointmentsComponent: Component = {
   name: 'appointments',

@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import type { Account, AppointmentPage, AppointmentView } from '@api';
 import { eventually } from '../../../testing/eventually';
 import { clickButton, fillFields } from '../../../testing/form-filling';
@@ -35,7 +36,6 @@ function appointment(id: number, fields: Partial<AppointmentView> & { slotAt: nu
     feeSettled: false,
     requestedAt: iso(CHAIN_NOW - 5 * DAY),
     updatedAt: iso(CHAIN_NOW - 5 * DAY),
-    reason: `Reason ${id}`,
     history: [],
     payments: [],
     ...rest,
@@ -84,6 +84,7 @@ describe('DoctorQueue', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideRouter([]),
         { provide: AppointmentsContract, useValue: contract },
       ],
     });
@@ -135,7 +136,7 @@ describe('DoctorQueue', () => {
 
     const { open, history } = await answer(
       [
-        appointment(1, { slotAt: CHAIN_NOW + DAY }),
+        appointment(1, { slotAt: CHAIN_NOW + DAY, reasonCid: 'QmReasonOf1' }),
         appointment(2, { status: 'accepted', slotAt: CHAIN_NOW + 2 * HOUR }),
         // Past for the chain, still years ahead of the browser's clock.
         appointment(3, { status: 'accepted', slotAt: CHAIN_NOW - 2 * HOUR, closingDeadline: iso(CHAIN_NOW + 6 * DAY) }),
@@ -160,7 +161,8 @@ describe('DoctorQueue', () => {
     ]);
     expect(text(itemsIn(page, /^History/))).toEqual([expect.stringContaining('0x3C44…93BC')]);
     const first = itemOf(page, 'Patient 1').textContent;
-    expect(first).toContain('Reason 1');
+    // The reason is an encrypted note: it opens on the doctor's request (queue-reason.spec.ts decrypts one).
+    expect(first).toContain('Show the reason');
     expect(first).toContain('0.01 ETH');
     // The slot in the browser's time zone, whichever it is.
     const localSlot = new Date(CHAIN_NOW + DAY);
@@ -304,7 +306,7 @@ describe('DoctorQueue', () => {
 
     await answer([appointment(15, { slotAt: CHAIN_NOW + DAY })]);
     await eventually(() => itemsIn(page, /^Requested/).length === 1);
-    expect(itemOf(page, 'Patient 15').textContent).toContain('Reason 15');
+    expect(itemOf(page, 'Patient 15').textContent).toContain('No reason given.');
     TestBed.resetTestingModule();
     expect(stream.closed).toBe(true);
   });

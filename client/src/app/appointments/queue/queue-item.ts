@@ -1,11 +1,17 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { AppointmentView } from '@api';
+import { ReasonNoteText } from '../reason-note-text';
 import { feeText, patientLabel, slotText } from './appointment-text';
 
-/** One appointment in the doctor's queue: who, why, when, for how much; the section projects its actions. */
+/**
+ * One appointment in the doctor's queue: who, why (the decrypted reason), when, for how much, and for an
+ * accepted or completed one the way to its consultation note; the section projects its actions.
+ */
 @Component({
   selector: 'ehr-queue-item',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReasonNoteText, RouterLink],
   template: `
     @let item = appointment();
     <div class="summary">
@@ -14,7 +20,10 @@ import { feeText, patientLabel, slotText } from './appointment-text';
       <span>{{ feeText(item) }}</span>
       <span class="muted">#{{ item.id }}</span>
     </div>
-    <p class="reason" [class.muted]="!item.reason">{{ item.reason || 'No reason given yet.' }}</p>
+    <p class="reason"><ehr-reason-note [cid]="item.reasonCid" /></p>
+    @if (mayWriteNote()) {
+      <a class="note-link" [routerLink]="['/queue', item.id, 'note']">Write a consultation note or prescription</a>
+    }
     <ng-content />
   `,
   styles: `
@@ -36,6 +45,7 @@ import { feeText, patientLabel, slotText } from './appointment-text';
 })
 export class QueueItem {
   readonly appointment = input.required<AppointmentView>();
+  protected readonly mayWriteNote = computed(() => ['accepted', 'completed'].includes(this.appointment().status));
   protected readonly patientLabel = patientLabel;
   protected readonly slotText = slotText;
   protected readonly feeText = feeText;

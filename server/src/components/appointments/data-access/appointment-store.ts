@@ -2,7 +2,8 @@
  * The appointments read model: one document per on-chain appointment, rebuilt from Appointments events.
  * Each write carries its event's position (block * 1e5 + log index, unique per (txHash, logIndex)) and
  * only applies over an older position, so replaying a log, or a whole range, changes nothing (as in
- * doctor-store.ts). Nothing here is health data: the notes live apart (note-store.ts), never reset.
+ * doctor-store.ts). Nothing here is health data: the booking reason is an encrypted note on IPFS of which
+ * only the CID (public on chain) is kept, and the doctor's rejection reason lives apart (note-store.ts).
  */
 import mongoose, { Schema } from 'mongoose';
 import { LISTED_APPOINTMENT_STATUSES, type AppointmentStatus } from '@api';
@@ -40,6 +41,8 @@ export interface AppointmentRecord {
   feeSettled: boolean;
   requestedAt: Date;
   acceptedAt?: Date;
+  /** CID of the patient's encrypted reason note (AppointmentRequested's reasonCid); absent when none was given. */
+  reasonCid?: string;
   /** When the chain last changed the status or the slot (the chain's own `updatedAt`). */
   updatedAt: Date;
   history: HistoryRecord[];
@@ -86,6 +89,7 @@ const appointmentSchema = new Schema<AppointmentRecord>(
     feeSettled: { type: Boolean, required: true },
     requestedAt: { type: Date, required: true },
     acceptedAt: Date,
+    reasonCid: String,
     updatedAt: { type: Date, required: true },
     history: { type: [historySchema], required: true },
     payments: { type: [paymentSchema], required: true },
@@ -154,6 +158,20 @@ export async function applyAppointmentChange(
     },
     { returnDocument: 'after', projection: PROJECTION },
   ).lean<AppointmentRecord>();
+}
+
+/**
+ * The appointment between `patient` and `doctor` whose reason note is `reasonCid`, any status (the
+ * document-keys component's ground for serving that note's key to the doctor); null when there is none.
+ */
+export async function findAppointmentByReason(
+  patient: string,
+  doctor: string,
+  reasonCid: string,
+): Promise<AppointmentRecord | null> {
+  return AppointmentModel.findOne({ patient, doctor, reasonCid }, PROJECTION)
+    .sort({ requestedPosition: 1 })
+    .lean<AppointmentRecord>();
 }
 
 export async function findAppointment(id: string): Promise<AppointmentRecord | null> {

@@ -22,7 +22,15 @@ const instant = (seconds: bigint) => new Date(Number(seconds) * 1000);
 const SETTLING_STATUSES = new Set<ListedStatus>(['rejected', 'cancelled', 'completed', 'expired', 'refunded']);
 
 export async function recordAppointmentRequested(
-  event: { id: bigint; patient: string; doctor: string; slot: bigint; fee: bigint; duration: number },
+  event: {
+    id: bigint;
+    patient: string;
+    doctor: string;
+    slot: bigint;
+    fee: bigint;
+    duration: number;
+    reasonCid: string;
+  },
   at: LogPosition,
 ): Promise<void> {
   const position = positionOf(at);
@@ -38,6 +46,7 @@ export async function recordAppointmentRequested(
     feeWei: event.fee.toString(),
     feeSettled: false,
     requestedAt: at.timestamp,
+    ...(event.reasonCid !== '' && { reasonCid: event.reasonCid }),
     updatedAt: at.timestamp,
     history: [
       { kind: 'requested', status: 'requested', by: event.patient, at: at.timestamp, txHash: at.transactionHash },
@@ -129,7 +138,7 @@ export async function recordPaymentReleased(
   });
 }
 
-/** Forgets every appointment (chain reset); the notes are kept: the chain cannot give them back. */
+/** Forgets every appointment (chain reset); the rejection reasons are kept: the chain cannot give them back. */
 export async function clearAppointmentReadModel(): Promise<void> {
   await deleteAllAppointments();
 }

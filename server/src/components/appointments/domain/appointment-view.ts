@@ -1,7 +1,9 @@
 /**
  * What the API returns for an appointment (api/appointments.ts AppointmentViewSchema): the read model's
  * chain facts, the parties' names from their profiles, the deadlines from the chain's current settlement
- * periods and, for the two parties only, their notes.
+ * periods, the CID of the patient's encrypted reason note (public on chain) and, for the two parties only, the
+ * doctor's rejection reason. Reading the reason itself means fetching and decrypting that note: its key is
+ * served (and the read audited) by the document-keys component.
  */
 import type { AppointmentView } from '@api';
 import { doctorSummaries, formalDoctorName } from '../../doctors';
@@ -10,7 +12,6 @@ import type { AppointmentRecord } from '../data-access/appointment-store';
 import type { SettlementPeriods } from '../data-access/chain-appointments';
 import { findNotes } from '../data-access/note-store';
 import { isParty } from './appointment-parties';
-import { auditReasonReads } from './reason-reads';
 
 const iso = (date: Date) => date.toISOString();
 const plus = (date: Date, seconds: number) => new Date(date.getTime() + seconds * 1000);
@@ -25,7 +26,7 @@ function deadlines(appointment: AppointmentRecord, periods: SettlementPeriods) {
   };
 }
 
-/** The views of `appointments` as `reader` may see them (notes only on the ones `reader` is a party to). */
+/** The views of `appointments` as `reader` may see them (the rejection reason only to the two parties). */
 export async function toAppointmentViews(
   appointments: AppointmentRecord[],
   reader: string,
@@ -39,7 +40,6 @@ export async function toAppointmentViews(
     doctorSummaries(doctors),
     findNotes(readable),
   ]);
-  await auditReasonReads(appointments, reader, notes);
   return appointments.map((appointment) => {
     const patientName = patientNames.get(appointment.patient);
     const doctorName = doctorNames.get(appointment.doctor)?.displayName;
@@ -60,7 +60,7 @@ export async function toAppointmentViews(
       ...(appointment.acceptedAt && { acceptedAt: iso(appointment.acceptedAt) }),
       updatedAt: iso(appointment.updatedAt),
       ...deadlines(appointment, periods),
-      ...(note?.reason !== undefined && { reason: note.reason }),
+      ...(appointment.reasonCid && { reasonCid: appointment.reasonCid }),
       ...(note?.rejectionReason !== undefined && { rejectionReason: note.rejectionReason }),
       history: appointment.history.map((entry) => ({
         kind: entry.kind,

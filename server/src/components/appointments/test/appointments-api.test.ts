@@ -1,10 +1,12 @@
 /**
  * GET /api/appointments and /:id, the notes and the statistics as the parties and admins see them: filters,
- * bad filters named in the 400, reasons only for the two parties, a reason saved before the indexer has seen
- * the request, and the charts agreeing with the chain.
+ * bad filters named in the 400, the booking reason as the CID of an encrypted note (the server never holds
+ * its text), the rejection reason only for the two parties, and the charts agreeing with the chain.
  */
+import mongoose from 'mongoose';
 import type { AppointmentPage, AppointmentStats, AppointmentView } from '@api';
 import { LISTED_APPOINTMENT_STATUSES } from '@api';
+import { appointmentGroundForReason } from '..';
 import { GAS, openTestApp, testChain, type TestApp, type TestChain } from '../../../test-support/test-app';
 import { buildAppointmentsWorld, mined, type AppointmentsWorld } from './appointments-world';
 
@@ -15,7 +17,8 @@ let testApp: TestApp;
 let chain: TestChain;
 let world: AppointmentsWorld;
 const ids = {} as Record<'first' | 'second' | 'rejected' | 'other', bigint>;
-const REASON = 'Recurring headaches since March';
+/** The CID of the patient's encrypted reason note (any CID: the server never opens it). */
+const REASON_CID = 'QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o';
 const REJECTION = 'Please see a neurologist instead';
 
 beforeAll(async () => {
@@ -26,9 +29,7 @@ beforeAll(async () => {
     patient: ['Peter', 'Api'],
     otherPatient: ['Olive', 'Api'],
   });
-  // Saved right after the request is mined, before any sync: authorized from the chain.
-  ids.first = await world.book('patient', world.slot(3));
-  await world.callers.agent.patient.put(`/api/appointments/${ids.first}/reason`).send({ text: REASON }).expect(204);
+  ids.first = await world.book('patient', world.slot(3), REASON_CID);
   ids.second = await world.book('patient', world.slot(1));
   await mined(world.as.verifiedDoctor.accept(ids.second, GAS));
   ids.rejected = await world.book('patient', world.slot(2));
@@ -98,36 +99,71 @@ describe('GET /api/appointments', () => {
     expect(response.body.error).toEqual({ code: 'VALIDATION_FAILED', message: expect.stringContaining(field) });
   });
 
-  test('When an admin narrows to one patient, then only that patient’s appointments come, without any reason', async () => {
+  test('When an admin narrows to one patient, then only that patient’s appointments come, without any rejection reason', async () => {
     const page = await list('admin', { patient: world.callers.address.otherPatient });
     expect(idsOf(page)).toEqual([String(ids.other)]);
     const everything = await list('admin', { doctor: world.callers.address.verifiedDoctor, limit: 100 });
     expect(everything.total).toBe(4);
-    for (const item of everything.items) expect(item).not.toHaveProperty('reason');
     for (const item of everything.items) expect(item).not.toHaveProperty('rejectionReason');
   });
 });
 
-describe('Notes: only the two parties read them', () => {
-  test('When the patient and the doctor read, then they see the reason and the rejection reason; the admin sees neither', async () => {
+describe('The booking reason: an encrypted note the server knows only by its CID', () => {
+  const read = async (who: Parameters<typeof agent>[0], id: bigint) =>
+    (await agent(who).get(`/api/appointments/${id}`).expect(200)).body as AppointmentView;
+
+  test('When anyone who may see the appointment reads it, then they get the reason note’s CID from the chain, never a reason text', async () => {
+    for (const who of ['patient', 'verifiedDoctor', 'admin'] as const) {
+      const view = await read(who, ids.first);
+      expect(view.reasonCid).toBe(REASON_CID);
+      expect(view).not.toHaveProperty('reason');
+    }
+    expect(await read('patient', ids.second)).not.toHaveProperty('reasonCid'); // booked without a reason
+    // The doctor's queue carries it too, so the browser can fetch and decrypt the note.
+    const queue = await list('verifiedDoctor', { status: 'requested' });
+    expect(queue.items.find((item) => item.id === String(ids.first))).toMatchObject({ reasonCid: REASON_CID });
+  });
+
+  test('When the patient tries the old plaintext route, then it is gone and MongoDB holds no reason text', async () => {
+    const response = await agent('patient')
+      .put(`/api/appointments/${ids.first}/reason`)
+      .send({ text: 'Recurring headaches since March' })
+      .expect(404);
+    expect(response.body.error.code).toBe('ROUTE_NOT_FOUND');
+    const notes = mongoose.connection.collection('appointment_notes');
+    expect(await notes.countDocuments({ reason: { $exists: true } })).toBe(0);
+  });
+
+  test('When the key server asks for the ground of a reason note, then only its patient, its doctor and its CID name the appointment', async () => {
+    const { patient, otherPatient, verifiedDoctor, pendingDoctor } = world.callers.address;
+    expect(await appointmentGroundForReason(patient, verifiedDoctor, REASON_CID)).toBe(`appointment #${ids.first}`);
+    expect(await appointmentGroundForReason(patient.toLowerCase(), verifiedDoctor.toLowerCase(), REASON_CID)).toBe(
+      `appointment #${ids.first}`,
+    );
+    expect(await appointmentGroundForReason(otherPatient, verifiedDoctor, REASON_CID)).toBeNull();
+    expect(await appointmentGroundForReason(patient, pendingDoctor, REASON_CID)).toBeNull();
+    expect(await appointmentGroundForReason(verifiedDoctor, patient, REASON_CID)).toBeNull();
+    expect(await appointmentGroundForReason(patient, verifiedDoctor, 'QmSomethingElse')).toBeNull();
+    expect(await appointmentGroundForReason(patient, verifiedDoctor, '')).toBeNull();
+  });
+});
+
+describe('The rejection reason: only the two parties read it', () => {
+  test('When the patient and the doctor read, then they see the rejection reason; the admin does not', async () => {
     const read = async (who: Parameters<typeof agent>[0], id: bigint) =>
       (await agent(who).get(`/api/appointments/${id}`).expect(200)).body as AppointmentView;
 
-    expect(await read('patient', ids.first)).toMatchObject({ reason: REASON });
-    expect(await read('verifiedDoctor', ids.first)).toMatchObject({ reason: REASON });
     expect(await read('patient', ids.rejected)).toMatchObject({ rejectionReason: REJECTION });
-    const asAdmin = await read('admin', ids.first);
-    expect(asAdmin).toMatchObject({ id: String(ids.first), patientName: 'Peter Api' });
-    expect(asAdmin).not.toHaveProperty('reason');
+    expect(await read('verifiedDoctor', ids.rejected)).toMatchObject({ rejectionReason: REJECTION });
     expect(await read('admin', ids.rejected)).not.toHaveProperty('rejectionReason');
-    // The doctor's list carries the reason too.
-    const queue = await list('verifiedDoctor', { status: 'requested' });
-    expect(queue.items.find((item) => item.id === String(ids.first))).toMatchObject({ reason: REASON });
   });
 
-  test('When a note is empty or too long, then the answer is 400 naming the text', async () => {
+  test('When a rejection reason is empty or too long, then the answer is 400 naming the text', async () => {
     for (const text of ['   ', 'x'.repeat(1001)]) {
-      const response = await agent('patient').put(`/api/appointments/${ids.first}/reason`).send({ text }).expect(400);
+      const response = await agent('verifiedDoctor')
+        .put(`/api/appointments/${ids.rejected}/rejection-reason`)
+        .send({ text })
+        .expect(400);
       expect(response.body.error.message).toContain('text');
     }
   });

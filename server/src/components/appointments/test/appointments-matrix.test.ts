@@ -21,9 +21,9 @@ const ACCOUNTS = { verifiedDoctor: 300, pendingDoctor: 301, patient: 302, otherP
 let testApp: TestApp;
 let chain: TestChain;
 let world: AppointmentsWorld;
-/** Requested: the patient's reason may be written; a rejection reason may not. */
+/** Requested: a rejection reason may not be written yet. */
 let openId: bigint;
-/** Rejected by the doctor: the rejection reason may be written; the patient's reason may not. */
+/** Rejected by the doctor: the rejection reason may be written. */
 let rejectedId: bigint;
 
 beforeAll(async () => {
@@ -69,9 +69,6 @@ const ROWS: MatrixRow[] = [
     expected: { ...signedIn(404), admin: 200, patient: 200, verifiedDoctor: 200 },
   },
   { method: 'get', path: `/api/appointments/${UNKNOWN_ID}`, expected: signedIn(404) },
-  { method: 'put', path: '/api/appointments/{openId}/reason', body: note, expected: onlyParty('patient', 204) },
-  { method: 'put', path: '/api/appointments/{rejectedId}/reason', body: note, expected: onlyParty('patient', 409) },
-  { method: 'put', path: `/api/appointments/${UNKNOWN_ID}/reason`, body: note, expected: signedIn(404) },
   {
     method: 'put',
     path: '/api/appointments/{rejectedId}/rejection-reason',

@@ -1,12 +1,13 @@
 /**
  * GET /api/appointments/stream: a request reaches the doctor's open stream as soon as the indexer applies
- * it, and a stranger's stream never carries it; the patient's reason, saved after the request, is announced too.
+ * it, and a stranger's stream never carries it; the doctor's rejection reason, saved after the rejection, is
+ * announced too.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Agent } from 'supertest';
 import type { AppointmentChange } from '@api';
-import { openTestApp, testChain, type TestApp, type TestChain } from '../../../test-support/test-app';
-import { buildAppointmentsWorld, type AppointmentsWorld } from './appointments-world';
+import { GAS, openTestApp, testChain, type TestApp, type TestChain } from '../../../test-support/test-app';
+import { buildAppointmentsWorld, mined, type AppointmentsWorld } from './appointments-world';
 
 // Accounts used only by this file (funded here): 315 verified doctor, 316 pending doctor, 317 and 318 patients,
 // 319 unregistered; 0 is the shared admin.
@@ -105,21 +106,22 @@ describe('GET /api/appointments/stream', () => {
     }
   });
 
-  test("When the patient saves the reason after booking, then the doctor's stream announces it so the queue shows it", async () => {
+  test("When the doctor saves the rejection reason, then the patient's stream announces it so their page shows it", async () => {
     const booked = await world.book('patient', world.slot(2));
+    await mined(world.as.verifiedDoctor.reject(booked, GAS));
     await testApp.runtime.indexer.syncNow();
-    const doctorStream = await openStream(world.callers.agent.verifiedDoctor);
+    const patientStream = await openStream(world.callers.agent.patient);
     try {
-      await world.callers.agent.patient
-        .put(`/api/appointments/${booked}/reason`)
-        .send({ text: 'Follow-up' })
+      await world.callers.agent.verifiedDoctor
+        .put(`/api/appointments/${booked}/rejection-reason`)
+        .send({ text: 'Please see a neurologist' })
         .expect(204);
 
-      expect(await doctorStream.next()).toEqual(expect.objectContaining({ id: String(booked), status: 'requested' }));
-      const view = await world.callers.agent.verifiedDoctor.get(`/api/appointments/${booked}`).expect(200);
-      expect((view.body as { reason?: string }).reason).toBe('Follow-up');
+      expect(await patientStream.next()).toEqual(expect.objectContaining({ id: String(booked), status: 'rejected' }));
+      const view = await world.callers.agent.patient.get(`/api/appointments/${booked}`).expect(200);
+      expect((view.body as { rejectionReason?: string }).rejectionReason).toBe('Please see a neurologist');
     } finally {
-      doctorStream.close();
+      patientStream.close();
     }
   });
 });

@@ -34,8 +34,8 @@ export interface AppointmentsWorld {
   as: Record<'admin' | 'verifiedDoctor' | 'patient' | 'otherPatient', Appointments>;
   /** The n-th free slot of this file's doctor (unix seconds): whole hours, days ahead of the chain's time. */
   slot(n: number): number;
-  /** Books the verified doctor at `slot` as `who`, paying the fee; answers the new id. */
-  book(who: 'patient' | 'otherPatient', slot: number): Promise<bigint>;
+  /** Books the verified doctor at `slot` as `who`, paying the fee, with the reason note `reasonCid`; answers the new id. */
+  book(who: 'patient' | 'otherPatient', slot: number, reasonCid?: string): Promise<bigint>;
 }
 
 export const mined = async (sent: Promise<ContractTransactionResponse>) => (await (await sent).wait())!;
@@ -78,9 +78,9 @@ export async function buildAppointmentsWorld(
     callers,
     as,
     slot: (n) => firstSlot + n * HOUR,
-    async book(who, slot) {
+    async book(who, slot, reasonCid = '') {
       const receipt = await mined(
-        as[who].requestAppointment(callers.address.verifiedDoctor, slot, '', { ...GAS, value: FEE }),
+        as[who].requestAppointment(callers.address.verifiedDoctor, slot, reasonCid, { ...GAS, value: FEE }),
       );
       const requested = receipt.logs
         .map((log) => as[who].interface.parseLog(log))

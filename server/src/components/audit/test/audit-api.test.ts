@@ -1,7 +1,8 @@
 /**
- * /api/audit as its callers see it: a doctor's reads of a patient's profile and of a booking reason
- * (and a refused read) show up in that patient's /api/audit/me, nobody else's; admins search and
- * verify; every route × caller in the authorization matrix.
+ * /api/audit as its callers see it: a doctor's reads of a patient's profile (and a refused read) show up
+ * in that patient's /api/audit/me, nobody else's; opening an appointment is not a health-data read (the
+ * booking reason is an encrypted note: the read of its key is what is audited, in document-keys); admins
+ * search and verify; every route × caller in the authorization matrix.
  */
 import type { AuditPage } from '@api';
 import { UNTIL_REVOKED } from '@test-support/constants';
@@ -34,11 +35,7 @@ beforeAll(async () => {
   });
   const patient = await fundedWallet(ACCOUNTS.patient, chain.provider);
   await (await chain.consentFor(patient).grantAccess(world.callers.address.verifiedDoctor, UNTIL_REVOKED, GAS)).wait();
-  bookingId = await world.book('patient', world.slot(1));
-  await world.callers.agent.patient
-    .put(`/api/appointments/${bookingId}/reason`)
-    .send({ text: 'Recurring headaches' })
-    .expect(204);
+  bookingId = await world.book('patient', world.slot(1), 'QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o');
   await testApp.runtime.indexer.syncNow();
 });
 afterAll(async () => {
@@ -66,17 +63,14 @@ describe('GET /api/audit/me', () => {
     });
   });
 
-  test('When the doctor opens the appointment, then the patient sees the reason read, naming the appointment', async () => {
-    const { body } = await callers().agent.verifiedDoctor.get(`/api/appointments/${bookingId}`).expect(200);
-    expect(body).toMatchObject({ reason: 'Recurring headaches' });
+  test('When the doctor opens the appointment, then nothing is added: it carries only the encrypted reason note’s CID', async () => {
+    const before = (await auditOf('patient')).total;
 
-    const { items } = await auditOf('patient');
-    expect(items[0]).toMatchObject({
-      actor: callers().address.verifiedDoctor,
-      what: 'appointment.reason',
-      outcome: 'allowed',
-      why: `appointment #${bookingId}`,
-    });
+    const { body } = await callers().agent.verifiedDoctor.get(`/api/appointments/${bookingId}`).expect(200);
+
+    expect(body).toMatchObject({ reasonCid: 'QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o' });
+    expect(body).not.toHaveProperty('reason');
+    expect((await auditOf('patient')).total).toBe(before);
   });
 
   test('When the patient reads their own appointment and profile, then nothing is added (self-reads are not disclosures)', async () => {
@@ -107,13 +101,14 @@ describe('GET /api/audit/me', () => {
 
 describe('GET /api/audit (admins)', () => {
   test('When the admin filters by patient and outcome, then only those entries come back, newest first', async () => {
+    await callers().agent.verifiedDoctor.get(`/api/patients/${callers().address.patient}`).expect(200);
     const { body } = await callers()
       .agent.admin.get('/api/audit')
       .query({ patient: callers().address.patient.toLowerCase(), outcome: 'allowed' })
       .expect(200);
 
     const page = body as AuditPage;
-    expect(page.items.map((entry) => entry.what)).toEqual(['appointment.reason', 'patient.profile.health']);
+    expect(page.items.map((entry) => entry.what)).toEqual(['patient.profile.health', 'patient.profile.health']);
     expect(page.items[0].seq).toBeGreaterThan(page.items[1].seq);
   });
 

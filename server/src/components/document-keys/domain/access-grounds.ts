@@ -4,6 +4,7 @@
  * reason it allows the read (written to the access log as "why") or null. To add a ground, write one
  * function and list it in ACCESS_GROUNDS.
  */
+import { appointmentGroundForReason } from '../../appointments';
 import { hasRecoveryClaim } from '../data-access/recovery-store';
 import type { DocumentKeysContext } from './document-keys-context';
 
@@ -24,7 +25,15 @@ export const consentGrant: AccessGround = async ({ context, document, reader }) 
 export const recoveryClaim: AccessGround = async ({ document, reader }) =>
   (await hasRecoveryClaim(document.patient, reader)) ? 'recovery claim' : null;
 
-export const ACCESS_GROUNDS: readonly AccessGround[] = [consentGrant, recoveryClaim];
+/**
+ * Reason notes only: the doctor the patient booked with that reason note (any status), so the request can
+ * be read before it is accepted, when no consent exists yet. Names the appointment ("appointment #N"); asked
+ * first, so a reason read is always logged as the appointment's, never as a plain document key.
+ */
+export const bookingReason: AccessGround = ({ document, reader }) =>
+  appointmentGroundForReason(document.patient, reader, document.cid);
+
+export const ACCESS_GROUNDS: readonly AccessGround[] = [bookingReason, consentGrant, recoveryClaim];
 
 /** The first ground that allows `reader` to read, or null when none does. */
 export async function accessGround(question: GroundQuestion): Promise<string | null> {

@@ -40,7 +40,9 @@ export async function serveDocumentKey(
     await recordAccess({ ...report, outcome: 'denied', why: 'not shared' });
     throw documentKeyNotFound(cid);
   }
-  await recordAccess({ ...report, outcome: 'allowed', why: ground });
+  // A booking reason read on the appointment's ground is logged as what it is: the appointment's reason.
+  const what = ground.startsWith('appointment #') ? 'appointment.reason' : report.what;
+  await recordAccess({ ...report, what, outcome: 'allowed', why: ground });
   return served;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The routes of api/appointments.ts (APPOINTMENT_ROUTES): the list and one appointment from the read model,
- * the admins' charts, the live stream of changes, and the two parties' notes. All need a session; paths and
+ * the admins' charts, the live stream of changes, and the doctor's rejection reason. All need a session; paths and
  * queries that name an appointment or an account are logged as their pattern only.
  */
 import { Router, type RequestHandler } from 'express';
@@ -8,7 +8,7 @@ import type { Appointments, Registry } from '@contracts/types';
 import { AppointmentIdParamsSchema, AppointmentListQuerySchema, AppointmentNoteRequestSchema } from '@api';
 import { logRoutePattern } from '../../../../libraries/http';
 import { requireSession, sessionOf } from '../../../auth';
-import { saveReason, saveRejectionReason } from '../../domain/appointment-notes';
+import { saveRejectionReason } from '../../domain/appointment-notes';
 import { getAppointment, listAppointments } from '../../domain/appointment-queries';
 import { appointmentStats } from '../../domain/appointment-stats';
 import { appointmentStream } from './appointment-stream';
@@ -39,13 +39,6 @@ export function appointmentRoutes(options: AppointmentRouteOptions): Router {
   router.get('/appointments/:id', logRoutePattern, requireSession, async (req, res) => {
     const { id } = AppointmentIdParamsSchema.parse(req.params);
     res.set('Cache-Control', 'no-store').json(await getAppointment(contracts, sessionOf(req).address, id));
-  });
-
-  router.put('/appointments/:id/reason', logRoutePattern, requireSession, options.limitWrites, async (req, res) => {
-    const { id } = AppointmentIdParamsSchema.parse(req.params);
-    const { text } = AppointmentNoteRequestSchema.parse(req.body ?? {});
-    await saveReason(options.appointments, sessionOf(req).address, id, text);
-    res.status(204).end();
   });
 
   router.put(

@@ -37,6 +37,7 @@ export function appointmentsEvents(deployment: Deployment, provider: JsonRpcProv
             doctor: getAddress(args.doctor),
             slot: args.slot,
             fee: args.fee,
+            reasonCid: args.reasonCid,
             duration: await readBookedDuration(contract, args.id, at.blockNumber),
           },
           at,
