@@ -217,7 +217,8 @@ export const DOCUMENT_KEY_ROUTES = routes([
   {
     method: 'get',
     path: '/api/keys/me/recovery',
-    summary: "Patients: the registered recovery key, or 404 (the UI then warns that losing the wallet loses the documents).",
+    summary:
+      'Patients: the registered recovery key, or 404 (the UI then warns that losing the wallet loses the documents).',
     access: 'session',
     response: RecoveryKeySchema,
     errors: ['PATIENT_ONLY', 'RECOVERY_KEY_NOT_SET'],
@@ -276,7 +277,8 @@ export const DOCUMENT_KEY_ROUTES = routes([
   {
     method: 'delete',
     path: '/api/documents/:cid/keys/:recipient',
-    summary: "The patient stops sharing a document with one reader: the server stops serving that reader's key at once.",
+    summary:
+      "The patient stops sharing a document with one reader: the server stops serving that reader's key at once.",
     access: 'session',
     params: DocumentRecipientParamsSchema,
     status: 204,

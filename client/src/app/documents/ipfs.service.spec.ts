@@ -17,15 +17,13 @@ describe('IpfsDocuments (kubo-rpc-client at /api/ipfs/api/v0)', () => {
     const create = ((options: { url?: unknown }) => {
       created.push(options);
       return {
-        add: async (bytes: Uint8Array, options: Record<string, unknown>) => {
+        add: (bytes: Uint8Array, options: Record<string, unknown>) => {
           added.push({ bytes, options });
           (options['progress'] as ((sent: number) => void) | undefined)?.(2);
-          return { cid: { toString: () => CID } };
+          return Promise.resolve({ cid: { toString: () => CID } });
         },
-        cat: async function* () {
-          yield Uint8Array.of(9, 8);
-          yield Uint8Array.of(7);
-        },
+        // Two chunks, as the library yields a large file.
+        cat: () => [Uint8Array.of(9, 8), Uint8Array.of(7)][Symbol.iterator](),
       };
     }) as unknown as CreateKuboRpcClient;
     TestBed.configureTestingModule({
