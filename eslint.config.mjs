@@ -84,7 +84,7 @@ export default tseslint.config(
   },
   {
     files: ['migrations/**/*.js'],
-    languageOptions: { globals: { artifacts: 'readonly' } },
+    languageOptions: { globals: { artifacts: 'readonly', web3: 'readonly' } },
   },
   prettier,
 );

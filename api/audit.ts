@@ -56,13 +56,32 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const AuditPageSchema = z.object({ items: z.array(AuditEntrySchema), total: z.number().int() });
 export type AuditPage = z.infer<typeof AuditPageSchema>;
 
-/** GET /api/audit/verify: the whole chain recomputed; when broken, the first entry that is altered or missing. */
+/** The latest access-log head anchored on chain (Anchoring.latestAuditHead) and whether the log still matches it. */
+export const AnchoredAuditHeadSchema = z.object({
+  seq: z.number().int(),
+  /** The hash anchored for entry `seq` (hex, as entries hold it). */
+  hash: z.string(),
+  /** When it was anchored (block time). */
+  at: z.iso.datetime(),
+  /** The stored entry `seq` exists and its fields still hash to `hash`. False: the log up to it was rewritten or cut. */
+  matches: z.boolean(),
+});
+export type AnchoredAuditHead = z.infer<typeof AnchoredAuditHeadSchema>;
+
+/**
+ * GET /api/audit/verify: the whole chain recomputed; when broken, the first entry that is altered or missing.
+ * A chain rewritten consistently (every hash recomputed) is caught by the anchored head instead.
+ */
 export const AuditVerificationSchema = z.object({
   ok: z.boolean(),
   /** How many entries were read. */
   entries: z.number().int(),
   firstBrokenSeq: z.number().int().optional(),
   reason: z.string().optional(),
+  /** Whether this server anchors the head on chain (off: no AUDIT_ANCHOR_PRIVATE_KEY, so nothing newer is protected). */
+  anchoring: z.enum(['on', 'off']),
+  /** Null until a head has been anchored. */
+  anchored: AnchoredAuditHeadSchema.nullable(),
 });
 export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
 
@@ -79,7 +98,8 @@ export const AUDIT_ROUTES = routes([
   {
     method: 'get',
     path: '/api/audit/verify',
-    summary: 'Admins: recompute the whole hash chain and name the first altered or missing entry.',
+    summary:
+      'Admins: recompute the whole hash chain, name the first altered or missing entry, and compare the head anchored on chain.',
     access: 'admin',
     response: AuditVerificationSchema,
     errors: ['ADMIN_ONLY'],

@@ -217,7 +217,8 @@ export const DOCUMENT_KEY_ROUTES = routes([
   {
     method: 'get',
     path: '/api/keys/me/recovery',
-    summary: "Patients: the registered recovery key, or 404 (the UI then warns that losing the wallet loses the documents).",
+    summary:
+      'Patients: the registered recovery key, or 404 (the UI then warns that losing the wallet loses the documents).',
     access: 'session',
     response: RecoveryKeySchema,
     errors: ['PATIENT_ONLY', 'RECOVERY_KEY_NOT_SET'],
@@ -242,7 +243,7 @@ export const DOCUMENT_KEY_ROUTES = routes([
     params: DocumentParamsSchema,
     body: StoreDocumentKeysBodySchema,
     status: 204,
-    errors: ['DOCUMENT_KEYS_NOT_ALLOWED', 'DOCUMENT_PATIENT_MISMATCH'],
+    errors: ['DOCUMENT_KEYS_NOT_ALLOWED', 'DOCUMENT_PATIENT_MISMATCH', 'RECOVERY_KEY_NOT_SET'],
   },
   {
     method: 'get',
@@ -276,10 +277,11 @@ export const DOCUMENT_KEY_ROUTES = routes([
   {
     method: 'delete',
     path: '/api/documents/:cid/keys/:recipient',
-    summary: "The patient stops sharing a document with one reader: the server stops serving that reader's key at once.",
+    summary:
+      "The patient stops sharing a document with one reader: the server stops serving that reader's key at once.",
     access: 'session',
     params: DocumentRecipientParamsSchema,
     status: 204,
-    errors: ['DOCUMENT_KEY_NOT_FOUND', 'PATIENT_ONLY'],
+    errors: ['DOCUMENT_KEY_NOT_FOUND', 'PATIENT_ONLY', 'DOCUMENT_OWN_KEY'],
   },
 ]);

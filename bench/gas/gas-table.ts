@@ -21,7 +21,7 @@ async function main(): Promise<void> {
       const receipt = (await (await tx).wait()) as ContractTransactionReceipt;
       rows.push([name, receipt.gasUsed]);
     };
-    const [admin, doctor, doctor2, patient, newAdmin] = await testSigners(provider);
+    const [admin, doctor, doctor2, patient, newAdmin, auditAnchorer] = await testSigners(provider);
     const { registry, consent, appointments, records, anchoring } = await deploySystem(admin);
 
     await measure(
@@ -102,6 +102,10 @@ async function main(): Promise<void> {
     const leaves = Array.from({ length: 1000 }, (_, i) => [patient.address, `${CID}${i}`, CONTENT_HASH]);
     const tree = StandardMerkleTree.of(leaves, ['address', 'string', 'bytes32']);
     await measure('Anchoring.anchor (1000 leaves, manifest CID)', anchoring.anchor(tree.root, leaves.length, CID));
+    await measure('Anchoring.setAuditAnchorer', anchoring.setAuditAnchorer(auditAnchorer.address));
+    const asAnchorer = anchoring.connect(auditAnchorer);
+    await measure('Anchoring.anchorAuditHead (first)', asAnchorer.anchorAuditHead(1, CONTENT_HASH));
+    await measure('Anchoring.anchorAuditHead (next)', asAnchorer.anchorAuditHead(2, CONTENT_HASH));
 
     console.log('| Function | Gas used |\n| --- | ---: |');
     for (const [name, gas] of rows) console.log(`| ${name} | ${gas.toLocaleString('en-US')} |`);

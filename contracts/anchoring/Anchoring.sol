@@ -8,8 +8,10 @@ import {IAnchoring} from "./IAnchoring.sol";
 
 /**
  * @title Anchoring
- * @notice Merkle roots of legacy records migrated in bulk (see {IAnchoring}). One transaction anchors
- * any number of records; the leaves themselves stay off chain.
+ * @notice Merkle roots of legacy records migrated in bulk, and the access log's head (see {IAnchoring}).
+ * One transaction anchors any number of records; the leaves themselves stay off chain.
+ * @dev The audit anchorer is a narrow role of its own, not an admin: the API server holds its key, so
+ * a leaked key can anchor audit heads and nothing else, and an admin replaces it with one call.
  */
 contract Anchoring is IAnchoring, RegistryGoverned {
     /// @notice Longest manifest CID accepted.
@@ -17,6 +19,16 @@ contract Anchoring is IAnchoring, RegistryGoverned {
 
     Batch[] private _batches;
     mapping(bytes32 root => uint256 batchId) private _batchOfRoot;
+
+    /// @dev The latest audit head; seq and time share one slot.
+    struct AuditHead {
+        uint64 seq;
+        uint64 anchoredAt;
+        bytes32 head;
+    }
+
+    address private _auditAnchorer;
+    AuditHead private _auditHead;
 
     constructor(IRegistry registry_) RegistryGoverned(registry_) {}
 
@@ -36,6 +48,34 @@ contract Anchoring is IAnchoring, RegistryGoverned {
         batchId = _batches.length;
         _batchOfRoot[root] = batchId;
         emit BatchAnchored(batchId, root, msg.sender, leafCount, manifestCid);
+    }
+
+    /// @inheritdoc IAnchoring
+    function setAuditAnchorer(address account) external onlyRegistryAdmin {
+        address previous = _auditAnchorer;
+        _auditAnchorer = account;
+        emit AuditAnchorerSet(previous, account);
+    }
+
+    /// @inheritdoc IAnchoring
+    function anchorAuditHead(uint64 seq, bytes32 head) external {
+        // Before an admin sets one the anchorer is zero, which is never a caller.
+        if (msg.sender != _auditAnchorer) revert AnchoringUnauthorizedAnchorer(msg.sender);
+        if (head == bytes32(0)) revert AnchoringZeroHead();
+        if (seq <= _auditHead.seq) revert AnchoringStaleAuditSeq(seq, _auditHead.seq);
+        _auditHead = AuditHead(seq, uint64(block.timestamp), head);
+        emit AuditHeadAnchored(seq, head, msg.sender);
+    }
+
+    /// @inheritdoc IAnchoring
+    function auditAnchorer() external view returns (address) {
+        return _auditAnchorer;
+    }
+
+    /// @inheritdoc IAnchoring
+    function latestAuditHead() external view returns (uint64 seq, bytes32 head, uint64 anchoredAt) {
+        AuditHead memory latest = _auditHead;
+        return (latest.seq, latest.head, latest.anchoredAt);
     }
 
     /// @inheritdoc IAnchoring

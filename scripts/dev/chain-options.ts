@@ -9,15 +9,21 @@ export const DEV_MNEMONIC = 'test test test test test test test test test test t
 export const CHAIN_ID = 1337;
 /** Ganache 7.9 stops at shanghai; the contracts are compiled for it (truffle-config.js). */
 export const HARDFORK = 'shanghai';
-export const DEV_ACCOUNT_COUNT = 10;
+export const DEV_ACCOUNT_COUNT = 11;
+/**
+ * The audit anchorer's dev account: the migration makes it Anchoring's audit anchorer
+ * (migrations/system.json `$auditAnchorer.devAccountIndex`) and the dev stack gives the server its key.
+ */
+export const DEV_AUDIT_ANCHORER_INDEX = 10;
 
 /** Ganache derives its accounts on the standard Ethereum path. */
 export const devAccountPath = (index: number) => `m/44'/60'/0'/0/${index}`;
 
-export type DevRole = 'admin' | 'doctor' | 'patient';
+export type DevRole = 'admin' | 'doctor' | 'patient' | 'anchorer';
 
 /** The role account `index` plays in the dev setup (a label only: roles live on chain). */
 export function devAccountRole(index: number): DevRole {
+  if (index === DEV_AUDIT_ANCHORER_INDEX) return 'anchorer';
   return index === 0 ? 'admin' : index <= 3 ? 'doctor' : 'patient';
 }
 

@@ -7,7 +7,8 @@
 import { startServer } from '../../server/src/start';
 import { listenHost, loadConfig } from '../../server/src/libraries/config/config';
 import { appAddress, pickFreePort } from './app-address';
-import { startChain } from './chain';
+import { startChain, devAccounts } from './chain';
+import { DEV_AUDIT_ANCHORER_INDEX } from './chain-options';
 import { deployContracts } from './contracts';
 import { startIpfs } from './ipfs';
 import { startMongo } from './mongo';
@@ -79,6 +80,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     // when set, else exactly the loopback URLs this stack prints and serves.
     const address = appAddress(host, appPort);
     const configuresOrigins = Boolean(process.env.PUBLIC_ORIGIN || process.env.ALLOWED_ORIGINS);
+    // On the embedded dev chain the migration made dev account #10 the audit anchorer: the server gets its
+    // (public) key unless AUDIT_ANCHOR_PRIVATE_KEY names one. Any other chain needs the variable.
+    const devAnchorKey =
+      chain.external || process.env.AUDIT_ANCHOR_PRIVATE_KEY
+        ? undefined
+        : devAccounts()[DEV_AUDIT_ANCHORER_INDEX].privateKey;
     const config = loadConfig(process.env, {
       ...(!configuresOrigins && { allowedOrigins: address.origins }),
       port: appPort,
@@ -87,6 +94,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       mongoUri: mongo.uri,
       ipfsApiUrl: ipfs.apiUrl,
       deploymentsFile: deployed.deploymentsFile,
+      ...(devAnchorKey && { auditAnchorPrivateKey: devAnchorKey }),
     });
     const server = await timed('api', () =>
       startServer(config).catch((error: unknown) => {

@@ -43,7 +43,7 @@ function printReady(stack: Stack, dataDir: string): void {
   say('Dev accounts to import (Add account → Import account → private key).');
   say('DEV ONLY: these keys come from a public test mnemonic. Never use them on a real network.');
   for (const account of devAccounts()) {
-    say(`  #${account.index} ${account.role.padEnd(7)} ${account.address}  ${account.privateKey}`);
+    say(`  #${account.index} ${account.role.padEnd(8)} ${account.address}  ${account.privateKey}`);
   }
   say('  Roles are suggestions except #0, the on-chain admin: a doctor account registers and waits for verification.');
   say();

@@ -1,6 +1,7 @@
 /**
- * Connects everything the API depends on (MongoDB, chain, IPFS client, indexer) and disconnects it
- * again. startServer uses it; tests use it to get at the indexer.
+ * Connects everything the API depends on (MongoDB, chain, IPFS client, indexer, the audit anchoring
+ * job) and disconnects it again. startServer uses it and starts the background work; tests use it to
+ * get at the indexer and the anchoring job.
  */
 import type { AppConfig } from './libraries/config/config';
 import { connectChain, type Chain } from './libraries/chain';
@@ -9,6 +10,7 @@ import { connectMongo, disconnectMongo } from './libraries/mongo/mongo';
 import { createKuboClient, type KuboClient } from './components/ipfs';
 import { chainEventSources, requiredContracts } from './components';
 import { createIndexer, type Indexer } from './components/indexer';
+import { createAuditAnchoring, type AuditAnchoring } from './components/audit';
 
 export interface Runtime {
   config: AppConfig;
@@ -16,6 +18,7 @@ export interface Runtime {
   chain: Chain;
   ipfs: KuboClient;
   indexer: Indexer;
+  auditAnchoring: AuditAnchoring;
   close(): Promise<void>;
 }
 
@@ -34,14 +37,17 @@ export async function openRuntime(config: AppConfig, logger: Logger = createLogg
     logger,
     pollMs: config.indexerPollMs,
   });
+  const auditAnchoring = createAuditAnchoring({ config, chain, logger });
   return {
     config,
     logger,
     chain,
     ipfs: createKuboClient(config.ipfsApiUrl),
     indexer,
+    auditAnchoring,
     async close() {
       await indexer.stop();
+      await auditAnchoring.stop();
       await disconnectMongo();
       chain.close();
     },

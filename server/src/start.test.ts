@@ -38,6 +38,15 @@ describe('Configuration', () => {
     );
   });
 
+  test('When AUDIT_ANCHOR_PRIVATE_KEY is unset, then anchoring has no key (off) and ticks every 5 minutes; a malformed key is named', () => {
+    const env = { MONGODB_URI: 'mongodb://x/db' };
+    expect(loadConfig(env)).toMatchObject({ auditAnchorPrivateKey: undefined, auditAnchorIntervalMs: 300_000 });
+    expect(loadConfig({ ...env, AUDIT_ANCHOR_PRIVATE_KEY: '' }).auditAnchorPrivateKey).toBeUndefined();
+    expect(() => loadConfig({ ...env, AUDIT_ANCHOR_PRIVATE_KEY: '0x1234' })).toThrow(
+      /AUDIT_ANCHOR_PRIVATE_KEY: must be/,
+    );
+  });
+
   test('When MONGODB_URI is missing, then loadConfig says it is required', () => {
     expect(() => loadConfig({})).toThrow(/MONGODB_URI is required/);
   });

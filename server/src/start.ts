@@ -21,6 +21,7 @@ export async function startServer(config: AppConfig): Promise<ServerHandle> {
     .syncNow()
     .catch((error: unknown) => runtime.logger.warn({ err: error }, 'initial index sync failed'));
   runtime.indexer.start();
+  runtime.auditAnchoring.start();
 
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) =>

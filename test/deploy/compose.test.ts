@@ -58,4 +58,10 @@ describe('docker-compose.yml (production shape)', () => {
     expect(read('.dockerignore').split('\n')).toContain('.env');
     expect(existsSync(path.join(repoRoot, '.env'))).toBe(false);
   });
+
+  test('When compose starts the app, then the audit anchorer key comes from .env (AUDIT_ANCHOR_PRIVATE_KEY), never a literal key', () => {
+    expect(appEnvironment.AUDIT_ANCHOR_PRIVATE_KEY).toBe('${AUDIT_ANCHOR_PRIVATE_KEY:-}');
+    expect(JSON.stringify(services)).not.toMatch(/0x[0-9a-fA-F]{64}/);
+    expect(read('.env.example')).toMatch(/^AUDIT_ANCHOR_PRIVATE_KEY=$/m);
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * The deploy fixture: deploys the whole system exactly as the Truffle migrations do, from the same
- * plan (migrations/system.json: constructor arguments and bindings), with the TypeChain factories.
+ * plan (migrations/system.json: constructor arguments, bindings and roles), with the TypeChain factories.
  * Contract tests, the gas bench and the client specs' in-process chain all deploy through it.
  */
 import type { ContractRunner, Signer } from 'ethers';
@@ -17,6 +17,7 @@ import {
   type Registry,
 } from '@contracts/types';
 import system from '../../migrations/system.json';
+import { devAccount } from './dev-chain';
 
 export interface System {
   registry: Registry;
@@ -45,12 +46,18 @@ type Binder = Record<
   string,
   (target: string, overrides: typeof DEPLOY_OVERRIDES) => Promise<{ wait(): Promise<unknown> }>
 >;
+type RoleAccount = keyof typeof system.accounts;
 
 /**
- * Deploys every contract of the plan in order, then makes the set-once bindings, all from `deployer`
- * (any ethers Signer: a Ganache-unlocked account, a Wallet, a BrowserProvider's signer).
+ * Deploys every contract of the plan in order, makes the set-once bindings, then gives the roles, all
+ * from `deployer` (any ethers Signer: a Ganache-unlocked account, a Wallet, a BrowserProvider's signer).
+ * Role accounts are the dev accounts the migration picks on the dev chain (system.json "accounts"),
+ * unless `roleAccounts` names others; test chains fund them already.
  */
-export async function deploySystem(deployer: Signer): Promise<System> {
+export async function deploySystem(
+  deployer: Signer,
+  roleAccounts: Partial<Record<RoleAccount, string>> = {},
+): Promise<System> {
   const deployerAddress = await deployer.getAddress();
   const addresses: Record<string, string> = {};
   const resolve = (arg: string) => (arg === '$deployer' ? deployerAddress : addresses[arg]);
@@ -65,6 +72,12 @@ export async function deploySystem(deployer: Signer): Promise<System> {
   for (const binding of system.bindings) {
     const contract = attach<Binder>(binding.contract as ContractName, deployer);
     await (await contract[binding.function](resolve(binding.target), DEPLOY_OVERRIDES)).wait();
+  }
+  for (const role of system.roles) {
+    const name = role.account as RoleAccount;
+    const account = roleAccounts[name] ?? devAccount(system.accounts[name].devAccountIndex).address;
+    const contract = attach<Binder>(role.contract as ContractName, deployer);
+    await (await contract[role.function](account, DEPLOY_OVERRIDES)).wait();
   }
   return {
     registry: attach<Registry>('Registry', deployer),

@@ -336,6 +336,19 @@ const rows: Row[] = [
     call: (w, c) => w.anchoring.connect(c).anchor(`0x${'42'.repeat(32)}`, 10, ''),
     outcomes: only(['admin'], deny('GovernedUnauthorizedAdmin')),
   },
+  {
+    fn: 'Anchoring.setAuditAnchorer',
+    contract: (w) => w.anchoring,
+    call: (w, c) => w.anchoring.connect(c).setAuditAnchorer(spare(w).address),
+    outcomes: only(['admin'], deny('GovernedUnauthorizedAdmin')),
+  },
+  {
+    // Admins included: only the audit anchorer the deployment named may (test/contracts/anchoring).
+    fn: 'Anchoring.anchorAuditHead',
+    contract: (w) => w.anchoring,
+    call: (w, c) => w.anchoring.connect(c).anchorAuditHead(1, `0x${'a1'.repeat(32)}`),
+    outcomes: only([], deny('AnchoringUnauthorizedAnchorer')),
+  },
 ];
 
 describe('Role × function matrix', () => {

@@ -5,6 +5,7 @@
 import type { JsonRpcProvider } from 'ethers';
 import { REVOCATION_REASON, SPECIALITY } from '@test-support/codes';
 import { deploySystem, type System } from '@test-support/deploy';
+import { DEV_AUDIT_ANCHORER_INDEX } from '@test-support/dev-chain';
 import { licenceHash } from '@test-support/licences';
 import { connect, mined, revertTo, snapshot, testSigners, type TestSigner } from './chain';
 
@@ -22,6 +23,8 @@ export interface Cast {
   patient: TestSigner;
   otherPatient: TestSigner;
   stranger: TestSigner;
+  /** The audit anchorer the deployment names (Anchoring.auditAnchorer), registered as nothing else. */
+  auditAnchorer: TestSigner;
   /** Unregistered accounts for tests that register someone new. */
   spare: TestSigner[];
 }
@@ -33,9 +36,10 @@ export interface World extends System {
 
 export async function buildWorld(): Promise<World> {
   const provider = connect();
-  const [admin, doctor, otherDoctor, pendingDoctor, revokedDoctor, patient, otherPatient, stranger, ...spare] =
-    await testSigners(provider);
-  const contracts = await deploySystem(admin);
+  const signers = await testSigners(provider);
+  const [auditAnchorer] = signers.splice(DEV_AUDIT_ANCHORER_INDEX, 1);
+  const [admin, doctor, otherDoctor, pendingDoctor, revokedDoctor, patient, otherPatient, stranger, ...spare] = signers;
+  const contracts = await deploySystem(admin, { $auditAnchorer: auditAnchorer.address });
   const { registry } = contracts;
   for (const [i, d] of [doctor, otherDoctor, pendingDoctor, revokedDoctor].entries()) {
     await mined(registry.connect(d).registerDoctor(licenceHash(`LIC-${i}`), WORLD_SPECIALITY));
@@ -48,7 +52,18 @@ export async function buildWorld(): Promise<World> {
   return {
     ...contracts,
     provider,
-    cast: { admin, doctor, otherDoctor, pendingDoctor, revokedDoctor, patient, otherPatient, stranger, spare },
+    cast: {
+      admin,
+      doctor,
+      otherDoctor,
+      pendingDoctor,
+      revokedDoctor,
+      patient,
+      otherPatient,
+      stranger,
+      auditAnchorer,
+      spare,
+    },
   };
 }
 

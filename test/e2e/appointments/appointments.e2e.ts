@@ -86,6 +86,7 @@ describeInBrowser('Appointments and fees journey (browser)', () => {
       'UTC',
       WEEKDAYS.map((weekday) => ({ weekday, start: '00:00', end: '23:59' })),
     );
+    await doctor.setUpDocumentEncryption();
     await screenshotsAtBothWidths(doctor.page, 'appointments-01-my-practice');
     await doctor.goToPage('Appointments');
     await screenshotsAtBothWidths(doctor.page, 'appointments-02-empty-queue');
@@ -110,11 +111,14 @@ describeInBrowser('Appointments and fees journey (browser)', () => {
     const onChain = await appointments().getAppointment(BigInt(first.id));
     expect(onChain.patient).toBe(devAccount(PATIENT).address);
     expect(formatEther(onChain.fee)).toBe('0.05');
-    expect(onChain.reasonCid).toBe(''); // the reason stays off chain
+    // The reason is an encrypted note on IPFS: the chain holds its CID, never the words.
+    expect(onChain.reasonCid).toMatch(/^Qm/);
 
-    // 4. The doctor's open queue shows the request with the patient's name and reason, without a reload.
+    // 4. The doctor's open queue shows the request with the patient's name, without a reload, and the reason once
+    // the doctor's wallet has unlocked their key.
     const request = doctor.queueItem('Requested', 'Mary Booker');
     await request.waitFor({ timeout: 10_000 });
+    await doctor.showReason(request);
     await doctor.waitForText(request, 'Recurring migraines since spring');
     await screenshotsAtBothWidths(doctor.page, 'appointments-06-queue-request');
 

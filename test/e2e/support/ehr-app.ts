@@ -223,6 +223,23 @@ export class EhrApp {
     await this.waitForTransaction();
   }
 
+  /**
+   * My practice: the doctor sets up document encryption (the injected wallet signs twice: the key derivation
+   * and the published key), so patients can encrypt booking reasons and documents for them.
+   */
+  async setUpDocumentEncryption(): Promise<void> {
+    await this.goToPage('My practice');
+    const card = this.page.getByTestId('encryption-setup');
+    await card.getByRole('button', { name: 'Set up document encryption' }).click();
+    await card.getByText(/^\s*Set up: patients can share/).waitFor({ timeout: UI_TIMEOUT });
+  }
+
+  /** The doctor's queue: opens an appointment's encrypted reason (the wallet unlocks the key the first time). */
+  async showReason(item: Locator): Promise<void> {
+    const show = item.getByRole('button', { name: 'Show the reason' });
+    if (await show.isVisible()) await show.click();
+  }
+
   /** My practice: replace the consulting hours with `sessions` (weekday by name, times as HH:MM) in `timeZone`. */
   async saveHours(timeZone: string, sessions: { weekday: string; start: string; end: string }[]): Promise<void> {
     await this.goToPage('My practice');

@@ -5,6 +5,7 @@ import type { ActivityEntry } from '@api';
 import { shortAddress } from '../auth/account';
 import { Session } from '../auth/session';
 import { errorText } from '../shared/error-text';
+import { AccessLog } from './access-log';
 import { ActivityApi } from './activity-api';
 
 /** The kind filter: the first part of each kind code (`consent` covers `consent.granted`, …). */
@@ -25,7 +26,7 @@ const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 @Component({
   selector: 'ehr-activity-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, DatePipe],
+  imports: [FormsModule, DatePipe, AccessLog],
   templateUrl: './activity-timeline.html',
   styleUrl: './activity-timeline.css',
 })
@@ -33,6 +34,11 @@ export class ActivityTimeline implements OnInit {
   private readonly activityApi = inject(ActivityApi);
   private readonly session = inject(Session);
   protected readonly isAdmin = this.session.isAdmin;
+  /** The access log is about patients' data: their own, or everyone's for admins. */
+  protected readonly showsAccessLog = computed(() => {
+    const roles = this.session.account()?.roles ?? [];
+    return roles.includes('patient') || roles.includes('admin');
+  });
 
   protected readonly kindFilters = KIND_FILTERS;
   protected readonly pageSize = PAGE_SIZE;

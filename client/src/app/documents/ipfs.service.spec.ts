@@ -1,35 +1,55 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { eventually } from '../../testing/eventually';
 import { IpfsDocuments } from './ipfs.service';
+import { KUBO_RPC_CLIENT, type CreateKuboRpcClient } from './kubo-rpc-client-loader';
 
-describe('IpfsDocuments (the Kubo RPC calls at /api/ipfs/api/v0)', () => {
-  beforeEach(() => TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] }));
+/**
+ * The glue between the app and kubo-rpc-client. The library itself runs for real against the app's
+ * endpoint in the browser journey (test/e2e/documents) and in server/src/components/ipfs (kubo-client-library).
+ */
+describe('IpfsDocuments (kubo-rpc-client at /api/ipfs/api/v0)', () => {
+  const CID = 'QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o';
+  let created: { url?: unknown }[];
+  let added: { bytes: Uint8Array; options: Record<string, unknown> }[];
 
-  test('When an envelope is added, then it is posted as one multipart file with pin=true and the CID the node answers is returned', async () => {
-    const http = TestBed.inject(HttpTestingController);
-    const adding = TestBed.inject(IpfsDocuments).add(Uint8Array.of(1, 2, 3));
-
-    const request = await eventually(() => http.match((r) => r.url === '/api/ipfs/api/v0/add')[0]);
-    expect(request.request.method).toBe('POST');
-    expect(request.request.params.get('pin')).toBe('true');
-    expect((request.request.body as FormData).getAll('file')).toHaveLength(1);
-    request.flush({ Name: 'document', Hash: 'QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o', Size: '20' });
-
-    await expect(adding).resolves.toBe('QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o');
+  beforeEach(() => {
+    created = [];
+    added = [];
+    const create = ((options: { url?: unknown }) => {
+      created.push(options);
+      return {
+        add: (bytes: Uint8Array, options: Record<string, unknown>) => {
+          added.push({ bytes, options });
+          (options['progress'] as ((sent: number) => void) | undefined)?.(2);
+          return Promise.resolve({ cid: { toString: () => CID } });
+        },
+        // Two chunks, as the library yields a large file.
+        cat: () => [Uint8Array.of(9, 8), Uint8Array.of(7)][Symbol.iterator](),
+      };
+    }) as unknown as CreateKuboRpcClient;
+    TestBed.configureTestingModule({
+      providers: [{ provide: KUBO_RPC_CLIENT, useValue: () => Promise.resolve(create) }],
+    });
   });
 
-  test('When a CID is read, then cat?arg=<cid> answers its bytes', async () => {
-    const http = TestBed.inject(HttpTestingController);
-    const reading = TestBed.inject(IpfsDocuments).cat('QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o');
+  test('When an envelope is added, then the library pins it as CIDv0 through the app endpoint and reports bytes sent', async () => {
+    const progress: [number, number][] = [];
+    const cid = await TestBed.inject(IpfsDocuments).add(Uint8Array.of(1, 2, 3), (sent, total) =>
+      progress.push([sent, total]),
+    );
 
-    const request = await eventually(() => http.match((r) => r.url === '/api/ipfs/api/v0/cat')[0]);
-    expect(request.request.params.get('arg')).toBe('QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o');
-    const body = new ArrayBuffer(3);
-    new Uint8Array(body).set([9, 8, 7]);
-    request.flush(body);
+    expect(cid).toBe(CID);
+    expect(String(created[0].url)).toBe(`${location.origin}/api/ipfs/api/v0`);
+    expect(added[0].options).toMatchObject({ pin: true, cidVersion: 0 });
+    expect(progress).toEqual([
+      [2, 3],
+      [3, 3],
+    ]);
+  });
 
-    await expect(reading).resolves.toEqual(Uint8Array.of(9, 8, 7));
+  test('When a CID is read, then its chunks come back as one byte array, and the library is created once', async () => {
+    const ipfs = TestBed.inject(IpfsDocuments);
+    await expect(ipfs.cat(CID)).resolves.toEqual(Uint8Array.of(9, 8, 7));
+    await ipfs.cat(CID);
+    expect(created).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { EncryptionSetup } from '../documents/encryption-setup';
 import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
 import { formatEther } from 'ethers';
 import type { PracticeView } from '@api';
@@ -15,7 +16,7 @@ import { PracticeTerms } from './practice-terms';
 @Component({
   selector: 'ehr-my-practice',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [PracticeTerms, ConsultingHours],
+  imports: [PracticeTerms, ConsultingHours, EncryptionSetup],
   templateUrl: './my-practice.html',
   styleUrl: './my-practice.css',
 })

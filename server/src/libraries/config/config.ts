@@ -42,6 +42,14 @@ export interface AppConfig {
   healthCacheMs: number;
   /** Largest document a browser may pin through /api/ipfs (413 past it); GET /api/config shows it before upload. */
   ipfsMaxUploadBytes: number;
+  /**
+   * Key of Anchoring's audit anchorer (docs/decisions/0013-audit-anchoring.md): with it the server
+   * records the access log's head on chain; without it anchoring is off, and /api/audit/verify says so.
+   * Only the dev stack supplies a default (the public dev account #10).
+   */
+  auditAnchorPrivateKey?: string;
+  /** How often the access log's head is anchored when it has moved. */
+  auditAnchorIntervalMs: number;
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
@@ -84,6 +92,13 @@ const envSchema = z.object({
   WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   HEALTH_CACHE_MS: z.coerce.number().int().min(0).default(2_000),
   IPFS_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(25_000_000),
+  AUDIT_ANCHOR_PRIVATE_KEY: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^0x[0-9a-fA-F]{64}$/, 'must be a 0x-prefixed 32-byte hex private key')
+      .optional(),
+  ),
+  AUDIT_ANCHOR_INTERVAL_MS: z.coerce.number().int().min(1_000).default(300_000),
 });
 
 /** `scheme://host[:port]` of an http(s) URL, or an error naming the variable. */
@@ -167,6 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     writeRateLimitPerMinute: e.WRITE_RATE_LIMIT_PER_MINUTE,
     healthCacheMs: e.HEALTH_CACHE_MS,
     ipfsMaxUploadBytes: e.IPFS_MAX_UPLOAD_BYTES,
+    auditAnchorPrivateKey: e.AUDIT_ANCHOR_PRIVATE_KEY,
+    auditAnchorIntervalMs: e.AUDIT_ANCHOR_INTERVAL_MS,
     ...overrides,
   };
   if (!config.mongoUri) {

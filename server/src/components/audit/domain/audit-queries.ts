@@ -2,9 +2,10 @@
  * Reading the access log: a patient their own entries, admins anyone's. Roles are asked of the
  * Registry on each request.
  */
-import type { Registry } from '@contracts/types';
+import type { Anchoring, Registry } from '@contracts/types';
 import type { AuditEntry, AuditMeQuery, AuditPage, AuditQuery, AuditVerification } from '@api';
 import { forbidden } from '../../../libraries/errors';
+import { readAnchoredHead } from '../data-access/anchored-head';
 import { findEntries, type AuditFilter, type AuditRecord } from '../data-access/audit-store';
 import { verifyChain } from './verify-chain';
 
@@ -29,8 +30,13 @@ export async function searchAudit(registry: Registry, reader: string, query: Aud
   return { items: items.map(toView), total };
 }
 
-/** GET /api/audit/verify (admins). */
-export async function verifyAudit(registry: Registry, reader: string): Promise<AuditVerification> {
-  await requireAdmin(registry, reader);
-  return verifyChain();
+/** GET /api/audit/verify (admins): the chain, and the head anchored on chain (whoever anchored it). */
+export async function verifyAudit(
+  contracts: { registry: Registry; anchoring: Anchoring },
+  reader: string,
+  anchoringOn: boolean,
+): Promise<AuditVerification> {
+  await requireAdmin(contracts.registry, reader);
+  const check = await verifyChain(await readAnchoredHead(contracts.anchoring));
+  return { ...check, anchoring: anchoringOn ? 'on' : 'off' };
 }

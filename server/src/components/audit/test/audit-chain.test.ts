@@ -37,6 +37,8 @@ const storedChain = async () =>
     .sort({ seq: 1 })
     .toArray();
 const verify = async () => (await admin.get('/api/audit/verify').expect(200)).body as AuditVerification;
+/** This file's server has no anchorer key, and the shared chain's Anchoring has no head (audit-anchoring.test.ts uses its own). */
+const UNANCHORED = { anchoring: 'off', anchored: null };
 
 /** Builds entry head+1 the way recordAccess does, but straight on the store: no in-process queue, so every append races. */
 const racingAppend = (n: number) =>
@@ -65,7 +67,7 @@ describe('Appending without transactions', () => {
     expect(entries[0].prevHash).toBe(GENESIS_HASH);
     entries.slice(1).forEach((entry, n) => expect(entry.prevHash).toBe(entries[n].hash));
     expect(new Set(entries.map((entry) => entry.why)).size).toBe(100); // every append landed exactly once
-    expect(await verify()).toEqual({ ok: true, entries: 100 });
+    expect(await verify()).toEqual({ ok: true, entries: 100, ...UNANCHORED });
   });
 
   test('When 100 reads are recorded at once through recordAccess, then they continue the same unbroken chain', async () => {
@@ -77,7 +79,7 @@ describe('Appending without transactions', () => {
 
     const entries = await storedChain();
     expect(entries.map((entry) => entry.seq)).toEqual(Array.from({ length: 200 }, (_, n) => n + 1));
-    expect(await verify()).toEqual({ ok: true, entries: 200 });
+    expect(await verify()).toEqual({ ok: true, entries: 200, ...UNANCHORED });
   });
 });
 
@@ -97,8 +99,9 @@ describe('GET /api/audit/verify', () => {
       entries: 137,
       firstBrokenSeq: 137,
       reason: expect.stringContaining('altered'),
+      ...UNANCHORED,
     });
-    expect(await verify()).toEqual({ ok: true, entries: 200 });
+    expect(await verify()).toEqual({ ok: true, entries: 200, ...UNANCHORED });
   });
 
   test('When an altered entry is given a recomputed hash, then verify names it as no longer chaining to the next', async () => {
@@ -120,6 +123,7 @@ describe('GET /api/audit/verify', () => {
       entries: 60,
       firstBrokenSeq: 60,
       reason: 'entry 60 is missing (the next entry is 61)',
+      ...UNANCHORED,
     });
   });
 });

@@ -1,12 +1,12 @@
 /** The routes of api/audit.ts (AUDIT_ROUTES): a patient's own access log, the admins' search and chain check. */
 import { Router } from 'express';
-import type { Registry } from '@contracts/types';
+import type { Anchoring, Registry } from '@contracts/types';
 import { AuditMeQuerySchema, AuditQuerySchema } from '@api';
 import { logRoutePattern } from '../../../../libraries/http';
 import { requireSession, sessionOf } from '../../../auth';
 import { ownAudit, searchAudit, verifyAudit } from '../../domain/audit-queries';
 
-export function auditRoutes(options: { registry: Registry }): Router {
+export function auditRoutes(options: { registry: Registry; anchoring: Anchoring; anchoringOn: boolean }): Router {
   const router = Router();
 
   router.get('/audit/me', requireSession, async (req, res) => {
@@ -15,7 +15,8 @@ export function auditRoutes(options: { registry: Registry }): Router {
   });
 
   router.get('/audit/verify', requireSession, async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await verifyAudit(options.registry, sessionOf(req).address));
+    const verification = await verifyAudit(options, sessionOf(req).address, options.anchoringOn);
+    res.set('Cache-Control', 'no-store').json(verification);
   });
 
   // The query may name a patient: logged as the route's pattern only.
