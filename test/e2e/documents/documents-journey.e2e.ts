@@ -11,10 +11,8 @@ import { JsonRpcProvider, Wallet, sha256, toBeHex } from 'ethers';
 import { readFileSync } from 'node:fs';
 import { Records__factory, Registry__factory } from '@contracts/types';
 import { devAccount } from '@test-support/dev-chain';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, saveScreenshot } from '../support/browser';
+import { saveScreenshot } from '../support/browser';
 import { describeInBrowser, useSignedInBrowser } from '../support/journey';
-import { openCryptoPage } from './support/crypto-page';
 import { plantControls, scanForPlaintext, sourcesFromEnv } from './support/plaintext-scan';
 import {
   UI_TIMEOUT,
@@ -25,7 +23,6 @@ import {
   openMyRecords,
   openNote,
   openPatientRecord,
-  publishDocumentKey,
   revokeAccess,
   timelineEntry,
   uploadDocument,
@@ -71,15 +68,10 @@ describeInBrowser('Documents journey and the no-plaintext scan (browser)', () =>
   const chainId = Number(process.env.E2E_CHAIN_ID);
   let provider: JsonRpcProvider;
   let addresses: Record<string, { address: string }>;
-  // The app's crypto in a page of its own, for the doctor's key set-up (see publishDocumentKey).
-  let cryptoBrowser: Browser;
-  let cryptoPage: Page;
   /** Set when the journey has stored every marker (encrypted): the scan is meaningful only after that. */
   let journeyCompleted = false;
 
   beforeAll(async () => {
-    cryptoBrowser = await launchBrowser();
-    cryptoPage = await openCryptoPage(cryptoBrowser);
     provider = new JsonRpcProvider(process.env.E2E_RPC_URL, undefined, { cacheTimeout: -1, staticNetwork: true });
     addresses = JSON.parse(readFileSync(process.env.E2E_DEPLOYMENTS_FILE!, 'utf8'))[String(chainId)];
     // Funds straight on Ganache (the app's /rpc refuses node methods): no race for the admin's nonce.
@@ -92,10 +84,7 @@ describeInBrowser('Documents journey and the no-plaintext scan (browser)', () =>
       node.destroy();
     }
   });
-  afterAll(async () => {
-    provider?.destroy();
-    await cryptoBrowser?.close();
-  });
+  afterAll(() => provider?.destroy());
 
   /** The id of the newest record entry of `patient` on chain (from RecordAdded). */
   async function latestEntryId(patient: string): Promise<string> {
@@ -136,7 +125,8 @@ describeInBrowser('Documents journey and the no-plaintext scan (browser)', () =>
     const registry = Registry__factory.connect(addresses['Registry'].address, admin);
     await (await registry.verifyDoctor(devAccount(DOCTOR).address, GAS)).wait();
     await doctor.page.reload();
-    await publishDocumentKey(doctor, new Wallet(devAccount(DOCTOR).privateKey), chainId, cryptoPage);
+    // My practice: the doctor sets up document encryption (their wallet signs; nothing is stored).
+    await doctor.setUpDocumentEncryption();
 
     // The patient registers and gives the doctor access until revoked.
     const patient = await signedInAs(PATIENT);
@@ -200,8 +190,19 @@ describeInBrowser('Documents journey and the no-plaintext scan (browser)', () =>
     expect(refusal).toMatch(/no current access/);
     await saveScreenshot(doctor.page, 'documents-06-doctor-refused');
 
-    // 7. The patient's access log (GET /api/audit/me, newest first): the doctor's opens, allowed on the consent
-    // grant, and the refusal after the revoke. The Activity page does not show this log yet: read through the API.
+    // 7. The patient's access log on the Activity page, newest first: the refusal after the revoke on top, the
+    // doctor's opens allowed on the consent grant below; then the same entries exactly, through the API.
+    await patient.goToPage('Activity');
+    const accessLog = patient.page.getByRole('region', { name: 'Who opened my data' });
+    await accessLog
+      .getByText(/^\s*Refused\s*$/)
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
+    await accessLog
+      .getByText(/^\s*Opened\s*$/)
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
+    await saveScreenshot(patient.page, 'documents-07-patient-access-log');
     const log = (await patient.page.evaluate(async () => (await fetch('/api/audit/me')).json())) as {
       items: { actor: string; what: string; outcome: string; why: string }[];
     };

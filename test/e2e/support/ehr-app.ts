@@ -207,8 +207,8 @@ export class EhrApp {
 
   // The doctor's practice and queue, the admin's disputes (issue 9).
 
-  /** The doctor's and the admin's pages of issue 9 (the patient's "Appointments" is theirs alone too). */
-  async goToPage(label: 'My practice' | 'Appointments'): Promise<void> {
+  /** Pages whose heading is their navigation label (the patient's "Appointments" is theirs alone too). */
+  async goToPage(label: 'My practice' | 'Appointments' | 'Activity'): Promise<void> {
     await this.page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
     await this.page.getByRole('heading', { level: 1, name: label }).waitFor({ timeout: UI_TIMEOUT });
   }

@@ -3,12 +3,8 @@
  * as the shared page object does): the patient's My records (upload, timeline, viewer) and a doctor's view of
  * a patient's record at /records/:patient.
  */
-import type { Locator, Page } from 'playwright-core';
-import { publishedKeyMessage } from '@api/document-keys';
+import type { Locator } from 'playwright-core';
 import type { EhrApp } from '../../support/ehr-app';
-import type { BrowserCrypto } from './crypto-page';
-
-type CryptoWindow = Window & { EhrCrypto: BrowserCrypto };
 
 export const UI_TIMEOUT = 30_000;
 
@@ -111,42 +107,6 @@ export async function closeViewer(viewer: Locator): Promise<void> {
 export async function revokeAccess(app: EhrApp, doctorName: string): Promise<void> {
   await app.page.getByRole('button', { name: `Revoke access to ${doctorName}`, exact: true }).click();
   await app.waitForTransaction();
-}
-
-/**
- * Publishes the signed-in person's document key exactly as the app's keyring does on first use (the wallet
- * signs the key-derivation message; the key pair comes from the app's own crypto; the wallet signs the
- * publish statement; PUT /api/keys/me from their page, with their session). Needed for a doctor before any
- * document exists: the app has no screen where a doctor sets up document encryption ahead of time.
- */
-export async function publishDocumentKey(
-  app: EhrApp,
-  wallet: { address: string; signMessage(message: string): Promise<string> },
-  chainId: number,
-  cryptoPage: Page,
-): Promise<void> {
-  const derivationMessage = await cryptoPage.evaluate(
-    ([address, chain]) => (window as unknown as CryptoWindow).EhrCrypto.keyDerivationMessage(address, chain),
-    [wallet.address, chainId] as const,
-  );
-  const derivationSignature = await wallet.signMessage(derivationMessage);
-  const publicKey = await cryptoPage.evaluate((signature) => {
-    const { deriveKeyPair, publicKeyToHex } = (window as unknown as CryptoWindow).EhrCrypto;
-    return publicKeyToHex(deriveKeyPair(signature).publicKey);
-  }, derivationSignature);
-  const signature = await wallet.signMessage(publishedKeyMessage(publicKey, wallet.address, chainId));
-  const status = await app.page.evaluate(
-    async (body) =>
-      (
-        await fetch('/api/keys/me', {
-          method: 'PUT',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        })
-      ).status,
-    { publicKey, signature },
-  );
-  if (status !== 200) throw new Error(`publishing the document key answered ${status}`);
 }
 
 export interface NoteFields {
