@@ -23,10 +23,11 @@ export class DocumentRecoveryKey {
 
   /**
    * The signed-in patient's registered recovery public key, null when none is registered. A registration
-   * not signed by this wallet for this chain is ignored: no key is wrapped to it.
+   * not signed by this wallet for this chain is ignored: no key is wrapped to it. `address` is the signed-in
+   * account (the connected wallet's by default; a page that knows the session's passes it, since the wallet
+   * reconnects a moment after a reload).
    */
-  async publicKey(): Promise<Uint8Array | null> {
-    const address = this.wallet.account();
+  async publicKey(address: string | null = this.wallet.account()): Promise<Uint8Array | null> {
     if (!address) throw new Error('Connect your wallet first.');
     const [registered, { chainId }] = await Promise.all([this.api.myRecoveryKey(), this.appConfig.load()]);
     if (!registered || registered.chainId !== chainId) return null;

@@ -55,6 +55,17 @@ describe('RecordTimeline', () => {
     expect(old.textContent).toContain('by entry #2');
   });
 
+  test('When the author is in the doctors directory, then the entry names them instead of an address', async () => {
+    const page = await render({});
+    const http = TestBed.inject(HttpTestingController);
+
+    const lookup = await eventually(() => http.match((r) => r.url === `/api/doctors/${doctor}`)[0]);
+    lookup.flush({ address: doctor, displayName: 'Dr. Nadia Notewright' });
+
+    await eventually(() => page.querySelector('.entry')!.textContent.includes('Dr. Nadia Notewright'));
+    expect(page.querySelectorAll('.entry')[1].textContent).toContain('Dr. Nadia Notewright');
+  });
+
   test('When opening fails the integrity check, then the error is shown plainly and no viewer opens', async () => {
     const page = await render(
       {

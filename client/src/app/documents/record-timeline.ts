@@ -23,6 +23,7 @@ import { sameAddress } from './document-upload';
 import { DocumentViewer } from './document-viewer';
 import { RECORD_KIND_LABELS } from './record-kinds';
 import { RecordsApi } from './records-api';
+import { DoctorsApi } from '../doctors/doctors-api';
 import { RecordNote } from '../notes/record-note';
 
 /** The API's largest page. */
@@ -47,6 +48,7 @@ export class RecordTimeline implements OnDestroy {
   private readonly api = inject(RecordsApi);
   private readonly opener = inject(DocumentOpener);
   private readonly session = inject(Session);
+  private readonly doctorsApi = inject(DoctorsApi);
 
   /** Whose record. */
   readonly patient = input.required<string>();
@@ -54,6 +56,8 @@ export class RecordTimeline implements OnDestroy {
   protected readonly entries = signal<RecordEntry[] | null>(null);
   protected readonly loadError = signal<string | null>(null);
   protected readonly opened = signal<OpenState | null>(null);
+  /** The doctors' names from the public directory, by lowercase address; an address until known. */
+  private readonly doctorNames = signal<ReadonlyMap<string, string>>(new Map());
   protected readonly kindLabels = RECORD_KIND_LABELS;
   /** Doctors' structured notes open in the note view (fields, amend), not as a file. */
   protected readonly isNote = (entry: RecordEntry) =>
@@ -77,7 +81,7 @@ export class RecordTimeline implements OnDestroy {
     const me = this.session.account()?.address;
     if (me && sameAddress(me, entry.author)) return 'You';
     if (sameAddress(entry.author, entry.patient)) return 'Patient';
-    return `Dr ${shortAddress(entry.author)}`;
+    return this.doctorNames().get(entry.author.toLowerCase()) ?? `Dr ${shortAddress(entry.author)}`;
   }
 
   protected async open(entry: RecordEntry): Promise<void> {
@@ -105,10 +109,31 @@ export class RecordTimeline implements OnDestroy {
   private async loadFor(patient: string): Promise<void> {
     this.loadError.set(null);
     try {
-      this.entries.set((await this.api.list(patient, { limit: PAGE_LIMIT })).items);
+      const entries = (await this.api.list(patient, { limit: PAGE_LIMIT })).items;
+      this.entries.set(entries);
+      void this.nameAuthors(entries);
     } catch (error) {
       this.loadError.set(`The record could not be loaded: ${errorText(error)}`);
       this.entries.set([]);
     }
+  }
+
+  private async nameAuthors(entries: RecordEntry[]): Promise<void> {
+    const known = this.doctorNames();
+    const authors = [...new Set(entries.map((entry) => entry.author.toLowerCase()))].filter(
+      (author) => !known.has(author) && !entries.some((entry) => sameAddress(entry.patient, author)),
+    );
+    if (!authors.length) return;
+    const named = await Promise.all(
+      authors.map((author) =>
+        this.doctorsApi.get(author).then(
+          (doctor) => [author, doctor.displayName ?? null] as const,
+          () => [author, null] as const,
+        ),
+      ),
+    );
+    const names = new Map(this.doctorNames());
+    for (const [author, name] of named) if (name) names.set(author, name);
+    this.doctorNames.set(names);
   }
 }

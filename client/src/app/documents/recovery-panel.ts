@@ -2,7 +2,7 @@
  * The patient's recovery key: without one, a plain warning that losing the wallet loses the documents, and a
  * way to create a printed recovery code (shown once, kept nowhere) to which every document key is wrapped.
  */
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, inject, input, signal } from '@angular/core';
 import { errorText } from '../shared/error-text';
 import { DocumentRecoveryKey } from './document-recovery-key';
 
@@ -59,7 +59,7 @@ type RecoveryState = 'checking' | 'missing' | 'registered' | 'unknown';
     }
   `,
 })
-export class RecoveryPanel {
+export class RecoveryPanel implements OnInit {
   private readonly recovery = inject(DocumentRecoveryKey);
 
   /** The signed-in patient. */
@@ -70,7 +70,8 @@ export class RecoveryPanel {
   protected readonly working = signal(false);
   protected readonly error = signal<string | null>(null);
 
-  constructor() {
+  // Not in the constructor: the patient input is set only by then.
+  ngOnInit(): void {
     void this.check();
   }
 
@@ -94,7 +95,7 @@ export class RecoveryPanel {
 
   private async check(): Promise<void> {
     try {
-      this.state.set((await this.recovery.publicKey()) ? 'registered' : 'missing');
+      this.state.set((await this.recovery.publicKey(this.patient())) ? 'registered' : 'missing');
     } catch (error) {
       this.state.set('unknown');
       this.error.set(`Whether a recovery code is registered could not be read: ${errorText(error)}`);

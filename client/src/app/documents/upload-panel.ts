@@ -67,6 +67,11 @@ export class UploadPanel implements OnInit {
   protected readonly limit = signal<string | null>(null);
   protected readonly uploads = signal<FileUpload[]>([]);
   protected readonly pending = signal<PendingRecord[]>([]);
+  /**
+   * Uploads anchored from this panel: the server drops their pending entry only once the indexer has seen the
+   * RecordAdded event, so until then they would be listed (with a Retry that could anchor them twice).
+   */
+  private readonly anchoredHere = new Set<string>();
   protected readonly working = signal(false);
   protected readonly dragging = signal(false);
   protected readonly notice = signal<string | null>(null);
@@ -135,6 +140,7 @@ export class UploadPanel implements OnInit {
               `Anchored as entry #${result.recordId}.` +
               (skipped.length ? ` Not shared with ${skipped.join(', ')}: not set up for documents yet.` : ''),
           });
+          this.anchoredHere.add(result.cid);
           this.uploaded.emit(result.recordId);
         } catch {
           // The file's row shows why (its progress says failed, with the error).
@@ -150,6 +156,7 @@ export class UploadPanel implements OnInit {
     this.notice.set(null);
     try {
       const id = await this.uploader.retryAnchor(pending);
+      this.anchoredHere.add(pending.cid);
       this.notice.set(`Anchored as entry #${id}.`);
       this.uploaded.emit(id);
     } catch (error) {
@@ -208,7 +215,8 @@ export class UploadPanel implements OnInit {
 
   private async loadPending(): Promise<void> {
     try {
-      this.pending.set(await this.recordsApi.pending());
+      const pending = await this.recordsApi.pending();
+      this.pending.set(pending.filter((upload) => !this.anchoredHere.has(upload.cid)));
     } catch (error) {
       this.notice.set(`Pending uploads could not be loaded: ${errorText(error)}`);
     }

@@ -34,6 +34,8 @@ export interface AmendedNote {
  * and duration). Submitting encrypts it for the patient and the doctor, pins it and anchors it on chain, with
  * a bar per stage; given `amends`, it starts from that note and anchors the new version as its amendment.
  */
+let formCount = 0;
+
 @Component({
   selector: 'ehr-clinical-note-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -53,6 +55,8 @@ export class ClinicalNoteForm implements OnInit {
   /** The new entry's id once anchored. */
   readonly saved = output<number>();
 
+  /** This form's id prefix: a new-note form and an amend form can be open on one page at once. */
+  protected readonly uid = `note-form-${++formCount}`;
   protected readonly kinds = NOTE_KINDS;
   protected readonly names = NOTE_NAMES;
   protected readonly limits = NOTE_LIMITS;
