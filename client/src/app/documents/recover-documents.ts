@@ -118,7 +118,7 @@ interface OpenState {
                 </button>
               </li>
               @if (opened()?.id === entry.id && opened()?.error) {
-                <li class="notice" [class.notice--error]="true" role="alert">
+                <li class="notice notice--error" role="alert">
                   {{ opened()?.integrity ? 'Integrity error: ' : '' }}{{ opened()?.error }}
                 </li>
               }
