@@ -69,6 +69,11 @@ export class MemoryRecordsContract {
     return this.entries[id - 1];
   }
 
+  /** As the contract pages a patient's entries: in anchoring order, at most 100 per page. */
+  async patientPage(patient: string, offset: number, limit: number): Promise<ChainRecordEntry[]> {
+    return this.entries.filter((entry) => entry.patient === patient).slice(offset, offset + Math.min(limit, 100));
+  }
+
   /** Anchors `bytes` as they are (for opener tests). */
   anchor(patient: string, cid: string, bytes: Uint8Array): ChainRecordEntry {
     const entry: ChainRecordEntry = {

@@ -1,5 +1,6 @@
 /** /records (patients): my record's timeline, adding documents, and the recovery code. */
 import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { Session } from '../auth/session';
 import { RecordTimeline } from './record-timeline';
 import { RecoveryPanel } from './recovery-panel';
@@ -8,7 +9,7 @@ import { UploadPanel } from './upload-panel';
 @Component({
   selector: 'ehr-my-records',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RecordTimeline, RecoveryPanel, UploadPanel],
+  imports: [RecordTimeline, RecoveryPanel, RouterLink, UploadPanel],
   template: `
     <header class="page-header">
       <div>
@@ -18,6 +19,7 @@ import { UploadPanel } from './upload-panel';
           people you share them with. Every opening is in your access log.
         </p>
       </div>
+      <a class="btn btn--ghost" routerLink="/records/recover">Recover documents from a lost wallet</a>
     </header>
     @if (patient(); as address) {
       <ehr-recovery-panel [patient]="address" />

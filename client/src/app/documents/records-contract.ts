@@ -4,7 +4,7 @@
  * against: the chain, not the API, says which bytes an entry anchored.
  */
 import { Injectable, inject } from '@angular/core';
-import { Records__factory } from '@contracts/types';
+import { type Records, Records__factory } from '@contracts/types';
 import type { TransactionReceipt } from 'ethers';
 // chain-values, not the @api index: plain values, so no zod enters the client bundle.
 import { RECORD_KINDS, type RecordKind } from '@api/chain-values';
@@ -64,18 +64,15 @@ export class RecordsContract {
 
   /** Entry `id` read from the chain (reverts for an unknown id). */
   async entry(id: number): Promise<ChainRecordEntry> {
-    const entry = await (await this.records()).getRecord(id);
-    return {
-      id: Number(entry.id),
-      patient: entry.patient,
-      author: entry.author,
-      kind: RECORD_KINDS[Number(entry.kind)],
-      cid: entry.cid,
-      contentHash: entry.contentHash.toLowerCase(),
-      createdAt: Number(entry.createdAt),
-      amends: entry.amends === 0n ? null : Number(entry.amends),
-      amendedBy: entry.amendedBy === 0n ? null : Number(entry.amendedBy),
-    };
+    return toChainEntry(await (await this.records()).getRecord(id));
+  }
+
+  /**
+   * One page of `patient`'s entries in the order they were anchored, read from the chain (no API, so anyone
+   * may read it: entries hold only CIDs and hashes of ciphertext). The contract caps a page at 100 entries.
+   */
+  async patientPage(patient: string, offset: number, limit: number): Promise<ChainRecordEntry[]> {
+    return (await (await this.records()).patientRecordsPage(patient, offset, limit)).map(toChainEntry);
   }
 
   private addedId(receipt: TransactionReceipt): number | null {
@@ -86,4 +83,19 @@ export class RecordsContract {
     }
     return null;
   }
+}
+
+/** The contract's Entry struct as the app reads it. */
+function toChainEntry(entry: Awaited<ReturnType<Records['getRecord']>>): ChainRecordEntry {
+  return {
+    id: Number(entry.id),
+    patient: entry.patient,
+    author: entry.author,
+    kind: RECORD_KINDS[Number(entry.kind)],
+    cid: entry.cid,
+    contentHash: entry.contentHash.toLowerCase(),
+    createdAt: Number(entry.createdAt),
+    amends: entry.amends === 0n ? null : Number(entry.amends),
+    amendedBy: entry.amendedBy === 0n ? null : Number(entry.amendedBy),
+  };
 }
