@@ -22,6 +22,7 @@ import { feeText, patientLabel, slotText } from './appointment-text';
     </div>
     <p class="reason"><ehr-reason-note [cid]="item.reasonCid" /></p>
     @if (mayWriteNote()) {
+      <a class="note-link" [routerLink]="['/records', item.patient]">Patient's record</a>
       <a class="note-link" [routerLink]="['/queue', item.id, 'note']">Write a consultation note or prescription</a>
     }
     <ng-content />
