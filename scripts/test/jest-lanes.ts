@@ -1,0 +1,42 @@
+/**
+ * `npm test`'s Jest step: the contract tests in one Jest process and every other project in another, at the
+ * same time. Each process keeps one worker (the projects' global setups share one chain and one stack per
+ * worker), but each spends half its time waiting on its own Ganache, so two lanes use a 2-core machine's
+ * second core. Exits non-zero when either lane fails; the shorter lane's output is printed whole when it
+ * ends so the two never interleave. Extra arguments go to both lanes (e.g. `--silent`).
+ */
+import { spawn } from 'node:child_process';
+
+interface Lane {
+  name: string;
+  projects: string[];
+  /** Streamed as it comes (the long lane) or printed whole at its end. */
+  live: boolean;
+}
+
+const LANES: Lane[] = [
+  { name: 'contracts', projects: ['contracts'], live: false },
+  { name: 'server, scripts, client, e2e', projects: ['server', 'scripts', 'client', 'e2e'], live: true },
+];
+
+function run(lane: Lane, extraArgs: string[]): Promise<number> {
+  const args = ['jest', '--selectProjects', ...lane.projects, ...extraArgs];
+  const child = spawn('npx', args, { stdio: lane.live ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+  const buffered: Buffer[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => buffered.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => buffered.push(chunk));
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      if (!lane.live) process.stdout.write(Buffer.concat(buffered));
+      console.log(`[jest-lanes] ${lane.name}: ${code === 0 ? 'passed' : `failed (exit ${code})`}`);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const codes = await Promise.all(LANES.map((lane) => run(lane, process.argv.slice(2))));
+  process.exitCode = codes.some((code) => code !== 0) ? 1 : 0;
+}
+
+void main();
