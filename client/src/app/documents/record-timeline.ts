@@ -18,7 +18,8 @@ import type { RecordEntry } from '@api';
 import { shortAddress } from '../auth/account';
 import { Session } from '../auth/session';
 import { errorText } from '../shared/error-text';
-import { DocumentOpener, IntegrityError, type OpenedDocument } from './document-opener';
+import { DocumentOpener } from './document-opener';
+import { closeIn, openInto, type OpenState } from './opened-document';
 import { sameAddress } from './document-upload';
 import { DocumentViewer } from './document-viewer';
 import { RECORD_KIND_LABELS } from './record-kinds';
@@ -28,14 +29,6 @@ import { RecordNote } from '../notes/record-note';
 
 /** The API's largest page. */
 const PAGE_LIMIT = 100;
-
-interface OpenState {
-  id: number;
-  opening: boolean;
-  document?: OpenedDocument;
-  error?: string;
-  integrity?: boolean;
-}
 
 @Component({
   selector: 'ehr-record-timeline',
@@ -84,26 +77,12 @@ export class RecordTimeline implements OnDestroy {
     return this.doctorNames().get(entry.author.toLowerCase()) ?? `Dr ${shortAddress(entry.author)}`;
   }
 
-  protected async open(entry: RecordEntry): Promise<void> {
-    this.closeViewer();
-    this.opened.set({ id: entry.id, opening: true });
-    try {
-      const document = await this.opener.open(entry);
-      this.opened.set({ id: entry.id, opening: false, document });
-    } catch (error) {
-      this.opened.set({
-        id: entry.id,
-        opening: false,
-        error: errorText(error),
-        integrity: error instanceof IntegrityError,
-      });
-    }
+  protected open(entry: RecordEntry): Promise<void> {
+    return openInto(this.opened, this.opener, entry);
   }
 
   protected closeViewer(): void {
-    const document = this.opened()?.document;
-    if (document) this.opener.release(document);
-    this.opened.set(null);
+    closeIn(this.opened, this.opener);
   }
 
   private async loadFor(patient: string): Promise<void> {

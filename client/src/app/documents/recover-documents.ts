@@ -8,19 +8,12 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { shortAddress } from '../auth/account';
 import { errorText } from '../shared/error-text';
-import { DocumentOpener, IntegrityError, type OpenedDocument } from './document-opener';
+import { DocumentOpener } from './document-opener';
+import { closeIn, openInto, type OpenState } from './opened-document';
 import { DocumentRecovery, type RecoveryResult } from './document-recovery';
 import { DocumentViewer } from './document-viewer';
 import { RECORD_KIND_LABELS } from './record-kinds';
 import type { ChainRecordEntry } from './records-contract';
-
-interface OpenState {
-  id: number;
-  opening: boolean;
-  document?: OpenedDocument;
-  error?: string;
-  integrity?: boolean;
-}
 
 @Component({
   selector: 'ehr-recover-documents',
@@ -195,25 +188,12 @@ export class RecoverDocuments implements OnDestroy {
     }
   }
 
-  protected async open(entry: ChainRecordEntry): Promise<void> {
-    this.closeViewer();
-    this.opened.set({ id: entry.id, opening: true });
-    try {
-      this.opened.set({ id: entry.id, opening: false, document: await this.opener.open(entry) });
-    } catch (error) {
-      this.opened.set({
-        id: entry.id,
-        opening: false,
-        error: errorText(error),
-        integrity: error instanceof IntegrityError,
-      });
-    }
+  protected open(entry: ChainRecordEntry): Promise<void> {
+    return openInto(this.opened, this.opener, entry);
   }
 
   protected closeViewer(): void {
-    const document = this.opened()?.document;
-    if (document) this.opener.release(document);
-    this.opened.set(null);
+    closeIn(this.opened, this.opener);
   }
 
   private async loadEntries(result: RecoveryResult): Promise<void> {
