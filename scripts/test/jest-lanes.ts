@@ -1,9 +1,11 @@
 /**
- * `npm test`'s Jest step: the contract tests in one Jest process and every other project in another, at the
- * same time. Each process keeps one worker (the projects' global setups share one chain and one stack per
- * worker), but each spends half its time waiting on its own Ganache, so two lanes use a 2-core machine's
- * second core. Exits non-zero when either lane fails; the shorter lane's output is printed whole when it
- * ends so the two never interleave. Extra arguments go to both lanes (e.g. `--silent`).
+ * `npm test`'s Jest step: two Jest processes at the same time, the contract tests and the browser journeys in
+ * one, the API, client and scripts tests in the other (about equal in time). Each process keeps one worker
+ * (a project's global setup starts one chain or one stack that its test files share), and each spends much of
+ * its time waiting on its own Ganache or app, so two lanes use a 2-core machine's second core. The projects
+ * share nothing: every global setup picks free ports and its own data dir. Exits non-zero when either lane
+ * fails; the shorter lane's output is printed whole when it ends so the two never interleave. Extra arguments
+ * go to both lanes (e.g. `--silent`).
  */
 import { spawn } from 'node:child_process';
 
@@ -15,8 +17,8 @@ interface Lane {
 }
 
 const LANES: Lane[] = [
-  { name: 'contracts', projects: ['contracts'], live: false },
-  { name: 'server, scripts, client, e2e', projects: ['server', 'scripts', 'client', 'e2e'], live: true },
+  { name: 'contracts, e2e', projects: ['contracts', 'e2e'], live: false },
+  { name: 'server, client, scripts', projects: ['server', 'client', 'scripts'], live: true },
 ];
 
 function run(lane: Lane, extraArgs: string[]): Promise<number> {

@@ -5,6 +5,7 @@ import { ActivityQuerySchema } from '@api';
 import { licenceCommitment } from '@test-support/licences';
 import { UNTIL_REVOKED } from '@test-support/constants';
 import { openRuntime, type Runtime } from '../../../runtime';
+import { tinyBlockRange } from '../../../test-support/block-ranges';
 import { testChain, testConfig, devWallet, fundedWallet, GAS, type TestChain } from '../../../test-support/test-app';
 import { chainEventSources } from '../..';
 import { createIndexer } from '../../indexer';
@@ -73,7 +74,7 @@ describe('Activity indexer', () => {
       sources: chainEventSources(runtime.chain.deployments, runtime.chain.provider),
       logger: pino({ level: 'silent' }),
       pollMs: 0,
-      maxBlockRange: 3,
+      maxBlockRange: await tinyBlockRange(runtime.chain.provider),
     });
     // Same cursor fingerprint, moved back: the logs are handled again without a reset.
     await cursors().updateMany({}, { $set: { lastBlock: runtime.chain.deployments.Registry.blockNumber - 1 } });

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { CHAIN_ID } from '@test-support/dev-chain';
 import { licenceCommitment } from '@test-support/licences';
 import { openRuntime, type Runtime } from '../../../runtime';
+import { tinyBlockRange } from '../../../test-support/block-ranges';
 import { testChain, testConfig, devWallet, GAS, type TestChain } from '../../../test-support/test-app';
 import { recordDoctorRegistered } from '../../doctors';
 import { findPatient } from '../../patients';
@@ -68,7 +69,7 @@ describe('Chain-event indexer', () => {
       sources: chainEventSources(runtime.chain.deployments, runtime.chain.provider),
       logger: pino({ level: 'silent' }),
       pollMs: 0,
-      maxBlockRange: 2,
+      maxBlockRange: await tinyBlockRange(runtime.chain.provider),
     });
 
     const result = await replay.syncNow();
