@@ -56,9 +56,17 @@ export class DocumentRecoveryKey {
     return { code: formatRecoveryCode(secret), rewrapped };
   }
 
-  /** Wraps the patient's document keys that lack a recovery wrap (e.g. notes doctors wrote since); answers how many. */
+  /**
+   * How many of the patient's documents have no recovery wrap yet: notes doctors wrote (a doctor cannot read
+   * the patient's recovery key) and documents from before the code.
+   */
+  async missingWraps(patient: string): Promise<number> {
+    return (await this.api.patientKeys(patient)).filter((document) => !document.hasRecoveryWrap).length;
+  }
+
+  /** Wraps the patient's document keys that lack a recovery wrap; answers how many. */
   async wrapMissing(patient: string): Promise<number> {
-    const recovery = await this.publicKey();
+    const recovery = await this.publicKey(patient);
     return recovery ? this.wrapAllFor(patient, recovery, false) : 0;
   }
 

@@ -25,7 +25,18 @@ type RecoveryState = 'checking' | 'missing' | 'registered' | 'unknown';
           </button>
         }
         @case ('registered') {
-          <p class="muted">A recovery code is registered: every document key is also wrapped to it.</p>
+          @if (missing() > 0) {
+            <p class="notice notice--warning" data-testid="recovery-missing">
+              {{ missing() }} {{ missing() === 1 ? 'document is' : 'documents are' }} not yet wrapped for your recovery
+              code (notes your doctors wrote since, for example): the code could not restore
+              {{ missing() === 1 ? 'it' : 'them' }}.
+            </p>
+            <button type="button" class="btn btn--primary" [disabled]="working()" (click)="wrapMissing()">
+              {{ working() ? 'Wrapping…' : 'Wrap them for my recovery code' }}
+            </button>
+          } @else {
+            <p class="muted">A recovery code is registered: every document key is also wrapped to it.</p>
+          }
         }
         @case ('checking') {
           <p class="muted">Checking…</p>
@@ -68,6 +79,8 @@ export class RecoveryPanel implements OnInit {
   protected readonly state = signal<RecoveryState>('checking');
   protected readonly code = signal<string | null>(null);
   protected readonly working = signal(false);
+  /** Documents without a recovery wrap (while a code is registered). */
+  protected readonly missing = signal(0);
   protected readonly error = signal<string | null>(null);
 
   // Not in the constructor: the patient input is set only by then.
@@ -89,13 +102,28 @@ export class RecoveryPanel implements OnInit {
     }
   }
 
+  protected async wrapMissing(): Promise<void> {
+    this.working.set(true);
+    this.error.set(null);
+    try {
+      await this.recovery.wrapMissing(this.patient());
+      this.missing.set(await this.recovery.missingWraps(this.patient()));
+    } catch (error) {
+      this.error.set(`The documents were not wrapped: ${errorText(error)}`);
+    } finally {
+      this.working.set(false);
+    }
+  }
+
   protected print(): void {
     window.print();
   }
 
   private async check(): Promise<void> {
     try {
-      this.state.set((await this.recovery.publicKey(this.patient())) ? 'registered' : 'missing');
+      const registered = (await this.recovery.publicKey(this.patient())) !== null;
+      if (registered) this.missing.set(await this.recovery.missingWraps(this.patient()));
+      this.state.set(registered ? 'registered' : 'missing');
     } catch (error) {
       this.state.set('unknown');
       this.error.set(`Whether a recovery code is registered could not be read: ${errorText(error)}`);
