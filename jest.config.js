@@ -37,12 +37,12 @@ module.exports = {
       globalTeardown: '<rootDir>/server/src/test-support/global-teardown.ts',
     },
     {
-      // The local stack's pieces (scripts/dev) and the deployment files (test/deploy, read statically):
-      // each test starts what it needs itself.
+      // The local stack's pieces (scripts/dev), the deployment files (test/deploy, read statically) and the
+      // benchmarks' own logic (bench/): each test starts what it needs itself.
       displayName: 'scripts',
       testEnvironment: 'node',
       rootDir: __dirname,
-      roots: ['<rootDir>/scripts', '<rootDir>/test/deploy'],
+      roots: ['<rootDir>/scripts', '<rootDir>/test/deploy', '<rootDir>/bench'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
       moduleNameMapper: pathAliases,
