@@ -64,6 +64,17 @@ module.exports = {
       transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
     },
     {
+      // Fault drills (`npm run test:faults`, run by .ci/run after npm test): each kills, restarts or floods a
+      // real piece of the stack it started itself, within the time budget its test declares. One at a time.
+      displayName: 'faults',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      roots: ['<rootDir>/test/faults'],
+      testMatch: ['**/*.fault.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper: pathAliases,
+    },
+    {
       displayName: 'e2e',
       testEnvironment: 'node',
       rootDir: __dirname,

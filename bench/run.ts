@@ -1,56 +1,47 @@
 /**
- * `npm run bench` (full) and `npm run bench:quick`: every row measured in one run, printed as a table and
- * written to bench/results/latest.json (bench-row.ts). Rows so far: bulk anchoring (issue 11 adds the
- * chain write path, API read path, indexer, IPFS and page-load rows here).
+ * `npm run bench` (full) and `npm run bench:quick`: every section of bench/sections.ts measured in one run,
+ * printed as a table and written to bench/results/latest.json (rows, notes and time series). A section that
+ * fails is reported as failed (and the command exits non-zero) after the others have run.
  */
-import { deploySystem } from '@test-support/deploy';
-import { startGanache } from '@test-support/ganache';
-import { connect, testSigners } from '../test/contracts/helpers/chain';
-import { anchorInBulk } from './anchoring/bulk-anchoring';
-import { benchRow, formatRows, writeResults, type BenchRow } from './results/bench-row';
-
-/** 4× the paper's Fabric figure (2,500 records/s). */
-const BULK_ANCHORING_GOAL = 10_000;
-/** Why the bulk-anchoring row falls short, printed when it does (measured on a 2-core machine). */
-const BULK_ANCHORING_SHORTFALL =
-  "bulk anchoring: about 70 % of the time is StandardMerkleTree.getProof, which re-hashes each leaf and re-checks each proof; most of the rest is the tree's leaf encoding and keccak in JavaScript. Proofs cut from the dumped tree without the per-proof check, and leaves hashed with @noble/hashes' keccak_256 over a hand-checked encoding, would be the way to 10,000 records/s.";
-
-async function bulkAnchoringRows(sizes: number[]): Promise<BenchRow[]> {
-  const chain = await startGanache();
-  const provider = connect(chain.url);
-  try {
-    const [admin] = await testSigners(provider);
-    const { anchoring } = await deploySystem(admin);
-    const rows: BenchRow[] = [];
-    for (const size of sizes) {
-      const result = await anchorInBulk(anchoring, size);
-      if (result.verified === 0) throw new Error('no sampled proof verified on chain');
-      rows.push(
-        benchRow({
-          name: `bulk anchoring, ${size.toLocaleString('en')} records (tree + anchor + every proof)`,
-          value: result.recordsPerSecond,
-          unit: 'records/s',
-          goal: { atLeast: BULK_ANCHORING_GOAL },
-        }),
-      );
-    }
-    return rows;
-  } finally {
-    provider.destroy();
-    await chain.close();
-  }
-}
+import { cpus } from 'node:os';
+import { formatRows, writeResults, type BenchRow } from './results/bench-row';
+import type { BenchMode, BenchSeries } from './results/bench-section';
+import { BENCH_SECTIONS } from './sections';
 
 async function main(): Promise<void> {
-  const mode = process.argv.includes('--quick') ? 'quick' : 'full';
-  const rows = await bulkAnchoringRows(mode === 'quick' ? [10_000] : [10_000, 100_000]);
-  console.log(formatRows(rows));
-  if (rows.some((row) => row.name.startsWith('bulk anchoring') && !row.pass))
-    console.log(`\n${BULK_ANCHORING_SHORTFALL}`);
-  writeResults(rows, mode);
+  const mode: BenchMode = process.argv.includes('--quick') ? 'quick' : 'full';
+  const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+  const sections = BENCH_SECTIONS.filter((section) => !only || section.name.includes(only));
+  console.log(
+    `bench (${mode}) on ${cpus().length} cores, Node ${process.version}: ${sections.map((s) => s.name).join(', ')}`,
+  );
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  const series: BenchSeries[] = [];
+  const failed: string[] = [];
+  for (const section of sections) {
+    const started = Date.now();
+    try {
+      const result = await section.run(mode);
+      rows.push(...result.rows);
+      notes.push(...(result.notes ?? []));
+      series.push(...(result.series ?? []));
+      console.log(`  ${section.name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      failed.push(section.name);
+      console.error(`  ${section.name}: FAILED after ${((Date.now() - started) / 1000).toFixed(1)} s`, error);
+    }
+  }
+  console.log(`\n${formatRows(rows)}`);
+  for (const note of notes) console.log(`\n${note}`);
+  writeResults({ rows, notes, series, failedSections: failed }, mode);
   console.log(
     `\n${rows.filter((row) => !row.pass).length} of ${rows.length} rows below their goal; bench/results/latest.json written`,
   );
+  if (failed.length) {
+    console.error(`sections that failed: ${failed.join(', ')}`);
+    process.exitCode = 1;
+  }
 }
 
 void main().catch((error: unknown) => {

@@ -4,7 +4,9 @@
  * rows of the last run; a row below its goal is reported as such, never hidden.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
+import type { BenchMode, BenchSeries } from './bench-section';
 
 export interface BenchRow {
   name: string;
@@ -81,8 +83,21 @@ export function formatRows(rows: readonly BenchRow[]): string {
 
 export const LATEST_RESULTS = path.resolve(__dirname, 'latest.json');
 
-/** Writes the rows (with when and how the run was made) to `file`. */
-export function writeResults(rows: readonly BenchRow[], mode: 'quick' | 'full', file = LATEST_RESULTS): void {
+export interface BenchResults {
+  rows: readonly BenchRow[];
+  notes?: readonly string[];
+  series?: readonly BenchSeries[];
+  /** Sections that threw instead of measuring (their rows are missing). */
+  failedSections?: readonly string[];
+}
+
+/** Writes the results (with when, how and on what the run was made) to `file`. */
+export function writeResults(results: BenchResults, mode: BenchMode, file = LATEST_RESULTS): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), mode, rows }, null, 2)}\n`);
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version };
+  const { rows, notes = [], series = [], failedSections = [] } = results;
+  writeFileSync(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), mode, machine, rows, notes, failedSections, series }, null, 2)}\n`,
+  );
 }

@@ -25,13 +25,14 @@ describe('benchmark rows (bench/results/latest.json)', () => {
     ];
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'ehr-bench-')), 'latest.json');
 
-    writeResults(rows, 'quick', file);
+    writeResults({ rows, notes: ['bulk anchoring: why it is below its goal'] }, 'quick', file);
 
     expect(formatRows(rows).split('\n')[1]).toMatch(
       /^bulk anchoring\s+1956\s+records\/s\s+—\s+—\s+≥ 10000 records\/s\s+NO$/,
     );
-    const written = JSON.parse(readFileSync(file, 'utf8')) as { mode: string; rows: unknown[] };
+    const written = JSON.parse(readFileSync(file, 'utf8')) as { mode: string; rows: unknown[]; notes: string[] };
     expect(written.mode).toBe('quick');
+    expect(written.notes).toEqual(['bulk anchoring: why it is below its goal']);
     expect(written.rows).toEqual([
       {
         name: 'bulk anchoring',
