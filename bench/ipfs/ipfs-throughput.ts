@@ -1,11 +1,9 @@
 /**
  * The embedded IPFS node's add/cat throughput through kubo-rpc-client (the library the browser uses; here
  * straight to the node's Kubo RPC port, HTTP and multipart included) beside the raw block store underneath
- * it (ipfs-unixfs-importer/-exporter over blockstore-fs, with the node's own Kubo layout: UnixfsStore), in
- * the same run, on random bytes so nothing is deduplicated. The difference is the cost of the RPC layer.
- * Prints medians of REPEATS runs per size, and the client/raw ratios. Figures only, nothing asserted.
- *
- *   npx tsx bench/documents/ipfs-throughput.ts
+ * it (ipfs-unixfs-importer/-exporter over blockstore-fs, with the node's own Kubo layout: UnixfsStore) in this
+ * process, in the same run, on random bytes (as incompressible as the AES-GCM ciphertext the app stores, and
+ * never deduplicated). The difference is the cost of the RPC layer. Medians of `repeats` runs per size, after one unmeasured warm-up run.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,10 +11,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startIpfs } from '../../scripts/dev/ipfs';
-import { MB, median, megabytesPerSecond, printTable } from './bench-support';
+import { median, megabytesPerSecond } from '../documents/bench-support';
 
-const SIZES = [1 * MB, 10 * MB];
-const REPEATS = 5;
+/** MB/s (MB = 10^6 bytes) of one path, medians over the repeats. */
+export interface Throughput {
+  addMBps: number;
+  catMBps: number;
+}
+
+export interface SizeThroughput {
+  bytes: number;
+  /** kubo-rpc-client → the embedded node's Kubo RPC port. */
+  client: Throughput;
+  /** ipfs-unixfs-importer/-exporter over blockstore-fs, in this process. */
+  raw: Throughput;
+}
 
 interface Timing {
   addMs: number;
@@ -35,7 +44,15 @@ async function drain(chunks: AsyncIterable<Uint8Array>): Promise<number> {
   return length;
 }
 
-async function main(): Promise<void> {
+function medianThroughput(bytes: number, timings: Timing[]): Throughput {
+  return {
+    addMBps: megabytesPerSecond(bytes, median(timings.map((timing) => timing.addMs))),
+    catMBps: megabytesPerSecond(bytes, median(timings.map((timing) => timing.catMs))),
+  };
+}
+
+/** Starts a node on a temp data dir, measures both paths for each size (alternating runs), stops everything. */
+export async function measureIpfsThroughput(sizes: readonly number[], repeats: number): Promise<SizeThroughput[]> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ehr-bench-ipfs-'));
   const node = await startIpfs({ dataDir, port: 0, log: () => {} });
   // Both are ESM only (the library, and the node's folder): a dynamic import loads them from this CommonJS file.
@@ -44,49 +61,32 @@ async function main(): Promise<void> {
   const client = create({ url: node.apiUrl });
   const raw = new UnixfsStore(path.join(dataDir, 'raw-blocks'));
   await raw.open();
-  const rows: string[][] = [];
-  const ratios: string[] = [];
   try {
-    for (const size of SIZES) {
+    const results: SizeThroughput[] = [];
+    for (const bytes of sizes) {
       const viaClient: Timing[] = [];
       const viaStore: Timing[] = [];
-      for (let run = 0; run < REPEATS; run++) {
-        const content = new Uint8Array(randomBytes(size));
+      // One unmeasured run first: the JIT, the client's connection and the node's first write are not throughput.
+      for (let run = -1; run < repeats; run++) {
+        const content = new Uint8Array(randomBytes(bytes));
         const [added, addMs] = await timed(() => client.add(content));
         const [read, catMs] = await timed(() => drain(client.cat(added.cid)));
-        if (read !== size) throw new Error(`client cat returned ${read} of ${size} bytes`);
-        viaClient.push({ addMs, catMs });
+        if (read !== bytes) throw new Error(`client cat returned ${read} of ${bytes} bytes`);
+        if (run >= 0) viaClient.push({ addMs, catMs });
 
         const [stored, rawAddMs] = await timed(() => raw.add(content));
         const [rawRead, rawCatMs] = await timed(async () => drain(await raw.cat(stored.cid)));
-        if (rawRead !== size) throw new Error(`raw cat returned ${rawRead} of ${size} bytes`);
+        if (rawRead !== bytes) throw new Error(`raw cat returned ${rawRead} of ${bytes} bytes`);
         if (stored.cid !== added.cid.toString())
           throw new Error(`CIDs differ: ${stored.cid} vs ${added.cid.toString()}`);
-        viaStore.push({ addMs: rawAddMs, catMs: rawCatMs });
+        if (run >= 0) viaStore.push({ addMs: rawAddMs, catMs: rawCatMs });
       }
-      const rate = (timings: Timing[], key: keyof Timing) =>
-        megabytesPerSecond(size, median(timings.map((timing) => timing[key])));
-      const label = `${size / MB} MB`;
-      rows.push(
-        [label, 'kubo-rpc-client → node', rate(viaClient, 'addMs').toFixed(1), rate(viaClient, 'catMs').toFixed(1)],
-        [label, 'raw blockstore', rate(viaStore, 'addMs').toFixed(1), rate(viaStore, 'catMs').toFixed(1)],
-      );
-      ratios.push(
-        `${label}: client/raw add ${(rate(viaClient, 'addMs') / rate(viaStore, 'addMs')).toFixed(2)}, ` +
-          `cat ${(rate(viaClient, 'catMs') / rate(viaStore, 'catMs')).toFixed(2)}`,
-      );
+      results.push({ bytes, client: medianThroughput(bytes, viaClient), raw: medianThroughput(bytes, viaStore) });
     }
+    return results;
   } finally {
     await raw.close();
     await node.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log(`Embedded IPFS node, add and cat (median of ${REPEATS} runs, random bytes, MB = 10^6 bytes)\n`);
-  printTable(['size', 'path', 'add MB/s', 'cat MB/s'], rows, 2);
-  console.log(`\nRatios (1.00 = the client path as fast as the raw store):\n${ratios.join('\n')}`);
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
