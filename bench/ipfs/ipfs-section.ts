@@ -18,10 +18,8 @@ const CLIENT_TO_RAW_RATIO_GOAL = 0.5;
 const SIZES = [1 * MB, 10 * MB];
 /** Where the RPC path spends what the raw path does not, and what would win it back (printed when a row misses). */
 const RPC_COST = {
-  add:
-    "On add the bytes go once more through the client's multipart encoder, the socket to the node's process and busboy's parser before reaching the same importer; handing the importer busboy's stream in larger chunks, or raising the importer's blockWriteConcurrency for large files, would be the first things to try.",
-  cat:
-    "On cat the node writes each 256 KiB block to the HTTP response with back-pressure, and the client reads it through fetch in another process: two more copies and a round of socket waits per block. Writing several blocks per response.write (a larger high-water mark) and reading with a bigger buffer would be the first things to try; the raw path reads the same blocks from the page cache, so it is an upper bound no network path reaches.",
+  add: "On add the bytes go once more through the client's multipart encoder, the socket to the node's process and busboy's parser before reaching the same importer; handing the importer busboy's stream in larger chunks, or raising the importer's blockWriteConcurrency for large files, would be the first things to try.",
+  cat: 'On cat the node writes each 256 KiB block to the HTTP response with back-pressure, and the client reads it through fetch in another process: two more copies and a round of socket waits per block. Writing several blocks per response.write (a larger high-water mark) and reading with a bigger buffer would be the first things to try; the raw path reads the same blocks from the page cache, so it is an upper bound no network path reaches.',
 };
 
 export const ipfsSection: BenchSection = {
