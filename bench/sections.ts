@@ -4,6 +4,7 @@
  */
 import { bulkAnchoringSection } from './anchoring/bulk-anchoring-section';
 import { ipfsSection } from './ipfs/ipfs-section';
+import { pageLoadSection } from './pageload/page-load-section';
 import type { BenchSection } from './results/bench-section';
 
-export const BENCH_SECTIONS: BenchSection[] = [bulkAnchoringSection, ipfsSection];
+export const BENCH_SECTIONS: BenchSection[] = [bulkAnchoringSection, ipfsSection, pageLoadSection];
