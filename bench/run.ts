@@ -1,10 +1,12 @@
 /**
  * `npm run bench` (full) and `npm run bench:quick`: every section of bench/sections.ts measured in one run,
- * printed as a table and written to bench/results/latest.json (rows, notes and time series). A section that
+ * printed as a table and written to bench/results/latest.json (rows, notes and time series), with its
+ * picture in latest.html and latest.png (results/report.ts). A section that
  * fails is reported as failed (and the command exits non-zero) after the others have run.
  */
 import { cpus } from 'node:os';
 import { formatRows, writeResults, type BenchRow } from './results/bench-row';
+import { writeReport } from './results/report';
 import type { BenchMode, BenchSeries } from './results/bench-section';
 import { BENCH_SECTIONS } from './sections';
 
@@ -35,8 +37,10 @@ async function main(): Promise<void> {
   console.log(`\n${formatRows(rows)}`);
   for (const note of notes) console.log(`\n${note}`);
   writeResults({ rows, notes, series, failedSections: failed }, mode);
+  const report = await writeReport();
   console.log(
-    `\n${rows.filter((row) => !row.pass).length} of ${rows.length} rows below their goal; bench/results/latest.json written`,
+    `\n${rows.filter((row) => !row.pass).length} of ${rows.length} rows below their goal; bench/results/latest.json, ` +
+      `${report.png ? 'latest.html and latest.png' : `latest.html written (no latest.png: ${report.skipped})`}`,
   );
   if (failed.length) {
     console.error(`sections that failed: ${failed.join(', ')}`);

@@ -3,7 +3,7 @@
  * straight to the node's Kubo RPC port, HTTP and multipart included) beside the raw block store underneath
  * it (ipfs-unixfs-importer/-exporter over blockstore-fs, with the node's own Kubo layout: UnixfsStore) in this
  * process, in the same run, on random bytes (as incompressible as the AES-GCM ciphertext the app stores, and
- * never deduplicated). The difference is the cost of the RPC layer. Medians of `repeats` runs per size, after one unmeasured warm-up run.
+ * never deduplicated). The difference is the cost of the RPC layer. Medians of a given number of runs per size, after one unmeasured warm-up run.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -52,7 +52,9 @@ function medianThroughput(bytes: number, timings: Timing[]): Throughput {
 }
 
 /** Starts a node on a temp data dir, measures both paths for each size (alternating runs), stops everything. */
-export async function measureIpfsThroughput(sizes: readonly number[], repeats: number): Promise<SizeThroughput[]> {
+export async function measureIpfsThroughput(
+  sizes: readonly { bytes: number; repeats: number }[],
+): Promise<SizeThroughput[]> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ehr-bench-ipfs-'));
   const node = await startIpfs({ dataDir, port: 0, log: () => {} });
   // Both are ESM only (the library, and the node's folder): a dynamic import loads them from this CommonJS file.
@@ -63,7 +65,7 @@ export async function measureIpfsThroughput(sizes: readonly number[], repeats: n
   await raw.open();
   try {
     const results: SizeThroughput[] = [];
-    for (const bytes of sizes) {
+    for (const { bytes, repeats } of sizes) {
       const viaClient: Timing[] = [];
       const viaStore: Timing[] = [];
       // One unmeasured run first: the JIT, the client's connection and the node's first write are not throughput.
