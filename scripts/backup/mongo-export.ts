@@ -42,7 +42,9 @@ export async function exportCollections(uri: string, root: string): Promise<Coll
         const file = path.join(root, collectionFile(database, name));
         await mkdir(path.dirname(file), { recursive: true });
         counts[database][name] = await writeDocuments(db.collection(name).find({}, { sort: { _id: 1 } }), file);
-        const indexes = (await db.collection(name).listIndexes().toArray()).filter((index) => index.name !== '_id_');
+        const indexes = (await db.collection(name).listIndexes().toArray()).filter(
+          (index: Document) => index.name !== '_id_',
+        );
         await writeFile(path.join(root, indexesFile(database, name)), JSON.stringify(indexes, null, 2) + '\n');
       }
     }
