@@ -42,10 +42,12 @@ afterAll(async () => {
 const fromHex = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex.slice(2), 'hex'));
 
 /** The whole body as bytes (supertest would otherwise try to read an octet stream as text). */
-const asBytes = (response: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+const asBytes = (response: unknown, done: (error: Error | null, body: Buffer) => void) => {
+  // In Node, superagent hands the parser the raw response stream.
+  const stream = response as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 describe('backup and restore of a whole clinic', () => {
