@@ -1,21 +1,22 @@
 /**
- * The chain for the local stack: Ganache 7.9 as a JSON-RPC server in this process (chain id = network
- * id = 1337, hardfork shanghai, the public dev mnemonic), its state kept under <dataDir>/chain so a
- * restart keeps accounts, contracts and history. With RPC_URL / GANACHE_URL set, that chain is used.
+ * The chain for the local stack: Ganache 7.9 as a JSON-RPC server in its own process (chain-node.ts;
+ * chain id = network id = 1337, hardfork shanghai, the public dev mnemonic), its state kept under
+ * <dataDir>/chain so a restart keeps accounts, contracts and history. Its own process lets it be stopped
+ * and started again on the same port while the API keeps running. With RPC_URL / GANACHE_URL set, that
+ * chain is used.
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import ganache, { type Server } from 'ganache';
 import { HDNodeWallet } from 'ethers';
-import { StartupError, isPortInUse } from './startup-error';
+import { startServiceProcess, type ServiceProcess } from './service-process';
+import { StartupError } from './startup-error';
 import {
   CHAIN_ID,
   DEV_ACCOUNT_COUNT,
   DEV_MNEMONIC,
   devAccountPath,
   devAccountRole,
-  devChainOptions,
   type DevRole,
 } from './chain-options';
 
@@ -41,8 +42,20 @@ export interface RunningChain {
   rpcUrl: string;
   chainId: number;
   external: boolean;
+  /** The Ganache process now serving rpcUrl (undefined for an external chain, or while stopped). */
+  readonly pid: number | undefined;
+  /** Stops Ganache; its database is flushed and closed first. Safe to call more than once. */
   stop: () => Promise<void>;
+  /**
+   * Starts Ganache again after stop(), on the same port and data directory (so rpcUrl is unchanged and
+   * every mined block is back). Resolves once it answers; a no-op while it runs.
+   */
+  start: () => Promise<void>;
+  /** stop() then start(). */
+  restart: () => Promise<void>;
 }
+
+const CHAIN_NODE_ENTRY = path.join(__dirname, 'chain-node.ts');
 
 export async function startChain(opts: {
   dataDir?: string;
@@ -52,41 +65,87 @@ export async function startChain(opts: {
   const external = process.env.RPC_URL || process.env.GANACHE_URL;
   if (external) {
     const chainId = await chainIdOf(external);
-    return { rpcUrl: external, chainId, external: true, stop: async () => {} };
+    const nothing = async () => {};
+    return {
+      rpcUrl: external,
+      chainId,
+      external: true,
+      pid: undefined,
+      stop: nothing,
+      start: nothing,
+      restart: nothing,
+    };
   }
 
   const dbPath = opts.dataDir ? path.join(opts.dataDir, 'chain') : undefined;
-  if (dbPath) await assertChainDatabaseOpens(dbPath);
-  const server: Server = ganache.server({
-    ...devChainOptions(),
-    // Without a dbPath the chain lives in memory (throw-away test chains).
-    ...(dbPath ? { database: { dbPath } } : {}),
-  });
+  let port = opts.port ?? DEFAULT_CHAIN_PORT;
+  const launch = async (): Promise<ServiceProcess<{ rpcUrl: string }>> => {
+    if (dbPath) await assertChainDatabaseOpens(dbPath);
+    return startServiceProcess<{ rpcUrl: string }>({
+      name: 'chain',
+      command: process.execPath,
+      // tsx as a loader in this one process (not the `tsx` CLI), so the stdin lifeline reaches Ganache.
+      args: [
+        '--import',
+        require.resolve('tsx'),
+        CHAIN_NODE_ENTRY,
+        '--port',
+        String(port),
+        ...(dbPath ? ['--db', dbPath] : []),
+        '--exit-with-stdin',
+      ],
+      log: opts.log,
+      describeFailure: ({ message, code }) =>
+        code === 'EADDRINUSE'
+          ? new StartupError(
+              `port ${port} is in use (Ganache): stop the other process, or set CHAIN_PORT to a free port, or RPC_URL to the chain already running there`,
+            )
+          : new StartupError(
+              `Ganache failed to start: ${message}${dbPath ? `. Fix: delete ${dbPath} if it is damaged` : ''}`,
+            ),
+    });
+  };
 
-  const port = opts.port ?? DEFAULT_CHAIN_PORT;
-  try {
-    await server.listen(port, '127.0.0.1');
-  } catch (error) {
-    await server.close().catch(() => {});
-    if (isPortInUse(error)) {
-      throw new StartupError(
-        `port ${port} is in use (Ganache): stop the other process, or set CHAIN_PORT to a free port, or RPC_URL to the chain already running there`,
-        { cause: error },
-      );
-    }
-    throw error;
-  }
-
-  const rpcUrl = `http://127.0.0.1:${server.address().port}`;
+  let node: ServiceProcess<{ rpcUrl: string }> | undefined = await launch();
+  const rpcUrl = node.ready.rpcUrl;
+  // Port 0 picked a free port: every later start takes the same one, so the API's RPC URL never changes.
+  port = Number(new URL(rpcUrl).port);
   opts.log?.(
-    `chain: Ganache on ${rpcUrl}, chain id ${CHAIN_ID}, state ${dbPath ? `kept in ${dbPath}` : 'in memory only'}`,
+    `chain: Ganache on ${rpcUrl} (pid ${node.pid}), chain id ${CHAIN_ID}, state ${dbPath ? `kept in ${dbPath}` : 'in memory only'}`,
   );
-  let closing: Promise<void> | undefined;
+
+  // One lifecycle step at a time: a stop during a start waits for it, and the other way round.
+  let step: Promise<void> = Promise.resolve();
+  const serially = (work: () => Promise<void>): Promise<void> => {
+    const run = step.then(work);
+    step = run.catch(() => undefined);
+    return run;
+  };
+  const stop = () =>
+    serially(async () => {
+      const running = node;
+      node = undefined;
+      await running?.stop();
+    });
+  const start = () =>
+    serially(async () => {
+      if (node) return;
+      node = await launch();
+      opts.log?.(`chain: Ganache started again on ${rpcUrl} (pid ${node.pid})`);
+    });
   return {
     rpcUrl,
     chainId: CHAIN_ID,
     external: false,
-    stop: () => (closing ??= server.close()),
+    get pid() {
+      return node?.pid;
+    },
+    stop,
+    start,
+    restart: async () => {
+      await stop();
+      await start();
+    },
   };
 }
 
@@ -114,7 +173,7 @@ async function chainIdOf(rpcUrl: string): Promise<number> {
 
 /**
  * Opens the chain's LevelDB once before Ganache does: Ganache reports a damaged or locked database
- * as an unhandled 'error' event that kills the process, which we could neither catch nor explain.
+ * as an unhandled 'error' event that kills its process with a stack trace, which explains nothing.
  */
 async function assertChainDatabaseOpens(dbPath: string): Promise<void> {
   mkdirSync(dbPath, { recursive: true });

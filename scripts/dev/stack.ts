@@ -7,7 +7,7 @@
 import { startServer } from '../../server/src/start';
 import { listenHost, loadConfig } from '../../server/src/libraries/config/config';
 import { appAddress, pickFreePort } from './app-address';
-import { startChain, devAccounts } from './chain';
+import { startChain, devAccounts, type RunningChain } from './chain';
 import { DEV_AUDIT_ANCHORER_INDEX } from './chain-options';
 import { deployContracts } from './contracts';
 import { startIpfs } from './ipfs';
@@ -25,6 +25,8 @@ export interface Stack {
   /** What the browser and MetaMask use: the app's /rpc (reads and signed transactions only), or PUBLIC_RPC_URL. */
   publicRpcUrl: string;
   chainId: number;
+  /** The chain node itself: a fault drill stops and starts it (same port and data) while the API runs. */
+  chain: RunningChain;
   mongoUri: string;
   ipfsApiUrl: string;
   deploymentsFile: string;
@@ -114,6 +116,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       rpcUrl: chain.rpcUrl,
       publicRpcUrl: config.publicRpcUrl ?? `${appUrl}/rpc`,
       chainId: chain.chainId,
+      chain,
       mongoUri: mongo.uri,
       ipfsApiUrl: ipfs.apiUrl,
       deploymentsFile: deployed.deploymentsFile,

@@ -65,6 +65,29 @@ describe('local chain and contract deployment', () => {
     }
   });
 
+  it('When the chain is stopped and started again, then the same URL answers from a new process with every mined block', async () => {
+    const chain = await startChain({ dataDir: freshDataDir(), port: 0 });
+    const provider = new JsonRpcProvider(chain.rpcUrl, undefined, { cacheTimeout: -1, staticNetwork: true });
+    try {
+      const [admin, patient] = devAccounts(5).filter((a) => a.role !== 'doctor');
+      const wallet = new Wallet(admin.privateKey, provider);
+      const transfer = await wallet.sendTransaction({ to: patient.address, value: parseEther('1'), gasLimit: 21_000 });
+      const mined = await transfer.wait();
+      const firstPid = chain.pid;
+
+      await chain.stop();
+      await expect(provider.getBlockNumber()).rejects.toThrow();
+      await chain.start();
+
+      expect(chain.pid).not.toBe(firstPid);
+      expect(await provider.getBlockNumber()).toBe(mined!.blockNumber);
+      expect((await provider.getTransactionReceipt(transfer.hash))?.blockHash).toBe(mined!.blockHash);
+    } finally {
+      provider.destroy();
+      await chain.stop();
+    }
+  });
+
   it('When the chain port is taken, then starting fails with one line naming the port and the fix', async () => {
     const { port, server } = await occupyPort();
     try {

@@ -1,5 +1,5 @@
 /**
- * The embedded MongoDB and IPFS processes never outlive the stack that started them, whether it
+ * The chain, embedded MongoDB and IPFS processes never outlive the stack that started them, whether it
  * stops them or is killed outright, and their startup failures say what to change.
  */
 import { spawn } from 'node:child_process';
@@ -56,21 +56,22 @@ describe('embedded service processes', () => {
     expect(await waitUntilGone(mongo.pid!)).toBe(true);
   });
 
-  it('When the process that started MongoDB and IPFS is killed with SIGKILL, then both exit by themselves', async () => {
+  it('When the process that started the chain, MongoDB and IPFS is killed with SIGKILL, then all three exit by themselves', async () => {
     const parent = spawn(process.execPath, ['--import', require.resolve('tsx'), PARENT_FIXTURE, dataDir], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const firstLine = await new Promise<string>((resolve) =>
       createInterface({ input: parent.stdout }).once('line', resolve),
     );
-    const started = JSON.parse(firstLine) as { mongoPid: number; ipfsPid: number; error?: string };
+    const started = JSON.parse(firstLine) as { mongoPid: number; ipfsPid: number; chainPid: number; error?: string };
     expect(started.error).toBeUndefined();
-    expect(isAlive(started.mongoPid) && isAlive(started.ipfsPid)).toBe(true);
+    expect(isAlive(started.mongoPid) && isAlive(started.ipfsPid) && isAlive(started.chainPid)).toBe(true);
 
     parent.kill('SIGKILL');
 
     expect(await waitUntilGone(started.mongoPid)).toBe(true);
     expect(await waitUntilGone(started.ipfsPid)).toBe(true);
+    expect(await waitUntilGone(started.chainPid)).toBe(true);
   });
 
   it('When the IPFS port is taken, then starting fails with one line naming the port and the fix', async () => {

@@ -2,7 +2,8 @@
  * Read-only chain access: a provider and typed contract instances from the generated TypeChain factories.
  * The API never signs; chain writes come from the user's wallet.
  */
-import { JsonRpcProvider, type ContractRunner } from 'ethers';
+import type { ContractRunner, JsonRpcProvider } from 'ethers';
+import { createProvider } from './chain-provider';
 import { readDeployments, type ChainDeployments } from './deployments';
 
 /** A generated TypeChain factory (`Registry__factory`, …): turns an address into a typed contract. */
@@ -19,11 +20,7 @@ export interface Chain {
   close(): void;
 }
 
-export function createProvider(rpcUrl: string, chainId: number): JsonRpcProvider {
-  // cacheTimeout -1: ganache answers fast and stale cached reads (block number, nonces) cause confusing bugs.
-  // staticNetwork: no eth_chainId round trip per call and no retry loop when the node is down.
-  return new JsonRpcProvider(rpcUrl, chainId, { cacheTimeout: -1, staticNetwork: true });
-}
+export { createProvider };
 
 export async function connectChain(options: {
   rpcUrl: string;

@@ -90,7 +90,8 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   RPC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
-  HEALTH_CACHE_MS: z.coerce.number().int().min(0).default(2_000),
+  // At most 1 s: /api/health must show a dependency down within 2 s (components/health/domain/health-cache.ts).
+  HEALTH_CACHE_MS: z.coerce.number().int().min(0).max(1_000).default(1_000),
   IPFS_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(25_000_000),
   AUDIT_ANCHOR_PRIVATE_KEY: unsetIfEmpty(
     z

@@ -13,11 +13,17 @@ export interface HealthProbes {
 }
 
 const PROBE_TIMEOUT_MS = 3_000;
+/**
+ * The chain answers a block number in milliseconds (a node that is down refuses at once): a second
+ * without an answer already means down, and keeps "chain down" visible within 2 s of it stopping
+ * (with the report cache's 1 s, domain/health-cache.ts).
+ */
+export const CHAIN_PROBE_TIMEOUT_MS = 1_000;
 
-function withTimeout<T>(promise: Promise<T>): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, timeoutMs = PROBE_TIMEOUT_MS): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('probe timed out')), PROBE_TIMEOUT_MS).unref()),
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('probe timed out')), timeoutMs).unref()),
   ]);
 }
 
@@ -25,6 +31,7 @@ async function probeChain(provider: JsonRpcProvider, chainId: number): Promise<H
   try {
     const [remoteChainId, latestBlock] = await withTimeout(
       Promise.all([provider.send('eth_chainId', []) as Promise<string>, provider.getBlockNumber()]),
+      CHAIN_PROBE_TIMEOUT_MS,
     );
     return { ok: Number(remoteChainId) === chainId, chainId, latestBlock };
   } catch {

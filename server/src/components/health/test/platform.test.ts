@@ -5,7 +5,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { CHAIN_ID } from '@test-support/dev-chain';
 import { createApp } from '../../../app';
-import { readDeployments } from '../../../libraries/chain';
+import { createProvider, readDeployments } from '../../../libraries/chain';
 import { openTestApp, PUBLIC_ORIGIN, type TestApp } from '../../../test-support/test-app';
 import { createKuboClient } from '../../ipfs';
 
@@ -47,6 +47,20 @@ describe('Health and client config', () => {
       mongo: { ok: true },
       ipfs: { ok: false },
     });
+  });
+
+  test('When the chain node does not answer, then /api/health is degraded with 503 and says the chain is the problem', async () => {
+    const downChain = {
+      ...testApp.runtime.chain,
+      provider: createProvider(`http://127.0.0.1:${await closedPort()}`, CHAIN_ID),
+    };
+    const app = createApp({ ...testApp.runtime, chain: downChain });
+    try {
+      const response = await request(app).get('/api/health').expect(503);
+      expect(response.body).toMatchObject({ status: 'degraded', chain: { ok: false }, mongo: { ok: true } });
+    } finally {
+      downChain.provider.destroy();
+    }
   });
 
   test('When /api/health is called again and again, then chain, MongoDB and IPFS are probed once per cache period', async () => {

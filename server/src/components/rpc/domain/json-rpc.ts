@@ -7,6 +7,8 @@ export const RPC_ERROR = {
   methodNotFound: -32601,
   invalidParams: -32602,
   internalError: -32603,
+  /** EIP-1474 "resource unavailable": the chain node does not answer (stopped, restarting). */
+  resourceUnavailable: -32002,
   limitExceeded: -32005,
 } as const;
 
@@ -28,6 +30,11 @@ export interface RpcErrorObject {
 }
 
 export type RpcResponse = { jsonrpc: '2.0'; id: RpcId } & ({ result: unknown } | { error: RpcErrorObject });
+
+/** Whether the node behind /rpc was unreachable for this reply (the route answers HTTP 503 then). */
+export function isNodeUnavailable(reply: RpcResponse): boolean {
+  return 'error' in reply && reply.error.code === RPC_ERROR.resourceUnavailable;
+}
 
 export function rpcError(id: RpcId, code: number, message: string): RpcResponse {
   return { jsonrpc: '2.0', id, error: { code, message } };

@@ -57,9 +57,14 @@ async function answerOne(candidate: unknown, node: UpstreamNode): Promise<RpcRes
       ? { jsonrpc: '2.0', id, error: answer.error }
       : { jsonrpc: '2.0', id, result: answer.result };
   } catch (error) {
+    // A failed request to the node (refused, reset, timed out): it is down or restarting, not broken.
     return isNotification
       ? undefined
-      : rpcError(id, RPC_ERROR.internalError, `The chain node did not answer: ${(error as Error).message}`);
+      : rpcError(
+          id,
+          RPC_ERROR.resourceUnavailable,
+          `The chain node is not answering, try again in a moment (${(error as Error).message})`,
+        );
   }
 }
 

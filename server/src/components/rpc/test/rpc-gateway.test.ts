@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import request from 'supertest';
 import { Wallet, parseEther, toBeHex } from 'ethers';
 import { CHAIN_ID } from '@test-support/dev-chain';
@@ -183,6 +184,39 @@ describe('/rpc: the browser’s path to the chain', () => {
       jsonrpc: '2.0',
       id: null,
       error: { code: -32005, message: expect.stringContaining('Too many requests') },
+    });
+  });
+
+  test('When the chain node is down, then a signed transaction sent to /rpc gets 503 with a JSON-RPC "resource unavailable" error', async () => {
+    // Arrange: the same app in front of a node address nothing listens on.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise((resolve) => closed.close(resolve));
+    const nodeDown = createApp({
+      ...testApp.runtime,
+      config: { ...testApp.runtime.config, rpcUrl: `http://127.0.0.1:${port}` },
+    });
+    const signed = await Wallet.createRandom().signTransaction({
+      to: freshAddress(),
+      chainId: CHAIN_ID,
+      gasLimit: 21_000,
+      gasPrice: 1n,
+      nonce: 0,
+    });
+
+    // Act
+    const response = await request(nodeDown)
+      .post('/rpc')
+      .send(call('eth_sendRawTransaction', [signed]))
+      .expect(503);
+
+    // Assert
+    expect(response.headers['retry-after']).toBe('2');
+    expect(response.body).toEqual({
+      jsonrpc: '2.0',
+      id: 1,
+      error: { code: -32002, message: expect.stringContaining('chain node is not answering') },
     });
   });
 

@@ -5,7 +5,7 @@
  */
 import express, { Router, type ErrorRequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { RPC_ERROR, rpcError } from '../../domain/json-rpc';
+import { RPC_ERROR, isNodeUnavailable, rpcError } from '../../domain/json-rpc';
 import { answerRpc } from '../../domain/rpc-gateway';
 import { upstreamNode } from '../../data-access/upstream-node';
 
@@ -41,6 +41,10 @@ export function rpcRoutes(options: RpcRouteOptions): Router {
       res.status(204).end();
       return;
     }
+    // The node is down (stopped, restarting): 503, so a wallet or client retries instead of taking the
+    // JSON-RPC error for a failure of the call itself. Resending the same signed transaction is safe (same hash).
+    const nodeDown = (Array.isArray(reply) ? reply : [reply]).some(isNodeUnavailable);
+    if (nodeDown) res.status(503).set('Retry-After', '2');
     res.set('Cache-Control', 'no-store').json(reply);
   });
 
