@@ -4,8 +4,7 @@
  * the browser's own figures (page-load.ts). The dashboard is loaded signed in as the admin (dev account 0,
  * through the injected wallet the browser tests use) but still with an empty HTTP cache.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { devAccount, DEV_ADMIN } from '@test-support/dev-chain';
 import { INITIAL_JS_GZIP_BUDGET } from '../../scripts/build/client-sizes';
@@ -15,7 +14,6 @@ import { InjectedWallet } from '../../test/e2e/support/injected-wallet';
 import { startDrillStack } from '../../test/faults/support/drill-stack';
 import { benchRow, type BenchRow } from '../results/bench-row';
 import type { BenchSection } from '../results/bench-section';
-import { keepChainOf, seedDataDir } from './deployed-chain-cache';
 import { measureColdLoad, medianFigures, type ColdLoad, type PageLoadFigures } from './page-load';
 
 const BUILT_SPA = path.resolve(__dirname, '..', '..', 'dist', 'client', 'browser', 'index.html');
@@ -84,17 +82,11 @@ export const pageLoadSection: BenchSection = {
     // The API's request log would bury the table: warnings and errors only, for this section.
     const logLevel = process.env.LOG_LEVEL;
     process.env.LOG_LEVEL = 'warn';
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'ehr-bench-pageload-'));
-    seedDataDir(dataDir);
-    const stack = await startDrillStack({ dataDir })
-      .catch((error: unknown) => {
-        rmSync(dataDir, { recursive: true, force: true });
-        throw error;
-      })
-      .finally(() => {
-        if (logLevel === undefined) delete process.env.LOG_LEVEL;
-        else process.env.LOG_LEVEL = logLevel;
-      });
+    // Its chain comes from the migrated template (test/support/migrated-chain.ts): no minute-long migration.
+    const stack = await startDrillStack({ prefix: 'ehr-bench-pageload-' }).finally(() => {
+      if (logLevel === undefined) delete process.env.LOG_LEVEL;
+      else process.env.LOG_LEVEL = logLevel;
+    });
     const browser = await launchBrowser();
     const admin = new InjectedWallet(devAccount(DEV_ADMIN), { rpcUrl: stack.publicRpcUrl, rpcChainId: stack.chainId });
     try {
@@ -144,8 +136,6 @@ export const pageLoadSection: BenchSection = {
     } finally {
       admin.close();
       await browser.close();
-      await stack.stop();
-      if (stack.log.some((line) => line.includes('truffle migrate'))) keepChainOf(dataDir);
       await stack.dispose();
     }
   },

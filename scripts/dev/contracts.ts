@@ -64,7 +64,7 @@ export async function deployContracts(opts: {
  * A digest of what a migration's result depends on: the migration scripts and the bytecode of our own
  * compiled contracts (`npm run build` refreshes build/contracts). Artifact timestamps are left out.
  */
-async function migrationInputsDigest(): Promise<string> {
+export async function migrationInputsDigest(): Promise<string> {
   const hash = createHash('sha256');
   for (const file of (await fs.readdir(MIGRATIONS_DIR)).sort()) {
     hash.update(file).update(await fs.readFile(path.join(MIGRATIONS_DIR, file)));

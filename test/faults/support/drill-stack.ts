@@ -1,7 +1,8 @@
 /**
  * The whole app for one fault drill, started in this process exactly as `npm start` builds it
  * (scripts/dev/stack.ts): embedded chain, contracts, MongoDB, IPFS node and API on free ports, state in a
- * throw-away data directory the drill may kill, restart, back up or inspect. A developer's RPC_URL,
+ * throw-away data directory the drill may kill, restart, back up or inspect (its chain copied from a migrated
+ * template: test/support/migrated-chain.ts). A developer's RPC_URL,
  * MONGODB_URI or IPFS_API_URL never leaks in: a drill breaks only what it owns.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pickFreePort } from '../../../scripts/dev/app-address';
 import { startStack, type Stack } from '../../../scripts/dev/stack';
+import { seedMigratedChain } from '@test-support/migrated-chain';
 
 const EXTERNAL_SERVICE_VARIABLES = [
   'RPC_URL',
@@ -31,8 +33,10 @@ export interface DrillStack extends Stack {
 
 export async function startDrillStack(opts: { dataDir?: string; prefix?: string } = {}): Promise<DrillStack> {
   for (const variable of EXTERNAL_SERVICE_VARIABLES) delete process.env[variable];
-  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), opts.prefix ?? 'ehr-drill-'));
   const log: string[] = [];
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), opts.prefix ?? 'ehr-drill-'));
+  // A new directory starts from the migrated template (seconds, not a 30–50 s migration); a given one is used as is.
+  if (!opts.dataDir) await seedMigratedChain(dataDir, (line) => log.push(line));
   const stack = await startStack({
     dataDir,
     appPort: 0,
