@@ -3,8 +3,8 @@
  * - through the app: each patient's browser tab calls RecordsContract.add, i.e. the TransactionRunner's eth_call
  *   dry run, the wallet's eth_sendTransaction (signed in the wallet, sent raw through /rpc), the receipt wait and
  *   the report to the API's Transaction Records; one write after another per tab, as a person's tab does;
- * - raw: the same transactions (same patients, calldata, gas limit and fees), signed ahead by the same wallets
- *   and sent with eth_sendRawTransaction through the same /rpc, back to back per patient.
+ * - raw: the same transactions (same patients, method, gas limit and fees; CIDs of their own), signed ahead by
+ *   the same wallets and sent with eth_sendRawTransaction through the same /rpc, back to back per patient.
  * Both keep every patient busy at once (the chain is the shared resource). Ganache mines each transaction as it
  * arrives, so a transaction counts as mined when eth_sendRawTransaction (raw) or RecordsContract.add (app)
  * returns; the Records contract's entry count is checked afterwards to grow by exactly the transactions sent.
