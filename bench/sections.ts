@@ -3,9 +3,18 @@
  * measures another's load). A new benchmark adds its file under bench/<domain>/ and one entry here.
  */
 import { bulkAnchoringSection } from './anchoring/bulk-anchoring-section';
+import { apiReadSection } from './api/api-read-section';
 import { chainWriteSection } from './chain/chain-write-section';
+import { indexerSection } from './indexer/indexer-section';
 import { ipfsSection } from './ipfs/ipfs-section';
 import { pageLoadSection } from './pageload/page-load-section';
 import type { BenchSection } from './results/bench-section';
 
-export const BENCH_SECTIONS: BenchSection[] = [chainWriteSection, bulkAnchoringSection, ipfsSection, pageLoadSection];
+export const BENCH_SECTIONS: BenchSection[] = [
+  chainWriteSection,
+  bulkAnchoringSection,
+  apiReadSection,
+  indexerSection,
+  ipfsSection,
+  pageLoadSection,
+];

@@ -6,7 +6,7 @@
 import type { PipelineStage } from 'mongoose';
 import type { DoctorSort, RegisteredDoctorStatus } from '@api';
 import { DoctorModel, type DoctorRecord } from './doctor-store';
-import { addressesMatchingName, type DoctorProfile } from './profile-store';
+import { CASE_INSENSITIVE, addressesMatchingName, type DoctorProfile } from './profile-store';
 
 export interface DoctorSearchFilter {
   /** Words of the name (text index on doctor_profiles). */
@@ -23,8 +23,11 @@ export interface DoctorSearchFilter {
 
 export type DoctorWithProfile = DoctorRecord & { profile?: DoctorProfile };
 
-/** Case-insensitive comparison (strength 2: letters and accents count, case does not). */
-const CASE_INSENSITIVE = { locale: 'en', strength: 2 };
+/** Each doctor with their profile, if they saved one. */
+const JOIN_PROFILE: PipelineStage[] = [
+  { $lookup: { from: 'doctor_profiles', localField: 'address', foreignField: 'address', as: 'profile' } },
+  { $unwind: { path: '$profile', preserveNullAndEmptyArrays: true } },
+];
 
 const sortStage = (sort: DoctorSort, order: 'asc' | 'desc'): Record<string, 1 | -1> => {
   const direction = order === 'asc' ? 1 : -1;
@@ -50,10 +53,41 @@ export async function searchDoctors(
   if (filter.city) profileFacts['profile.city'] = filter.city;
   if (filter.state) profileFacts['profile.state'] = filter.state;
 
+  if (filter.sort === 'registered' && Object.keys(profileFacts).length === 0) {
+    return pageInRegistrationOrder(chainFacts, filter);
+  }
+  return pageByProfile(chainFacts, profileFacts, filter);
+}
+
+/** The page cut from the read model alone, on its indexes; only the page's doctors are joined with their profiles. */
+async function pageInRegistrationOrder(
+  chainFacts: Record<string, unknown>,
+  filter: DoctorSearchFilter,
+): Promise<{ items: DoctorWithProfile[]; total: number }> {
+  // No collation: these filters compare no text a person typed, and a collation would keep the indexes unused.
+  const [items, total] = await Promise.all([
+    DoctorModel.aggregate<DoctorWithProfile>([
+      { $match: chainFacts },
+      { $sort: sortStage('registered', filter.order) },
+      { $skip: filter.offset },
+      { $limit: filter.limit },
+      ...JOIN_PROFILE,
+      { $project: { _id: 0, 'profile._id': 0 } },
+    ]),
+    DoctorModel.aggregate<{ count: number }>([{ $match: chainFacts }, { $count: 'count' }]),
+  ]);
+  return { items, total: total[0]?.count ?? 0 };
+}
+
+/** Orders or filters by profile fields (names, date of joining, city, state): every match is joined first. */
+async function pageByProfile(
+  chainFacts: Record<string, unknown>,
+  profileFacts: Record<string, unknown>,
+  filter: DoctorSearchFilter,
+): Promise<{ items: DoctorWithProfile[]; total: number }> {
   const pipeline: PipelineStage[] = [
     { $match: chainFacts },
-    { $lookup: { from: 'doctor_profiles', localField: 'address', foreignField: 'address', as: 'profile' } },
-    { $unwind: { path: '$profile', preserveNullAndEmptyArrays: true } },
+    ...JOIN_PROFILE,
     ...(Object.keys(profileFacts).length ? [{ $match: profileFacts }] : []),
     {
       $facet: {
@@ -67,6 +101,7 @@ export async function searchDoctors(
       },
     },
   ];
+  // The join runs under this collation too: profile-store's case-insensitive address index serves it.
   const [result] = await DoctorModel.aggregate<{ items: DoctorWithProfile[]; total: { count: number }[] }>(
     pipeline,
   ).collation(CASE_INSENSITIVE);

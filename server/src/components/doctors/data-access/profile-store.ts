@@ -71,6 +71,12 @@ const profileSchema = new Schema<DoctorProfile>(
   },
   { versionKey: false },
 );
+/** Case-insensitive comparison (strength 2: letters and accents count, case does not): city, state and name sorts. */
+export const CASE_INSENSITIVE = { locale: 'en', strength: 2 };
+
+// The doctor search joins profiles by address under CASE_INSENSITIVE; an index serves a query only under its
+// own collation, so without this one every doctor searched would scan every profile.
+profileSchema.index({ address: 1 }, { name: 'address_case_insensitive', collation: CASE_INSENSITIVE });
 // Find a doctor by name: whole words, no stemming or stop words (names are not English prose).
 profileSchema.index(
   { firstName: 'text', lastName: 'text', displayName: 'text' },
