@@ -3,6 +3,7 @@
  * measures another's load). A new benchmark adds its file under bench/<domain>/ and one entry here.
  */
 import { bulkAnchoringSection } from './anchoring/bulk-anchoring-section';
+import { indexerSection } from './indexer/indexer-section';
 import type { BenchSection } from './results/bench-section';
 
-export const BENCH_SECTIONS: BenchSection[] = [bulkAnchoringSection];
+export const BENCH_SECTIONS: BenchSection[] = [bulkAnchoringSection, indexerSection];
