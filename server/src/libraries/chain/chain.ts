@@ -22,7 +22,7 @@ export interface Chain {
 export function createProvider(rpcUrl: string, chainId: number): JsonRpcProvider {
   // cacheTimeout -1: ganache answers fast and stale cached reads (block number, nonces) cause confusing bugs.
   // staticNetwork: no eth_chainId round trip per call and no retry loop when the node is down.
-  return new JsonRpcProvider(rpcUrl, chainId, { cacheTimeout: -1, staticNetwork: true });
+  return new JsonRpcProvider(rpcUrl, chainId, { cacheTimeout: -1, staticNetwork: true, batchStallTime: 0 });
 }
 
 export async function connectChain(options: {
