@@ -86,7 +86,8 @@ const envSchema = z.object({
   SESSION_IDLE_SECONDS: z.coerce.number().int().min(60).default(900),
   NODE_ENV: z.string().default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  INDEXER_POLL_MS: z.coerce.number().int().min(0).default(1000),
+  // How often the indexer asks for the chain head (one eth_blockNumber); it syncs only when the head moved.
+  INDEXER_POLL_MS: z.coerce.number().int().min(0).default(50),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   RPC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),

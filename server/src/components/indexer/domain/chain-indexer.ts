@@ -1,6 +1,6 @@
 /**
  * Polls `eth_getLogs` for every event source, in bounded block ranges, and hands each log to its
- * handler in chain order. After each range the cursor moves to its last block, so a crash replays
+ * sources' handlers, each source in chain order (sources side by side). After each range the cursor moves to its last block, so a crash replays
  * at most one range, which the handlers tolerate (they are idempotent).
  *
  * When the cursor does not belong to this chain (different deployments, cursor beyond the head, or
@@ -17,8 +17,12 @@ export interface IndexerOptions {
   chainId: number;
   sources: EventSource[];
   logger: Logger;
-  /** 0 = no background polling; call syncNow(). */
+  /** How often the background loop looks at the chain head; 0 = no background polling, call syncNow(). */
   pollMs: number;
+  /** The loop syncs at least this often even when the head did not move (default 1000 ms). */
+  fullCheckMs?: number;
+  /** Longest wait between attempts while the chain or MongoDB is down (default 5000 ms). */
+  maxBackoffMs?: number;
   /** Blocks per eth_getLogs call. */
   maxBlockRange?: number;
 }
@@ -42,6 +46,8 @@ export interface Indexer {
 export function createIndexer(options: IndexerOptions): Indexer {
   const { provider, sources, logger } = options;
   const maxBlockRange = options.maxBlockRange ?? 2_000;
+  const fullCheckMs = options.fullCheckMs ?? 1_000;
+  const maxBackoffMs = options.maxBackoffMs ?? 5_000;
   // Several sources may follow one contract (each for its own read model): every one sees each of its logs.
   const byAddress = new Map<string, EventSource[]>();
   for (const source of sources) {
@@ -76,32 +82,56 @@ export function createIndexer(options: IndexerOptions): Indexer {
     return cursor;
   }
 
-  async function applyLogs(logs: Log[]): Promise<number> {
-    const timestamps = new Map<number, Date>();
-    let applied = 0;
-    const ordered = [...logs].sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
-    for (const log of ordered) {
-      let handled = false;
-      for (const source of byAddress.get(log.address.toLowerCase()) ?? []) {
-        const parsed = source.contractInterface.parseLog(log);
-        const handler = parsed && source.handlers[parsed.name];
-        if (!parsed || !handler) continue;
-        if (!timestamps.has(log.blockNumber)) {
-          const block = await provider.getBlock(log.blockNumber);
-          timestamps.set(log.blockNumber, new Date(Number(block?.timestamp ?? 0) * 1000));
-        }
-        const at: LogPosition = {
-          blockNumber: log.blockNumber,
-          logIndex: log.index,
-          transactionHash: log.transactionHash,
-          timestamp: timestamps.get(log.blockNumber)!,
-        };
-        await handler(parsed.args, at);
-        handled = true;
-      }
-      if (handled) applied += 1;
+  /** The mining time of every block with a log, fetched together (one JSON-RPC batch) instead of block by block. */
+  async function blockTimes(logs: Log[]): Promise<Map<number, Date>> {
+    const numbers = [...new Set(logs.map((log) => log.blockNumber))];
+    const blocks = await Promise.all(numbers.map((number) => provider.getBlock(number)));
+    return new Map(numbers.map((number, index) => [number, new Date(Number(blocks[index]?.timestamp ?? 0) * 1000)]));
+  }
+
+  /** One source's logs of a range, in chain order: its handlers see its events one at a time. */
+  async function applyToSource(source: EventSource, logs: Log[], times: Map<number, Date>): Promise<Set<Log>> {
+    const handled = new Set<Log>();
+    for (const log of logs) {
+      const parsed = source.contractInterface.parseLog(log);
+      const handler = parsed && source.handlers[parsed.name];
+      if (!parsed || !handler) continue;
+      const at: LogPosition = {
+        blockNumber: log.blockNumber,
+        logIndex: log.index,
+        transactionHash: log.transactionHash,
+        timestamp: times.get(log.blockNumber)!,
+      };
+      await handler(parsed.args, at);
+      handled.add(log);
     }
-    return applied;
+    return handled;
+  }
+
+  /**
+   * Sources write separate read models, so they apply a range side by side, each in chain order (the
+   * order idempotence relies on). All finish, or the range fails and is replayed as a whole.
+   */
+  async function applyLogs(logs: Log[]): Promise<number> {
+    if (logs.length === 0) return 0;
+    const ordered = [...logs].sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
+    const times = await blockTimes(ordered);
+    const logsOf = new Map<EventSource, Log[]>();
+    for (const log of ordered) {
+      for (const source of byAddress.get(log.address.toLowerCase()) ?? []) {
+        const sourceLogs = logsOf.get(source) ?? [];
+        if (sourceLogs.push(log) === 1) logsOf.set(source, sourceLogs);
+      }
+    }
+    const outcomes = await Promise.allSettled(
+      [...logsOf.entries()].map(([source, sourceLogs]) => applyToSource(source, sourceLogs, times)),
+    );
+    const handled = new Set<Log>();
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') throw outcome.reason;
+      outcome.value.forEach((log) => handled.add(log));
+    }
+    return handled.size;
   }
 
   async function sync(): Promise<SyncResult> {
@@ -127,20 +157,46 @@ export function createIndexer(options: IndexerOptions): Indexer {
     return run;
   }
 
-  function schedule(): void {
+  /**
+   * The background loop asks the node for its head every pollMs (one cheap eth_blockNumber) and syncs when
+   * the head moved, or every fullCheckMs anyway (which re-checks the cursor against the chain). While the
+   * node or MongoDB is unreachable it backs off, up to maxBackoffMs, and resumes by itself.
+   */
+  let syncedHead = -1;
+  let lastFullSync = 0;
+  let failures = 0;
+
+  async function tick(): Promise<void> {
+    const due = Date.now() - lastFullSync >= fullCheckMs;
+    if (!due && (await provider.getBlockNumber()) === syncedHead) return;
+    const result = await syncNow();
+    syncedHead = result.toBlock;
+    lastFullSync = Date.now();
+  }
+
+  function schedule(delay: number): void {
     if (stopped || options.pollMs <= 0) return;
     timer = setTimeout(() => {
-      void syncNow()
-        .catch((error: unknown) => logger.warn({ err: error }, 'indexer: sync failed, retrying'))
-        .then(() => schedule());
-    }, options.pollMs);
+      void tick().then(
+        () => {
+          if (failures > 0) logger.info({ failures }, 'indexer: chain and database reachable again');
+          failures = 0;
+          schedule(options.pollMs);
+        },
+        (error: unknown) => {
+          if (failures === 0) logger.warn({ err: error }, 'indexer: sync failed, retrying with backoff');
+          failures += 1;
+          schedule(Math.min(maxBackoffMs, options.pollMs * 2 ** failures));
+        },
+      );
+    }, delay);
   }
 
   return {
     start() {
       if (!stopped) return;
       stopped = false;
-      schedule();
+      schedule(options.pollMs);
     },
     syncNow,
     async stop() {
