@@ -87,7 +87,8 @@ test(
     const admin = HDNodeWallet.fromPhrase(DEV_MNEMONIC, undefined, "m/44'/60'/0'/0/0");
 
     // Arrange: the doctor (verified, terms published, consulting hours and profile set) and 200 registered patients.
-    const phase = (name: string) => console.log(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const phases: string[] = [];
+    const phase = (name: string) => phases.push(`${name} ${((Date.now() - started) / 1000).toFixed(1)} s`);
     phase('stack');
     await fundFromDevAccounts(chain, [doctor, ...patients]);
     phase('funded');
@@ -187,7 +188,7 @@ test(
     console.log(
       `concurrent bookings: ${minedIds.size} mined, ${refusals.length} refused (AppointmentsSlotTaken); ` +
         `set-up ${((setUp - started) / 1000).toFixed(1)} s, 200 bookings ${((booked - setUp) / 1000).toFixed(1)} s, ` +
-        `whole drill ${((Date.now() - started) / 1000).toFixed(1)} s; escrow ${balance} wei`,
+        `whole drill ${((Date.now() - started) / 1000).toFixed(1)} s (set-up steps done at: ${phases.join(', ')}); escrow ${balance} wei`,
     );
   },
   DRILL_BUDGET_MS,
