@@ -38,6 +38,10 @@ function fromBodyParser(error: HttpParserError): AppError | undefined {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return new AppError(400, 'VALIDATION_FAILED', describeZodError(error));
+  // Express's router cannot decode a path parameter such as `/api/patients/%zz`: the client's mistake (it marks it 400).
+  if (error instanceof URIError) {
+    return new AppError(400, 'MALFORMED_PATH', 'A path segment is not valid percent-encoding (RFC 3986)');
+  }
   if (error && typeof error === 'object') {
     const known = fromBodyParser(error);
     if (known) return known;

@@ -113,6 +113,17 @@ describe('HTTP edge cases', () => {
     expect(response.body.error.code).toBe('MALFORMED_JSON');
   });
 
+  test('When a path parameter is not valid percent-encoding, then the API answers 400 MALFORMED_PATH, not 500', async () => {
+    for (const path of ['/api/patients/%zz', '/api/consent/a%2', '/api/doctors/%E0%A4%A/practice']) {
+      const response = await request(testApp.app).get(path);
+      expect({ path, status: response.status, body: response.body }).toEqual({
+        path,
+        status: 400,
+        body: { error: { code: 'MALFORMED_PATH', message: expect.stringContaining('percent-encoding') } },
+      });
+    }
+  });
+
   test('When the body is larger than the limit, then the API answers 413 JSON', async () => {
     const response = await request(testApp.app)
       .post('/api/auth/verify')

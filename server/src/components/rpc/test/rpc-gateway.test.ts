@@ -171,6 +171,24 @@ describe('/rpc: the browser’s path to the chain', () => {
     expect(get.body.error.code).toBe(-32600);
   });
 
+  test('When a body comes in a charset or encoding the parser does not read, then /rpc answers 415 with a JSON-RPC error, not the API’s', async () => {
+    for (const [header, value] of [
+      ['Content-Type', 'application/json; charset=latin1'],
+      ['Content-Encoding', 'compress'],
+    ] as const) {
+      const response = await request(testApp.app)
+        .post('/rpc')
+        .set('Content-Type', 'application/json')
+        .set(header, value)
+        .send(JSON.stringify(call('eth_chainId')));
+      expect({ header, status: response.status, body: response.body }).toEqual({
+        header,
+        status: 415,
+        body: { jsonrpc: '2.0', id: null, error: { code: -32600, message: expect.stringContaining('UTF-8') } },
+      });
+    }
+  });
+
   test('When one address sends more requests than the per-minute limit, then /rpc answers 429 with a JSON-RPC limit error', async () => {
     // Arrange: the same app with a limit of two requests a minute.
     const limited = createApp({ ...testApp.runtime, config: { ...testApp.runtime.config, rpcRateLimitPerMinute: 2 } });

@@ -70,6 +70,10 @@ export function rpcRoutes(options: RpcRouteOptions): Router {
         );
     } else if (error.type === 'entity.parse.failed') {
       res.status(400).json(rpcError(null, RPC_ERROR.parseError, 'Parse error: the body is not valid JSON'));
+    } else if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') {
+      res
+        .status(415)
+        .json(rpcError(null, RPC_ERROR.invalidRequest, 'Invalid request: send the JSON body as UTF-8, uncompressed'));
     } else {
       next(error);
     }
