@@ -11,7 +11,7 @@ import { startChain, devAccounts } from './chain';
 import { DEV_AUDIT_ANCHORER_INDEX } from './chain-options';
 import { deployContracts } from './contracts';
 import { startIpfs } from './ipfs';
-import { startMongo } from './mongo';
+import { startMongo, type RunningMongo } from './mongo';
 import { StartupError, isPortInUse } from './startup-error';
 
 export const DEFAULT_APP_PORT = 3000;
@@ -26,6 +26,8 @@ export interface Stack {
   publicRpcUrl: string;
   chainId: number;
   mongoUri: string;
+  /** The MongoDB serving mongoUri (its pid, to kill it in a drill; restart it with startMongo on the same data dir). */
+  mongo: RunningMongo;
   ipfsApiUrl: string;
   deploymentsFile: string;
   stop(): Promise<void>;
@@ -115,6 +117,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       publicRpcUrl: config.publicRpcUrl ?? `${appUrl}/rpc`,
       chainId: chain.chainId,
       mongoUri: mongo.uri,
+      mongo,
       ipfsApiUrl: ipfs.apiUrl,
       deploymentsFile: deployed.deploymentsFile,
       stop,
