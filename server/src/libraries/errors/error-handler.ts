@@ -7,6 +7,7 @@ import { ZodError } from 'zod';
 import type { Logger } from 'pino';
 import type { ApiErrorBody } from '@api';
 import { AppError } from './app-error';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 interface HttpParserError {
   type?: string;
@@ -38,6 +39,11 @@ function fromBodyParser(error: HttpParserError): AppError | undefined {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return new AppError(400, 'VALIDATION_FAILED', describeZodError(error));
+  if (isDatabaseUnavailable(error)) {
+    return new AppError(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly', {
+      cause: error,
+    });
+  }
   if (error && typeof error === 'object') {
     const known = fromBodyParser(error);
     if (known) return known;
