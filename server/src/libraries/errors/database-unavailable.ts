@@ -9,6 +9,8 @@ const UNREACHABLE_ERROR_NAMES = new Set([
   'MongoNetworkError', // the connection dropped mid-operation (MongoDB killed)
   'MongoNetworkTimeoutError',
   'MongoPoolClearedError', // operations queued on a connection pool the driver cleared after a network error
+  'PoolClearedOnNetworkError', // the same, when the clearing was caused by a network error (its own name)
+  'MongoServerClosedError',
   'MongoNotConnectedError',
   'MongoTopologyClosedError',
 ]);
