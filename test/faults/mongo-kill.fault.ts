@@ -34,6 +34,8 @@ const REFUSALS_BEFORE_RESTART = 8;
 const LONGEST_OUTAGE_MS = 12_000;
 /** A lane waits this long after a refused write before its next one (a client backing off). */
 const BACKOFF_MS = 250;
+/** The burst gives up after this long (the budget less the stack's start and the checks). */
+const BURST_BOUND_MS = 150_000;
 
 const ADMIN = 0;
 const DOCTORS = [1, 2, 3];
@@ -96,16 +98,27 @@ it('When MongoDB is killed -9 mid-burst and restarted, then every acknowledged w
     trace(`restarting after ${refusalsAfterKill} refusals`);
     restarted = await startMongo({ dataDir: drill.dataDir });
     restartedAt = Date.now();
+    trace(
+      `MongoDB back on ${restarted.uri === drill.mongoUri ? 'the same' : 'ANOTHER'} URI after ${restartedAt - killedAt} ms`,
+    );
   };
   let seq = 0;
+  // Bounded: a MongoDB that never comes back, or an API that never reconnects, ends the burst with a failed check.
+  const burstDeadline = Date.now() + BURST_BOUND_MS;
+  let outageFailed = false;
   await Promise.all(
     lanes.map(async (lane, laneIndex) => {
-      for (let done = 0; done < perLane;) {
+      for (let done = 0; done < perLane && !outageFailed && Date.now() < burstDeadline;) {
         const outcome = await sendWrite(lane, laneIndex, ++seq, ANSWER_BOUND_MS);
         outcomes.push(outcome);
         if (outcome.status >= 200 && outcome.status < 300) {
           done++;
-          if (++acknowledged === KILL_AFTER_ACKNOWLEDGED) outage = killAndRestart();
+          if (++acknowledged === KILL_AFTER_ACKNOWLEDGED) {
+            outage = killAndRestart().catch((error: unknown) => {
+              outageFailed = true;
+              throw error;
+            });
+          }
           if (acknowledged % 250 === 0) trace(`${acknowledged} acked, ${outcomes.length - acknowledged} refused`);
         } else {
           if (killedAt !== undefined && outcome.sentAt >= killedAt) refusalsAfterKill++;
