@@ -11,7 +11,7 @@ import { startChain, devAccounts, type RunningChain } from './chain';
 import { DEV_AUDIT_ANCHORER_INDEX } from './chain-options';
 import { deployContracts } from './contracts';
 import { startIpfs } from './ipfs';
-import { startMongo } from './mongo';
+import { startMongo, type RunningMongo } from './mongo';
 import { StartupError, isPortInUse } from './startup-error';
 
 export const DEFAULT_APP_PORT = 3000;
@@ -28,6 +28,8 @@ export interface Stack {
   /** The chain node itself: a fault drill stops and starts it (same port and data) while the API runs. */
   chain: RunningChain;
   mongoUri: string;
+  /** The MongoDB serving mongoUri (its pid, to kill it in a drill; restart it with startMongo on the same data dir). */
+  mongo: RunningMongo;
   ipfsApiUrl: string;
   deploymentsFile: string;
   stop(): Promise<void>;
@@ -118,6 +120,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       chainId: chain.chainId,
       chain,
       mongoUri: mongo.uri,
+      mongo,
       ipfsApiUrl: ipfs.apiUrl,
       deploymentsFile: deployed.deploymentsFile,
       stop,

@@ -56,6 +56,32 @@ describe('embedded service processes', () => {
     expect(await waitUntilGone(mongo.pid!)).toBe(true);
   });
 
+  it('When the embedded MongoDB is killed with SIGKILL and started again on its data dir, then it answers on the same URI with the journaled data', async () => {
+    const first = await startMongo({ dataDir });
+    const writer = await mongoose.createConnection(first.uri).asPromise();
+    try {
+      await writer.collection('probe').insertOne({ journaled: 1 }, { writeConcern: { w: 1, j: true } });
+    } finally {
+      await writer.close();
+    }
+
+    process.kill(first.pid!, 'SIGKILL');
+    expect(await waitUntilGone(first.pid!)).toBe(true);
+    const second = await startMongo({ dataDir });
+
+    try {
+      expect(second.uri).toBe(first.uri);
+      const reader = await mongoose.createConnection(second.uri).asPromise();
+      try {
+        expect(await reader.collection('probe').countDocuments({ journaled: 1 })).toBe(1);
+      } finally {
+        await reader.close();
+      }
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('When the process that started the chain, MongoDB and IPFS is killed with SIGKILL, then all three exit by themselves', async () => {
     const parent = spawn(process.execPath, ['--import', require.resolve('tsx'), PARENT_FIXTURE, dataDir], {
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -7,6 +7,7 @@ import { ZodError } from 'zod';
 import type { Logger } from 'pino';
 import type { ApiErrorBody } from '@api';
 import { AppError } from './app-error';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 interface HttpParserError {
   type?: string;
@@ -41,6 +42,11 @@ export function toAppError(error: unknown): AppError {
   // Express's router cannot decode a path parameter such as `/api/patients/%zz`: the client's mistake (it marks it 400).
   if (error instanceof URIError) {
     return new AppError(400, 'MALFORMED_PATH', 'A path segment is not valid percent-encoding (RFC 3986)');
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly', {
+      cause: error,
+    });
   }
   if (error && typeof error === 'object') {
     const known = fromBodyParser(error);

@@ -1,0 +1,55 @@
+/**
+ * When MongoDB cannot be reached, the API says so with a 503 the client can retry, not a 500 "bug".
+ * The failures are the real driver's and mongoose's, produced against a MongoDB that is not there.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { toAppError } from './error-handler';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ehr-no-mongo-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A MongoDB URI on a unix socket nobody listens on: like the embedded engine's after a kill -9. */
+const absentMongoUri = () => `mongodb://${encodeURIComponent(path.join(dir, 'mongodb.sock'))}/?directConnection=true`;
+
+/** mongoose's collection honours bufferTimeoutMS (lib/collection.js), though its options type does not list it. */
+const SHORT_BUFFERING = { bufferTimeoutMS: 200 } as Parameters<mongoose.Connection['collection']>[1];
+
+async function failureOf(work: () => Promise<unknown>): Promise<unknown> {
+  return work().then(
+    () => {
+      throw new Error('expected the operation to fail');
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe('database unavailable', () => {
+  it('When no server can be selected, then the error becomes 503 DATABASE_UNAVAILABLE', async () => {
+    const connection = mongoose.createConnection(absentMongoUri(), { serverSelectionTimeoutMS: 200 });
+
+    const error = await failureOf(() => connection.asPromise());
+
+    expect(toAppError(error)).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE' });
+    await connection.close();
+  });
+
+  it('When a write is attempted while MongoDB cannot be reached, then it becomes 503 DATABASE_UNAVAILABLE', async () => {
+    const connection = mongoose.createConnection(absentMongoUri(), { serverSelectionTimeoutMS: 200 });
+    connection.asPromise().catch(() => {}); // the connect failure is the other test's subject
+
+    const error = await failureOf(() => connection.collection('anything', SHORT_BUFFERING).insertOne({ a: 1 }));
+
+    expect(toAppError(error)).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE' });
+    await connection.close();
+  });
+
+  it('When an error is not about reaching MongoDB, then it stays a 500', () => {
+    expect(toAppError(new Error('duplicate key'))).toMatchObject({ status: 500, code: 'INTERNAL' });
+  });
+});

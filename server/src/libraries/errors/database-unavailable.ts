@@ -1,0 +1,27 @@
+/**
+ * Failures that mean "MongoDB cannot be reached right now" (down, restarting, connection dropped), as
+ * opposed to a bug: the API answers them 503 so a client knows to retry, and the driver reconnects on
+ * its own once MongoDB is back. Recognised by name, so this library needs neither driver nor mongoose.
+ */
+const UNREACHABLE_ERROR_NAMES = new Set([
+  'MongoServerSelectionError', // the driver found no server within serverSelectionTimeoutMS
+  'MongooseServerSelectionError', // the same, from mongoose's connect
+  'MongoNetworkError', // the connection dropped mid-operation (MongoDB killed)
+  'MongoNetworkTimeoutError',
+  'MongoPoolClearedError', // operations queued on a connection pool the driver cleared after a network error
+  'PoolClearedOnNetworkError', // the same, when the clearing was caused by a network error (its own name)
+  'MongoServerClosedError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+]);
+
+/** mongoose queues operations while disconnected and fails them with this message after bufferTimeoutMS. */
+const BUFFERING_TIMED_OUT = /buffering timed out/;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if (UNREACHABLE_ERROR_NAMES.has(cause.name)) return true;
+    if (cause.name === 'MongooseError' && BUFFERING_TIMED_OUT.test(cause.message)) return true;
+  }
+  return false;
+}
