@@ -49,6 +49,23 @@ describe('database unavailable', () => {
     await connection.close();
   });
 
+  it('When the socket the driver writes to is dropped (a bare write EPIPE from the driver), then it becomes 503; the same error from another socket stays a 500', () => {
+    const socketDrop = (callerFrame: string) =>
+      Object.assign(new Error('write EPIPE'), {
+        code: 'EPIPE',
+        syscall: 'write',
+        stack: `Error: write EPIPE\n    at afterWriteDispatched (node:internal/stream_base_commons:159:15)\n    at Socket.write (node:net:957:11)\n    at ${callerFrame}`,
+      });
+
+    expect(
+      toAppError(socketDrop('Connection.writeCommand (/app/node_modules/mongodb/lib/cmap/connection.js:334:20)')),
+    ).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE' });
+    expect(toAppError(socketDrop('relay (/app/server/src/components/rpc/relay.ts:12:5)'))).toMatchObject({
+      status: 500,
+      code: 'INTERNAL',
+    });
+  });
+
   it('When an error is not about reaching MongoDB, then it stays a 500', () => {
     expect(toAppError(new Error('duplicate key'))).toMatchObject({ status: 500, code: 'INTERNAL' });
   });

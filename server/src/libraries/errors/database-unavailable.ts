@@ -18,10 +18,23 @@ const UNREACHABLE_ERROR_NAMES = new Set([
 /** mongoose queues operations while disconnected and fails them with this message after bufferTimeoutMS. */
 const BUFFERING_TIMED_OUT = /buffering timed out/;
 
+/**
+ * At the instant MongoDB dies the driver can also throw the socket's own error (`write EPIPE`) unwrapped. Such
+ * an error is the database's only when the write that failed was the driver's: its stack passes through it.
+ */
+const DROPPED_SOCKET_CODES = new Set(['EPIPE', 'ECONNRESET']);
+const DRIVER_FRAME = /[\\/]node_modules[\\/]mongodb[\\/]/;
+
+function isDriverSocketDrop(error: Error): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code !== undefined && DROPPED_SOCKET_CODES.has(code) && DRIVER_FRAME.test(error.stack ?? '');
+}
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause = error; cause instanceof Error; cause = cause.cause) {
     if (UNREACHABLE_ERROR_NAMES.has(cause.name)) return true;
     if (cause.name === 'MongooseError' && BUFFERING_TIMED_OUT.test(cause.message)) return true;
+    if (isDriverSocketDrop(cause)) return true;
   }
   return false;
 }
