@@ -67,16 +67,30 @@ export async function addRecordBacklog(
   count: number,
 ): Promise<void> {
   const signed: string[] = [];
+  const firstNonces = senders.map((sender) => sender.nextNonce);
+  const bySender = senders.map(() => [] as string[]);
   for (let index = 0; index < count; index++) {
-    signed.push(await signedAddRecord(records, chainId, senders[index % senders.length]));
+    const raw = await signedAddRecord(records, chainId, senders[index % senders.length]);
+    signed.push(raw);
+    bySender[index % senders.length].push(raw);
   }
   // Ganache's miner_start mines one block of the queue; evm_mine then mines the next full block each time.
   await provider.send('miner_stop', []);
   try {
     await sendRawBackToBack(provider, signed);
     for (;;) {
-      const counts = await Promise.all(senders.map((s) => provider.getTransactionCount(s.wallet.address, 'latest')));
-      if (counts.every((mined, index) => mined >= senders[index].nextNonce)) return;
+      const mined = await Promise.all(senders.map((s) => provider.getTransactionCount(s.wallet.address, 'latest')));
+      if (mined.every((nonce, index) => nonce >= senders[index].nextNonce)) return;
+      // Ganache 7.9 sometimes drops a transaction that arrived before its predecessor (and those behind it):
+      // once its pool is empty, the missing ones are sent again in nonce order.
+      const pool = (await provider.send('txpool_content', [])) as { pending: object; queued: object };
+      if (Object.keys(pool.pending).length === 0 && Object.keys(pool.queued).length === 0) {
+        for (const [index, nonce] of mined.entries()) {
+          for (const raw of bySender[index].slice(nonce - firstNonces[index])) {
+            await provider.send('eth_sendRawTransaction', [raw]);
+          }
+        }
+      }
       await provider.send('evm_mine', []);
     }
   } finally {
