@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { JsonRpcProvider } from 'ethers';
+import { JsonRpcProvider, type BaseContract } from 'ethers';
 import mongoose from 'mongoose';
 import type { Records } from '@contracts/types';
 import { deploySystem } from '@test-support/deploy';
@@ -53,7 +53,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The deployments file the server reads, for contracts deployed from `fromBlock` on. */
 function writeDeployments(file: string, addresses: Record<string, string>, fromBlock: number): void {
-  const entries = Object.entries(addresses).map(([name, address]) => [name, { address, blockNumber: fromBlock }]);
+  const entries = Object.entries(addresses).map(
+    ([name, address]): [string, { address: string; blockNumber: number }] => [
+      name,
+      { address, blockNumber: fromBlock },
+    ],
+  );
   writeFileSync(file, JSON.stringify({ [CHAIN_ID]: Object.fromEntries(entries) }));
 }
 
@@ -145,7 +150,10 @@ async function measure(
     const system = await deploySystem(devAccount(0).connect(deployer));
     const addresses = Object.fromEntries(
       await Promise.all(
-        Object.entries(system).map(async ([name, c]) => [name[0].toUpperCase() + name.slice(1), await c.getAddress()]),
+        Object.entries(system as unknown as Record<string, BaseContract>).map(async ([name, contract]) => [
+          name[0].toUpperCase() + name.slice(1),
+          await contract.getAddress(),
+        ]),
       ),
     ) as Record<string, string>;
     const deploymentsFile = path.join(dataDir, 'deployments.json');
