@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { MongoBulkWriteError, MongoNetworkError } from 'mongodb';
 import mongoose from 'mongoose';
 import { toAppError } from './error-handler';
 
@@ -64,6 +65,19 @@ describe('database unavailable', () => {
       status: 500,
       code: 'INTERNAL',
     });
+  });
+
+  it('When a bulk write (activity entries) is cut by the dropped connection, then it becomes 503, while a bulk write refused by the server stays a 500', () => {
+    const cutBatch = new MongoBulkWriteError(
+      new MongoNetworkError('connection 18 to mongodb.sock closed'),
+      {} as never,
+    );
+    const duplicate = new MongoBulkWriteError({ message: 'E11000 duplicate key', code: 11000, writeErrors: [] }, {
+      insertedCount: 0,
+    } as never);
+
+    expect(toAppError(cutBatch)).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE' });
+    expect(toAppError(duplicate)).toMatchObject({ status: 500, code: 'INTERNAL' });
   });
 
   it('When an error is not about reaching MongoDB, then it stays a 500', () => {

@@ -30,8 +30,16 @@ function isDriverSocketDrop(error: Error): boolean {
   return code !== undefined && DROPPED_SOCKET_CODES.has(code) && DRIVER_FRAME.test(error.stack ?? '');
 }
 
+/**
+ * The failure underneath: an error's cause, or — for a bulk write (mongoose's insertMany / bulkSave) — the
+ * driver's `errorResponse`, where MongoBulkWriteError keeps the network error that ended the batch.
+ */
+function underlying(error: Error): unknown {
+  return error.cause ?? (error as { errorResponse?: unknown }).errorResponse;
+}
+
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+  for (let cause = error; cause instanceof Error; cause = underlying(cause)) {
     if (UNREACHABLE_ERROR_NAMES.has(cause.name)) return true;
     if (cause.name === 'MongooseError' && BUFFERING_TIMED_OUT.test(cause.message)) return true;
     if (isDriverSocketDrop(cause)) return true;
