@@ -1,6 +1,6 @@
 /**
  * The API for the read path bench: the real server (startServer: the app, its indexer and audit job) on a free
- * port, over a Ganache chain with the system deployed by the test deploy fixture (the production wiring of
+ * port, over a Ganache chain in its own process (scripts/dev/chain.ts, as `npm start` runs it) with the system deployed by the test deploy fixture (the production wiring of
  * migrations/system.json, through ethers: seconds, where `truffle migrate` takes most of a minute), the
  * embedded MongoDB and the embedded IPFS node, all on a throw-away data directory. One dev patient registers
  * on chain and signs in with SIWE: its session cookie is what the load sends. The configuration is built here,
@@ -13,9 +13,9 @@ import path from 'node:path';
 import request from 'supertest';
 import { deploySystem } from '@test-support/deploy';
 import { CHAIN_ID, DEV_ACCOUNTS, DEV_AUDIT_ANCHORER_INDEX, devAccount } from '@test-support/dev-chain';
-import { startGanache } from '@test-support/ganache';
 import { connect, testSigners } from '../../test/contracts/helpers/chain';
 import { pickFreePort } from '../../scripts/dev/app-address';
+import { startChain } from '../../scripts/dev/chain';
 import { startIpfs } from '../../scripts/dev/ipfs';
 import { startMongo } from '../../scripts/dev/mongo';
 import { loadConfig, loopbackOrigins } from '../../server/src/libraries/config/config';
@@ -43,9 +43,10 @@ export async function startBenchStack(): Promise<BenchStack> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const chain = await startGanache();
-    stops.push(() => chain.close());
-    const provider = connect(chain.url);
+    // Ganache in its own process, as `npm start` runs it: in this process it would share the API's event loop.
+    const chain = await startChain({ port: 0 });
+    stops.push(() => chain.stop());
+    const provider = connect(chain.rpcUrl);
     stops.push(() => Promise.resolve(provider.destroy()));
     const [admin] = await testSigners(provider);
     const system = await deploySystem(admin);
@@ -72,7 +73,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       {
         port,
         allowedOrigins: loopbackOrigins(port),
-        rpcUrl: chain.url,
+        rpcUrl: chain.rpcUrl,
         chainId: CHAIN_ID,
         mongoUri: mongo.uri,
         ipfsApiUrl: ipfs.apiUrl,

@@ -4,14 +4,21 @@
  * The read model is normally built from Registry events: registering, verifying and profiling 10,000 doctors
  * on chain would take many minutes and measure the chain, not the search. The API that answers is the real one.
  */
-import { DoctorModel, type DoctorRecord } from '../../server/src/components/doctors/data-access/doctor-store';
+import {
+  DIRECTORY_FIELDS,
+  DoctorModel,
+  type DoctorRecord,
+} from '../../server/src/components/doctors/data-access/doctor-store';
 import { ProfileModel, type DoctorProfile } from '../../server/src/components/doctors/data-access/profile-store';
 import type { DirectoryDoctor } from './doctor-directory';
 
 /** An admin's address as the verifier and revoker of the seeded doctors. */
 export async function seedDoctorDirectory(doctors: readonly DirectoryDoctor[], admin: string): Promise<void> {
-  const records: DoctorRecord[] = doctors.map(({ profile: _profile, ...doctor }) => ({
+  const records: DoctorRecord[] = doctors.map(({ profile, ...doctor }) => ({
     ...doctor,
+    // The directory fields a profile save copies into the read model (copyDirectoryFields).
+    ...Object.fromEntries(DIRECTORY_FIELDS.map((field) => [field, profile[field]])),
+    profileSavedAt: doctor.registeredAt,
     registeredBy: doctor.address,
     updatedAt: doctor.registeredAt,
     eventPosition: doctor.registeredPosition + (doctor.status === 'pending' ? 0 : 1),

@@ -1,11 +1,12 @@
 /**
- * Finding doctors: the read model (chain facts: status, speciality, registration order) joined with
- * the off-chain profiles (names, city, state, date of joining). Filters on the read model run first,
- * on its indexes; city and state compare without regard to case (the collation), as do name sorts.
+ * Finding doctors: the read model (chain facts: status, speciality, registration order, and copies of the
+ * profile fields the directory sorts and filters on: names, date of joining, city, state) cut into a page
+ * on its indexes; only the page's doctors are joined with their profiles. City and state compare without
+ * regard to case (the collation), as do name sorts; doctors without a profile (or names) sort first, as nulls.
  */
 import type { PipelineStage } from 'mongoose';
 import type { DoctorSort, RegisteredDoctorStatus } from '@api';
-import { DoctorModel, type DoctorRecord } from './doctor-store';
+import { DIRECTORY_FIELDS, DoctorModel, type DoctorRecord } from './doctor-store';
 import { CASE_INSENSITIVE, addressesMatchingName, type DoctorProfile } from './profile-store';
 
 export interface DoctorSearchFilter {
@@ -33,77 +34,51 @@ const sortStage = (sort: DoctorSort, order: 'asc' | 'desc'): Record<string, 1 | 
   const direction = order === 'asc' ? 1 : -1;
   switch (sort) {
     case 'name':
-      return { 'profile.lastName': direction, 'profile.firstName': direction, registeredPosition: 1 };
+      return { lastName: direction, firstName: direction, registeredPosition: 1 };
     case 'joined':
-      return { 'profile.dateOfJoining': direction, registeredPosition: 1 };
+      return { dateOfJoining: direction, registeredPosition: 1 };
     case 'registered':
       return { registeredPosition: direction };
   }
 };
 
+/** The directory copies are the read model's bookkeeping: the API shows the profile's own fields. */
+const PAGE_PROJECTION = {
+  _id: 0,
+  'profile._id': 0,
+  profileSavedAt: 0,
+  ...Object.fromEntries(DIRECTORY_FIELDS.map((field) => [field, 0])),
+};
+
 export async function searchDoctors(
   filter: DoctorSearchFilter,
 ): Promise<{ items: DoctorWithProfile[]; total: number }> {
-  const chainFacts: Record<string, unknown> = {};
-  if (filter.status) chainFacts.status = filter.status;
-  if (filter.speciality !== undefined) chainFacts.speciality = filter.speciality;
-  if (filter.name !== undefined) chainFacts.address = { $in: await addressesMatchingName(filter.name) };
+  const facts: Record<string, unknown> = {};
+  if (filter.status) facts.status = filter.status;
+  if (filter.speciality !== undefined) facts.speciality = filter.speciality;
+  if (filter.name !== undefined) facts.address = { $in: await addressesMatchingName(filter.name) };
+  if (filter.city) facts.city = filter.city;
+  if (filter.state) facts.state = filter.state;
 
-  const profileFacts: Record<string, unknown> = {};
-  if (filter.city) profileFacts['profile.city'] = filter.city;
-  if (filter.state) profileFacts['profile.state'] = filter.state;
+  // Registration order compares no text a person typed: the plain indexes serve it, which a collation would leave
+  // unused. Names, city and state compare in any case, on the collated directory indexes (doctor-store.ts).
+  const byChainFactsOnly = filter.sort === 'registered' && !filter.city && !filter.state;
+  const collation = byChainFactsOnly ? undefined : CASE_INSENSITIVE;
 
-  if (filter.sort === 'registered' && Object.keys(profileFacts).length === 0) {
-    return pageInRegistrationOrder(chainFacts, filter);
-  }
-  return pageByProfile(chainFacts, profileFacts, filter);
-}
-
-/** The page cut from the read model alone, on its indexes; only the page's doctors are joined with their profiles. */
-async function pageInRegistrationOrder(
-  chainFacts: Record<string, unknown>,
-  filter: DoctorSearchFilter,
-): Promise<{ items: DoctorWithProfile[]; total: number }> {
-  // No collation: these filters compare no text a person typed, and a collation would keep the indexes unused.
-  const [items, total] = await Promise.all([
-    DoctorModel.aggregate<DoctorWithProfile>([
-      { $match: chainFacts },
-      { $sort: sortStage('registered', filter.order) },
-      { $skip: filter.offset },
-      { $limit: filter.limit },
-      ...JOIN_PROFILE,
-      { $project: { _id: 0, 'profile._id': 0 } },
-    ]),
-    DoctorModel.aggregate<{ count: number }>([{ $match: chainFacts }, { $count: 'count' }]),
-  ]);
-  return { items, total: total[0]?.count ?? 0 };
-}
-
-/** Orders or filters by profile fields (names, date of joining, city, state): every match is joined first. */
-async function pageByProfile(
-  chainFacts: Record<string, unknown>,
-  profileFacts: Record<string, unknown>,
-  filter: DoctorSearchFilter,
-): Promise<{ items: DoctorWithProfile[]; total: number }> {
-  const pipeline: PipelineStage[] = [
-    { $match: chainFacts },
+  const items = DoctorModel.aggregate<DoctorWithProfile>([
+    { $match: facts },
+    { $sort: sortStage(filter.sort, filter.order) },
+    { $skip: filter.offset },
+    { $limit: filter.limit },
+    // Under the collation the join is served by profile-store's case-insensitive address index.
     ...JOIN_PROFILE,
-    ...(Object.keys(profileFacts).length ? [{ $match: profileFacts }] : []),
-    {
-      $facet: {
-        items: [
-          { $sort: sortStage(filter.sort, filter.order) },
-          { $skip: filter.offset },
-          { $limit: filter.limit },
-          { $project: { _id: 0, 'profile._id': 0 } },
-        ],
-        total: [{ $count: 'count' }],
-      },
-    },
-  ];
-  // The join runs under this collation too: profile-store's case-insensitive address index serves it.
-  const [result] = await DoctorModel.aggregate<{ items: DoctorWithProfile[]; total: { count: number }[] }>(
-    pipeline,
-  ).collation(CASE_INSENSITIVE);
-  return { items: result?.items ?? [], total: result?.total[0]?.count ?? 0 };
+    { $project: PAGE_PROJECTION },
+  ]);
+  const total = DoctorModel.aggregate<{ count: number }>([{ $match: facts }, { $count: 'count' }]);
+  if (collation) {
+    items.collation(collation);
+    total.collation(collation);
+  }
+  const [page, counted] = await Promise.all([items, total]);
+  return { items: page, total: counted[0]?.count ?? 0 };
 }

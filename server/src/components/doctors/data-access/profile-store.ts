@@ -114,6 +114,11 @@ export async function findProfiles(addresses: string[]): Promise<Map<string, Doc
   return new Map(profiles.map((p) => [p.address, p]));
 }
 
+/** The doctor's profile, whatever the case of the address it was saved under (as the search's join matches). */
+export async function findProfileAnyCase(address: string): Promise<DoctorProfile | null> {
+  return ProfileModel.findOne({ address }, { _id: 0 }).collation(CASE_INSENSITIVE).lean<DoctorProfile>();
+}
+
 /**
  * Addresses of the profiles whose names contain every word of `words` (whole words, any case). Each
  * word is quoted: $text alone would match any one of them.

@@ -2,7 +2,8 @@
  * How Registry events (and Appointments' DoctorTermsSet) change the doctors read model. Called by the indexer, in log order, possibly
  * more than once for the same log (see applyDoctorChange for why that is harmless).
  */
-import { applyDoctorChange, deleteAllDoctors } from '../data-access/doctor-store';
+import { applyDoctorChange, copyDirectoryFields, deleteAllDoctors } from '../data-access/doctor-store';
+import { findProfileAnyCase } from '../data-access/profile-store';
 
 /** Where an event sits in the chain; later events have larger positions. */
 export interface EventPosition {
@@ -32,6 +33,9 @@ export async function recordDoctorRegistered(
     },
     { create: true },
   );
+  // The profile may have been saved before the registration was indexed (Add Doctor), or the read model rebuilt.
+  const profile = await findProfileAnyCase(event.doctor);
+  if (profile) await copyDirectoryFields(profile);
 }
 
 export async function recordDoctorVerified(event: { doctor: string; admin: string }, at: EventPosition): Promise<void> {

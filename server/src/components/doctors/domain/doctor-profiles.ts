@@ -7,7 +7,7 @@ import type { Registry } from '@contracts/types';
 import type { AdminProfileSave, DoctorProfileFields, DoctorView } from '@api';
 import { AppError, forbidden, notFound } from '../../../libraries/errors';
 import { doctorStatusFromChain } from '../../../libraries/chain';
-import { findDoctor } from '../data-access/doctor-store';
+import { copyDirectoryFields, findDoctor } from '../data-access/doctor-store';
 import { findProfiles, saveProfile, PROFILE_FIELDS, type DoctorProfile } from '../data-access/profile-store';
 import { selfReader } from './doctor-access';
 import { profileFields, toDoctorView } from './doctor-view';
@@ -49,6 +49,7 @@ export async function updateOwnProfile(
   const profile: DoctorProfile = { address, ...input, displayName, updatedAt: now, updatedBy: address };
   if (status === 'verified') profile.changedAfterVerification = await nameChange(address, displayName, now);
   await saveProfile(profile);
+  await copyDirectoryFields(profile);
 
   const indexed = await findDoctor(address);
   const facts = indexed ?? {
@@ -87,6 +88,7 @@ export async function saveProfileAsAdmin(
     ...(current?.changedAfterVerification && { changedAfterVerification: current.changedAfterVerification }),
   };
   const previous = await saveProfile(profile);
+  await copyDirectoryFields(profile);
   const changedFields = PROFILE_FIELDS.filter((field) => (previous?.[field] ?? '') !== (profile[field] ?? ''));
   return {
     saved: { address: doctor, profile: profileFields(profile, true), changedFields },

@@ -18,6 +18,7 @@ import {
 } from '../../../test-support/test-app';
 import { signIn } from '../../../test-support/siwe-client';
 import { doctorProfile } from '@test-support/doctor-profile';
+import mongoose from 'mongoose';
 
 // Accounts used only by this file (funded here): 820–823 doctors, 824 patient, 825 unregistered; 0 is the shared admin.
 // Their cities and state exist only in this file, so doctors other test files register do not match.
@@ -174,5 +175,35 @@ describe('Find a doctor', () => {
     expect((await doctorAgents[3].get(`/api/doctors/${pendingAddress}`).expect(200)).body).toMatchObject({
       email: 'dana.okafor@example.org',
     });
+  });
+
+  test('When a doctor changes their last name, then the name order follows at once', async () => {
+    await doctorAgents[2]
+      .put('/api/doctors/me/profile')
+      .send(doctorProfile('Chen', 'Zeller', { city: 'Ravenmoor', state: STATE, dateOfJoining: '2018-01-10' }))
+      .expect(200);
+    expect((await search(patient, { sort: 'name' })).names).toEqual([
+      'Dr. Amara Okafor',
+      'Dr. Bruno Okafor',
+      'Dr. Chen Zeller',
+    ]);
+    expect((await search(patient, { sort: 'name', city: 'RAVENMOOR' })).names).toEqual(['Dr. Chen Zeller']);
+  });
+
+  test('When the read model is rebuilt from the deployment block, then names, cities and dates still sort and filter', async () => {
+    const orders = async () => ({
+      byName: (await search(admin, { sort: 'name' })).names,
+      byJoining: (await search(admin, { sort: 'joined', order: 'desc' })).names,
+      inCity: await search(admin, { city: 'quillfield', sort: 'name' }),
+    });
+    const before = await orders();
+    expect(before.byName).toEqual(['Dr. Amara Okafor', 'Dr. Bruno Okafor', 'Dr. Dana Okafor', 'Dr. Chen Zeller']);
+
+    // A cursor on a block hash this chain does not have: the indexer resets the read models and replays every event.
+    const cursors = mongoose.connection.collection('indexer_cursors');
+    await cursors.updateMany({}, { $set: { lastBlockHash: '0x' + 'ab'.repeat(32) } });
+    expect((await testApp.runtime.indexer.syncNow()).rebuilt).toBe(true);
+
+    expect(await orders()).toEqual(before);
   });
 });

@@ -89,10 +89,13 @@ export function createIndexer(options: IndexerOptions): Indexer {
     return new Map(numbers.map((number, index) => [number, new Date(Number(blocks[index]?.timestamp ?? 0) * 1000)]));
   }
 
-  /** One source's logs of a range, in chain order: its handlers see its events one at a time. */
-  async function applyToSource(source: EventSource, logs: Log[], times: Map<number, Date>): Promise<Set<Log>> {
+  /** One read model's logs of a range, in chain order: its handlers see its events one at a time. */
+  async function applyInOrder(
+    entries: { source: EventSource; log: Log }[],
+    times: Map<number, Date>,
+  ): Promise<Set<Log>> {
     const handled = new Set<Log>();
-    for (const log of logs) {
+    for (const { source, log } of entries) {
       const parsed = source.contractInterface.parseLog(log);
       const handler = parsed && source.handlers[parsed.name];
       if (!parsed || !handler) continue;
@@ -109,23 +112,23 @@ export function createIndexer(options: IndexerOptions): Indexer {
   }
 
   /**
-   * Sources write separate read models, so they apply a range side by side, each in chain order (the
-   * order idempotence relies on). All finish, or the range fails and is replayed as a whole.
+   * Read models apply a range side by side, each in chain order (the order idempotence relies on). Sources
+   * that reset the same read model (the doctors' Registry and Appointments sources) write the same documents,
+   * so their logs form one sequence: a doctor's terms must not be applied before their registration.
+   * All finish, or the range fails and is replayed as a whole.
    */
   async function applyLogs(logs: Log[]): Promise<number> {
     if (logs.length === 0) return 0;
     const ordered = [...logs].sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
     const times = await blockTimes(ordered);
-    const logsOf = new Map<EventSource, Log[]>();
+    const entriesOf = new Map<EventSource['reset'], { source: EventSource; log: Log }[]>();
     for (const log of ordered) {
       for (const source of byAddress.get(log.address.toLowerCase()) ?? []) {
-        const sourceLogs = logsOf.get(source) ?? [];
-        if (sourceLogs.push(log) === 1) logsOf.set(source, sourceLogs);
+        const entries = entriesOf.get(source.reset) ?? [];
+        if (entries.push({ source, log }) === 1) entriesOf.set(source.reset, entries);
       }
     }
-    const outcomes = await Promise.allSettled(
-      [...logsOf.entries()].map(([source, sourceLogs]) => applyToSource(source, sourceLogs, times)),
-    );
+    const outcomes = await Promise.allSettled([...entriesOf.values()].map((entries) => applyInOrder(entries, times)));
     const handled = new Set<Log>();
     for (const outcome of outcomes) {
       if (outcome.status === 'rejected') throw outcome.reason;
