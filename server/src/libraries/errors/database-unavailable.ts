@@ -3,6 +3,8 @@
  * opposed to a bug: the API answers them 503 so a client knows to retry, and the driver reconnects on
  * its own once MongoDB is back. Recognised by name, so this library needs neither driver nor mongoose.
  */
+import { types } from 'node:util';
+
 const UNREACHABLE_ERROR_NAMES = new Set([
   'MongoServerSelectionError', // the driver found no server within serverSelectionTimeoutMS
   'MongooseServerSelectionError', // the same, from mongoose's connect
@@ -38,8 +40,11 @@ function underlying(error: Error): unknown {
   return error.cause ?? (error as { errorResponse?: unknown }).errorResponse;
 }
 
+/** Node's own socket errors may come from another realm (a test runner's sandbox): `instanceof Error` misses them. */
+const isError = (value: unknown): value is Error => value instanceof Error || types.isNativeError(value);
+
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let cause = error; cause instanceof Error; cause = underlying(cause)) {
+  for (let cause = error; isError(cause); cause = underlying(cause)) {
     if (UNREACHABLE_ERROR_NAMES.has(cause.name)) return true;
     if (cause.name === 'MongooseError' && BUFFERING_TIMED_OUT.test(cause.message)) return true;
     if (isDriverSocketDrop(cause)) return true;
