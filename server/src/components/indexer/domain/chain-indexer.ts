@@ -124,8 +124,11 @@ export function createIndexer(options: IndexerOptions): Indexer {
     const entriesOf = new Map<EventSource['reset'], { source: EventSource; log: Log }[]>();
     for (const log of ordered) {
       for (const source of byAddress.get(log.address.toLowerCase()) ?? []) {
-        const entries = entriesOf.get(source.reset) ?? [];
-        if (entries.push({ source, log }) === 1) entriesOf.set(source.reset, entries);
+        // The reset function's identity names the read model the source writes; it is never called from here.
+        // eslint-disable-next-line @typescript-eslint/unbound-method
+        const readModel = source.reset;
+        const entries = entriesOf.get(readModel) ?? [];
+        if (entries.push({ source, log }) === 1) entriesOf.set(readModel, entries);
       }
     }
     const outcomes = await Promise.allSettled([...entriesOf.values()].map((entries) => applyInOrder(entries, times)));
