@@ -7,11 +7,11 @@
  * never from the developer's environment. Logs are off but for fatal errors (LOG_LEVEL=fatal): at 500 req/s
  * request logs would be thousands of lines in the bench's output, and the load client counts every failure.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { deploySystem } from '@test-support/deploy';
+import { deploySystem, writeDeploymentsFile } from '@test-support/deploy';
 import { CHAIN_ID, DEV_ACCOUNTS, DEV_AUDIT_ANCHORER_INDEX, devAccount } from '@test-support/dev-chain';
 import { connect, testSigners } from '../../test/contracts/helpers/chain';
 import { pickFreePort } from '../../scripts/dev/app-address';
@@ -51,19 +51,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     const [admin] = await testSigners(provider);
     const system = await deploySystem(admin);
     const deploymentsFile = path.join(dataDir, 'deployments.json');
-    // The deployments file the server reads (scripts/export-contracts.ts writes it after a migration).
-    const contracts = {
-      Registry: system.registry,
-      Consent: system.consent,
-      Appointments: system.appointments,
-      Records: system.records,
-      Anchoring: system.anchoring,
-    };
-    const deployed: Record<string, { address: string; blockNumber: number }> = {};
-    for (const [name, contract] of Object.entries(contracts)) {
-      deployed[name] = { address: await contract.getAddress(), blockNumber: 0 };
-    }
-    writeFileSync(deploymentsFile, JSON.stringify({ [CHAIN_ID]: deployed }));
+    await writeDeploymentsFile(system, deploymentsFile);
 
     const [mongo, ipfs] = await Promise.all([startMongo({ dataDir }), startIpfs({ dataDir, port: 0 })]);
     stops.push(mongo.stop, ipfs.stop);

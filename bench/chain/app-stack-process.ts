@@ -6,11 +6,10 @@
  * The API's per-account write limit and /rpc's per-IP limit are raised: here one account and one IP send far
  * more than a person does. Prints one JSON line (StackAddresses) once ready; stops when its stdin closes.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BaseContract } from 'ethers';
-import { deploySystem } from '@test-support/deploy';
+import { deploySystem, writeDeploymentsFile } from '@test-support/deploy';
 import { startGanache } from '@test-support/ganache';
 import { CHAIN_ID, DEV_AUDIT_ANCHORER_INDEX } from '../../scripts/dev/chain-options';
 import { devAccounts } from '../../scripts/dev/chain';
@@ -50,21 +49,9 @@ async function main(): Promise<void> {
   const provider = connect(chain.url);
   const [admin] = await testSigners(provider);
   const system = await deploySystem(admin);
-  // The deployments file as scripts/export-contracts.ts writes it; block 0, so the indexer reads from the start.
-  const named: Record<string, BaseContract> = {
-    Registry: system.registry,
-    Consent: system.consent,
-    Appointments: system.appointments,
-    Records: system.records,
-    Anchoring: system.anchoring,
-  };
-  const deployed: Record<string, { address: string; blockNumber: number }> = {};
-  for (const [name, contract] of Object.entries(named)) {
-    deployed[name] = { address: await contract.getAddress(), blockNumber: 0 };
-  }
   provider.destroy();
   const deploymentsFile = path.join(dataDir, 'deployments.json');
-  writeFileSync(deploymentsFile, JSON.stringify({ [CHAIN_ID]: deployed }));
+  await writeDeploymentsFile(system, deploymentsFile);
 
   const [mongo, ipfs] = await Promise.all([startMongo({ dataDir }), startIpfs({ dataDir, port: 0 })]);
   stops.push(mongo.stop, ipfs.stop);
@@ -91,8 +78,8 @@ async function main(): Promise<void> {
     appUrl,
     publicRpcUrl: `${appUrl}/rpc`,
     rpcUrl: chain.url,
-    records: deployed['Records'].address,
-    registry: deployed['Registry'].address,
+    records: await system.records.getAddress(),
+    registry: await system.registry.getAddress(),
   };
   process.stdout.write(`${JSON.stringify(addresses)}\n`);
 }

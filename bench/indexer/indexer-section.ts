@@ -7,13 +7,13 @@
  *    transaction, lag = when its entry is in the records read model − when eth_sendRawTransaction
  *    returned (Ganache's eager instamine mines before it answers, so that is when the receipt exists).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { JsonRpcProvider, type BaseContract } from 'ethers';
+import { JsonRpcProvider } from 'ethers';
 import mongoose from 'mongoose';
 import type { Records } from '@contracts/types';
-import { deploySystem } from '@test-support/deploy';
+import { deploySystem, writeDeploymentsFile } from '@test-support/deploy';
 import { CHAIN_ID, devAccount } from '@test-support/dev-chain';
 import { startMongo } from '../../scripts/dev/mongo';
 import { loadConfig, type AppConfig } from '../../server/src/libraries/config/config';
@@ -50,17 +50,6 @@ const CATCH_UP_SHORTFALL =
 const LAG_SHORTFALL =
   'indexer lag: the loop sees a new head within INDEXER_POLL_MS (50 ms), then each source applies the log with its MongoDB round trips; on this machine one addRecord costs the transaction records about 15–30 ms and more when the embedded MongoDB stalls, which sets the p95. The batch handlers above would cut it too.';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The deployments file the server reads, for contracts deployed from `fromBlock` on. */
-function writeDeployments(file: string, addresses: Record<string, string>, fromBlock: number): void {
-  const entries = Object.entries(addresses).map(
-    ([name, address]): [string, { address: string; blockNumber: number }] => [
-      name,
-      { address, blockNumber: fromBlock },
-    ],
-  );
-  writeFileSync(file, JSON.stringify({ [CHAIN_ID]: Object.fromEntries(entries) }));
-}
 
 function serverConfig(chainUrl: string, mongoUri: string, deploymentsFile: string): AppConfig {
   return loadConfig({
@@ -148,16 +137,8 @@ async function measure(
     const fromBlock = (await deployer.getBlockNumber()) + 1;
     trace('deploying');
     const system = await deploySystem(devAccount(0).connect(deployer));
-    const addresses = Object.fromEntries(
-      await Promise.all(
-        Object.entries(system as unknown as Record<string, BaseContract>).map(async ([name, contract]) => [
-          name[0].toUpperCase() + name.slice(1),
-          await contract.getAddress(),
-        ]),
-      ),
-    ) as Record<string, string>;
     const deploymentsFile = path.join(dataDir, 'deployments.json');
-    writeDeployments(deploymentsFile, addresses, fromBlock);
+    await writeDeploymentsFile(system, deploymentsFile, fromBlock);
 
     const senders: RecordSender[] = [];
     for (const index of SENDER_INDICES) {

@@ -3,6 +3,7 @@
  * plan (migrations/system.json: constructor arguments, bindings and roles), with the TypeChain factories.
  * Contract tests, the gas bench and the client specs' in-process chain all deploy through it.
  */
+import { writeFileSync } from 'node:fs';
 import type { ContractRunner, Signer } from 'ethers';
 import {
   Anchoring__factory,
@@ -17,7 +18,7 @@ import {
   type Registry,
 } from '@contracts/types';
 import system from '../../migrations/system.json';
-import { devAccount } from './dev-chain';
+import { CHAIN_ID, devAccount } from './dev-chain';
 
 export interface System {
   registry: Registry;
@@ -86,4 +87,17 @@ export async function deploySystem(
     records: attach<Records>('Records', deployer),
     anchoring: attach<Anchoring>('Anchoring', deployer),
   };
+}
+
+/**
+ * The deployments file the server reads (as scripts/export-contracts.ts writes it after a migration), for a system
+ * deployed here: every contract from `fromBlock` on (block 0: the indexer reads the chain from its start).
+ */
+export async function writeDeploymentsFile(deployed: System, file: string, fromBlock = 0): Promise<void> {
+  const entries: [ContractName, { address: string; blockNumber: number }][] = [];
+  for (const name of Object.keys(factories) as ContractName[]) {
+    const contract = deployed[`${name[0].toLowerCase()}${name.slice(1)}` as keyof System];
+    entries.push([name, { address: await contract.getAddress(), blockNumber: fromBlock }]);
+  }
+  writeFileSync(file, JSON.stringify({ [CHAIN_ID]: Object.fromEntries(entries) }));
 }

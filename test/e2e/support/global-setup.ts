@@ -8,6 +8,7 @@ import { appendFileSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { EXTERNAL_SERVICE_VARIABLES } from '../../support/external-services';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const READY_TIMEOUT_MS = 180_000;
@@ -31,17 +32,7 @@ export default async function globalSetup(): Promise<void> {
     CHAIN_PORT: String(chainPort),
     IPFS_PORT: '0',
   };
-  for (const external of [
-    'RPC_URL',
-    'GANACHE_URL',
-    'MONGODB_URI',
-    'IPFS_API_URL',
-    'DEPLOYMENTS_FILE',
-    'PUBLIC_RPC_URL',
-    'PUBLIC_ORIGIN',
-    'ALLOWED_ORIGINS',
-  ])
-    delete env[external];
+  for (const external of EXTERNAL_SERVICE_VARIABLES) delete env[external];
   const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['scripts/dev/start.ts'], {
     cwd: repoRoot,
     env,

@@ -10,18 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pickFreePort } from '../../../scripts/dev/app-address';
 import { startStack, type Stack } from '../../../scripts/dev/stack';
+import { EXTERNAL_SERVICE_VARIABLES } from '@test-support/external-services';
 import { seedMigratedChain } from '@test-support/migrated-chain';
-
-const EXTERNAL_SERVICE_VARIABLES = [
-  'RPC_URL',
-  'GANACHE_URL',
-  'MONGODB_URI',
-  'IPFS_API_URL',
-  'DEPLOYMENTS_FILE',
-  'PUBLIC_RPC_URL',
-  'PUBLIC_ORIGIN',
-  'ALLOWED_ORIGINS',
-];
 
 export interface DrillStack extends Stack {
   dataDir: string;
