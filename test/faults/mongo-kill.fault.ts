@@ -27,7 +27,7 @@ const DRILL_BUDGET_MS = 300_000;
 const ACKNOWLEDGED_WRITES = 2_000;
 /** MongoDB is killed once this many writes are acknowledged. */
 const KILL_AFTER_ACKNOWLEDGED = ACKNOWLEDGED_WRITES / 2;
-/** Longest any answer may take, down or up: the driver gives up selecting a server after 10 s (plus a loaded machine's slack). */
+/** Longest any answer may take, down or up: one operation gives up on MongoDB after 5 s (server/src/libraries/mongo), a request makes a few. */
 const ANSWER_BOUND_MS = 20_000;
 /** MongoDB stays down until this many writes were refused (or this long passed), so the outage is seen. */
 const REFUSALS_BEFORE_RESTART = 8;
