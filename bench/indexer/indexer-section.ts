@@ -44,7 +44,7 @@ const SETTLE_TIMEOUT_MS = 15_000;
 const trace = (phase: string) => {
   if (process.env.BENCH_TRACE) console.error(`indexer bench: ${phase} at ${new Date().toISOString()}`);
 };
-/** Why a row falls short, printed when it does (measured on this 2-core machine, see ADR 0016). */
+/** Why a row falls short, printed when it does (measured on this 2-core machine, see ADR 0014). */
 const CATCH_UP_SHORTFALL =
   'indexer catch-up: every log still costs each source one to five MongoDB round trips in turn (records: upsert + pending-upload delete; activity: upsert; transaction records: find, submissions, doctor names, save), 5–25 ms each on the embedded engine here, so the slowest source (transaction records) bounds the rate. Batch handlers — one bulkWrite per source per range and the receipts of a range in one JSON-RPC batch (an optional EventSource.applyBatch; the loop already groups logs by source) — would be the way to 2,000 events/s.';
 const LAG_SHORTFALL =
