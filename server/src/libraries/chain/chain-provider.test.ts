@@ -1,16 +1,10 @@
-import { createServer } from 'node:net';
+import { pickFreePort } from '../../../../scripts/dev/app-address';
 import { CHAIN_ID } from '@test-support/dev-chain';
 import { toAppError } from '../errors';
 import { createProvider } from './chain-provider';
 
-/** A port nothing listens on: bind a free one, then release it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+/** A port nothing listens on: a free one, bound and released. */
+const closedPort = () => pickFreePort('127.0.0.1');
 
 describe('the API’s chain provider', () => {
   test('When the chain node is down, then a chain call fails with a 503 CHAIN_UNAVAILABLE the error middleware passes on', async () => {

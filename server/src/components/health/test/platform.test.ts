@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { pickFreePort } from '../../../../../scripts/dev/app-address';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -18,14 +18,8 @@ afterAll(async () => {
   await testApp?.close();
 });
 
-/** A port nothing listens on: bind a free one, then release it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+/** A port nothing listens on: a free one, bound and released. */
+const closedPort = () => pickFreePort('127.0.0.1');
 
 describe('Health and client config', () => {
   test('When chain, MongoDB and IPFS answer, then /api/health is ok with the chain head', async () => {
