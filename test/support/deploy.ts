@@ -9,13 +9,19 @@ import {
   Anchoring__factory,
   Appointments__factory,
   Consent__factory,
+  EmergencyAccess__factory,
+  Erasure__factory,
   Records__factory,
   Registry__factory,
+  ResearchSharing__factory,
   type Anchoring,
   type Appointments,
   type Consent,
+  type EmergencyAccess,
+  type Erasure,
   type Records,
   type Registry,
+  type ResearchSharing,
 } from '@contracts/types';
 import system from '../../migrations/system.json';
 import { CHAIN_ID, devAccount } from './dev-chain';
@@ -26,6 +32,9 @@ export interface System {
   appointments: Appointments;
   records: Records;
   anchoring: Anchoring;
+  researchSharing: ResearchSharing;
+  emergencyAccess: EmergencyAccess;
+  erasure: Erasure;
 }
 type ContractName = keyof typeof system.constructorArgs;
 
@@ -35,6 +44,9 @@ const factories = {
   Appointments: Appointments__factory,
   Records: Records__factory,
   Anchoring: Anchoring__factory,
+  ResearchSharing: ResearchSharing__factory,
+  EmergencyAccess: EmergencyAccess__factory,
+  Erasure: Erasure__factory,
 } satisfies Record<ContractName, unknown>;
 
 /** Every deployment names its gas: Ganache 7.9 can hang on eth_estimateGas, and any signer may be given. */
@@ -86,6 +98,9 @@ export async function deploySystem(
     appointments: attach<Appointments>('Appointments', deployer),
     records: attach<Records>('Records', deployer),
     anchoring: attach<Anchoring>('Anchoring', deployer),
+    researchSharing: attach<ResearchSharing>('ResearchSharing', deployer),
+    emergencyAccess: attach<EmergencyAccess>('EmergencyAccess', deployer),
+    erasure: attach<Erasure>('Erasure', deployer),
   };
 }
 

@@ -1,0 +1,5 @@
+// Deploys EmergencyAccess (constructor arguments in system.json).
+const { deployFromPlan } = require('./deploy-step');
+
+module.exports = (deployer, _network, accounts) =>
+  deployer.then(() => deployFromPlan(artifacts, deployer, accounts, 'EmergencyAccess'));
