@@ -7,6 +7,7 @@ import { ADMIN_APPOINTMENTS_FEATURE } from './appointments/admin/admin-appointme
 import { QUEUE_FEATURE } from './appointments/queue/queue.feature';
 import { DASHBOARD_FEATURE } from './dashboard/dashboard.feature';
 import { DOCTORS_FEATURE, FIND_A_DOCTOR_FEATURE } from './doctors/doctors.feature';
+import { MY_DATA_FEATURE } from './my-data/my-data.feature';
 import { PATIENTS_FEATURE } from './patients/patients.feature';
 import { PRACTICE_FEATURE } from './practice/practice.feature';
 import { RECORDS_FEATURE } from './documents/records.feature';
@@ -18,6 +19,7 @@ export const FEATURES: readonly Feature[] = [
   FIND_A_DOCTOR_FEATURE,
   APPOINTMENTS_FEATURE,
   RECORDS_FEATURE,
+  MY_DATA_FEATURE,
   PRACTICE_FEATURE,
   QUEUE_FEATURE,
   PATIENTS_FEATURE,

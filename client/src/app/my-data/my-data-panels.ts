@@ -1,0 +1,14 @@
+/**
+ * THE list of panels on the patient's My data page, in page order. A domain adds its panel (a standalone
+ * component in its own folder, loaded lazily) with one entry here and edits nothing else.
+ */
+import type { Type } from '@angular/core';
+
+export interface MyDataPanel {
+  /** The panel's heading (an h2 the page renders) and its anchor id. */
+  title: string;
+  id: string;
+  load: () => Promise<Type<unknown>>;
+}
+
+export const MY_DATA_PANELS: readonly MyDataPanel[] = [];
