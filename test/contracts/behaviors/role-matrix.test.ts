@@ -5,7 +5,7 @@
  * before every caller.
  */
 import { ZeroAddress, ZeroHash, id, type BaseContract, type ContractTransactionResponse } from 'ethers';
-import { DAY, SLOT_LENGTH, UNTIL_REVOKED } from '@test-support/constants';
+import { DAY, HOUR, SLOT_LENGTH, UNTIL_REVOKED } from '@test-support/constants';
 import { licenceHash } from '@test-support/licences';
 import { increaseTime, mined, type TestSigner } from '../helpers/chain';
 import { Checkpoint } from '../helpers/checkpoint';
@@ -348,6 +348,74 @@ const rows: Row[] = [
     contract: (w) => w.anchoring,
     call: (w, c) => w.anchoring.connect(c).anchorAuditHead(1, `0x${'a1'.repeat(32)}`),
     outcomes: only([], deny('AnchoringUnauthorizedAnchorer')),
+  },
+  // ResearchSharing
+  {
+    fn: 'ResearchSharing.optIn',
+    contract: (w) => w.researchSharing,
+    call: (w, c) => w.researchSharing.connect(c).optIn(1, 2n ** 40n),
+    outcomes: only(['patient'], deny('ResearchNotPatient')),
+  },
+  {
+    fn: 'ResearchSharing.optOut',
+    contract: (w) => w.researchSharing,
+    prepare: async (w) => void (await mined(w.researchSharing.connect(w.cast.patient).optIn(1, 2n ** 40n))),
+    call: (w, c) => w.researchSharing.connect(c).optOut(),
+    outcomes: only(['patient'], deny('ResearchNotOptedIn')),
+  },
+  {
+    fn: 'ResearchSharing.anchorExport',
+    contract: (w) => w.researchSharing,
+    call: (w, c) => w.researchSharing.connect(c).anchorExport(id('matrix export'), 100, 5, 1000),
+    outcomes: only(['admin'], deny('GovernedUnauthorizedAdmin')),
+  },
+  // EmergencyAccess
+  {
+    fn: 'EmergencyAccess.breakGlass',
+    contract: (w) => w.emergencyAccess,
+    call: (w, c) => w.emergencyAccess.connect(c).breakGlass(w.cast.patient.address, id('matrix justification')),
+    outcomes: only(['doctor'], deny('EmergencyNotVerifiedDoctor')),
+  },
+  {
+    fn: 'EmergencyAccess.endEmergencyAccess',
+    contract: (w) => w.emergencyAccess,
+    prepare: async (w) =>
+      void (await mined(
+        w.emergencyAccess.connect(w.cast.doctor).breakGlass(w.cast.patient.address, id('matrix justification')),
+      )),
+    call: (w, c) => w.emergencyAccess.connect(c).endEmergencyAccess(w.cast.patient.address, w.cast.doctor.address),
+    outcomes: only(['admin', 'doctor', 'patient'], deny('EmergencyUnauthorizedCloser')),
+  },
+  {
+    fn: 'EmergencyAccess.setWindow',
+    contract: (w) => w.emergencyAccess,
+    call: (w, c) => w.emergencyAccess.connect(c).setWindow(2 * HOUR),
+    outcomes: only(['admin'], deny('GovernedUnauthorizedAdmin')),
+  },
+  {
+    fn: 'EmergencyAccess.setEmergencySharing',
+    contract: (w) => w.emergencyAccess,
+    call: (w, c) => w.emergencyAccess.connect(c).setEmergencySharing(true),
+    outcomes: only(['patient'], deny('EmergencyNotPatient')),
+  },
+  {
+    fn: 'EmergencyAccess.setEmergencyKey',
+    contract: (w) => w.emergencyAccess,
+    call: (w, c) => w.emergencyAccess.connect(c).setEmergencyKey(`0x${'5e'.repeat(32)}`),
+    outcomes: only(['admin'], deny('GovernedUnauthorizedAdmin')),
+  },
+  // Erasure
+  {
+    fn: 'Erasure.erase',
+    contract: (w) => w.erasure,
+    call: (w, c) => w.erasure.connect(c).erase(),
+    outcomes: only(['patient'], deny('ErasureNotPatient')),
+  },
+  {
+    fn: 'Erasure.eraseFor',
+    contract: (w) => w.erasure,
+    call: (w, c) => w.erasure.connect(c).eraseFor(w.cast.patient.address, id('matrix request')),
+    outcomes: only(['admin'], deny('GovernedUnauthorizedAdmin')),
   },
 ];
 
