@@ -22,7 +22,8 @@ async function main(): Promise<void> {
       rows.push([name, receipt.gasUsed]);
     };
     const [admin, doctor, doctor2, patient, newAdmin, auditAnchorer] = await testSigners(provider);
-    const { registry, consent, appointments, records, anchoring } = await deploySystem(admin);
+    const { registry, consent, appointments, records, anchoring, researchSharing, emergencyAccess, erasure } =
+      await deploySystem(admin);
 
     await measure(
       'Registry.registerDoctor',
@@ -106,6 +107,26 @@ async function main(): Promise<void> {
     const asAnchorer = anchoring.connect(auditAnchorer);
     await measure('Anchoring.anchorAuditHead (first)', asAnchorer.anchorAuditHead(1, CONTENT_HASH));
     await measure('Anchoring.anchorAuditHead (next)', asAnchorer.anchorAuditHead(2, CONTENT_HASH));
+
+    const asPatientResearch = researchSharing.connect(patient);
+    await measure('ResearchSharing.optIn (every scope)', asPatientResearch.optIn(7, UNTIL_REVOKED));
+    await measure('ResearchSharing.optOut', asPatientResearch.optOut());
+    await measure('ResearchSharing.anchorExport', researchSharing.anchorExport(CONTENT_HASH, 1000, 5, 1000));
+
+    await measure('EmergencyAccess.setWindow', emergencyAccess.setWindow(12 * HOUR));
+    await measure('EmergencyAccess.setEmergencyKey', emergencyAccess.setEmergencyKey(CONTENT_HASH));
+    await measure('EmergencyAccess.setEmergencySharing', emergencyAccess.connect(patient).setEmergencySharing(true));
+    await measure(
+      "EmergencyAccess.breakGlass (the doctor's first use)",
+      emergencyAccess.connect(doctor).breakGlass(patient.address, CONTENT_HASH),
+    );
+    await measure(
+      'EmergencyAccess.endEmergencyAccess',
+      emergencyAccess.connect(patient).endEmergencyAccess(patient.address, doctor.address),
+    );
+
+    await measure('Erasure.erase', erasure.connect(patient).erase());
+    await measure('Erasure.eraseFor (again, on a request)', erasure.eraseFor(patient.address, CONTENT_HASH));
 
     console.log('| Function | Gas used |\n| --- | ---: |');
     for (const [name, gas] of rows) console.log(`| ${name} | ${gas.toLocaleString('en-US')} |`);

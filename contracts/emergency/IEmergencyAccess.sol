@@ -58,13 +58,19 @@ interface IEmergencyAccess {
      */
     function breakGlass(address patient, bytes32 justificationCommitment) external;
 
-    /// @notice Ends an open emergency access early: the patient, the doctor or an admin. Emits {EmergencyAccessEnded}.
+    /**
+     * @notice Ends an open emergency access early: the patient, the doctor or an admin. Reverts
+     * {EmergencyAccessNotOpen} once it has ended or expired. Emits {EmergencyAccessEnded}.
+     */
     function endEmergencyAccess(address patient, address doctor) external;
 
     /// @notice Sets the emergency window, within [MIN_WINDOW, MAX_WINDOW]. Registry admins only. Emits {EmergencyWindowChanged}.
     function setWindow(uint64 window) external;
 
-    /// @notice The caller (a registered patient) lets documents be wrapped for the clinic's emergency key, or stops it.
+    /**
+     * @notice The caller (a registered patient) lets documents be wrapped for the clinic's emergency key, or stops it.
+     * Emits {EmergencySharingChanged}.
+     */
     function setEmergencySharing(bool enabled) external;
 
     /// @notice Sets the clinic's emergency X25519 public key. Registry admins only. Emits {EmergencyKeyChanged}.
