@@ -21,7 +21,7 @@ const SAVED: PatientView = {
     emergencyContact: { name: 'Mary Somerville', phone: '+447700900456' },
     updatedAt: '2026-11-27T10:00:00.000Z',
   },
-  health: { allergies: ['Penicillin', 'Peanuts'], chronicConditions: ['Asthma'] },
+  health: { allergies: ['Penicillin', 'Peanuts'], chronicConditions: ['Asthma'], currentMedications: [] },
 };
 
 describe('MyProfile', () => {
