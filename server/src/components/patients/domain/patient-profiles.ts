@@ -23,7 +23,7 @@ export const PROFILE_FIELDS = [
   'state',
   'emergencyContact',
 ] as const;
-export const HEALTH_FIELDS = ['allergies', 'chronicConditions'] as const;
+export const HEALTH_FIELDS = ['allergies', 'chronicConditions', 'currentMedications'] as const;
 
 function toView(address: string, record: PatientProfileRecord | null): PatientView {
   if (!record) return { address, profile: null, health: null };
@@ -35,7 +35,12 @@ function toView(address: string, record: PatientProfileRecord | null): PatientVi
   return {
     address,
     profile: { ...profile, updatedAt: updatedAt.toISOString() },
-    health: { allergies: health.allergies, chronicConditions: health.chronicConditions },
+    health: {
+      allergies: health.allergies,
+      chronicConditions: health.chronicConditions,
+      // Profiles saved before the field existed have none stored.
+      currentMedications: health.currentMedications ?? [],
+    },
   };
 }
 
@@ -84,11 +89,11 @@ export async function saveOwnProfile(
   input: PatientProfileUpdate,
 ): Promise<PatientView> {
   if (!(await chain.registry.isPatient(address))) throw patientNotFound(address);
-  const { allergies, chronicConditions, ...contact } = input;
+  const { allergies, chronicConditions, currentMedications, ...contact } = input;
   const record: PatientProfileRecord = {
     address,
     ...contact,
-    health: { allergies, chronicConditions },
+    health: { allergies, chronicConditions, currentMedications },
     updatedAt: new Date(),
   };
   await saveProfile(record);
