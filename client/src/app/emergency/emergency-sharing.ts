@@ -79,7 +79,10 @@ export class EmergencySharing {
     const clinicPublicKey = publicKeyFromHex(clinicKey);
     const keys: { cid: string; wrappedKey: string }[] = [];
     for (const document of missing) {
-      keys.push({ cid: document.cid, wrappedKey: await rewrapForClinic(document.wrappedKey, privateKey, clinicPublicKey) });
+      keys.push({
+        cid: document.cid,
+        wrappedKey: await rewrapForClinic(document.wrappedKey, privateKey, clinicPublicKey),
+      });
     }
     for (let start = 0; start < keys.length; start += WRAP_BATCH) {
       await this.api.storeDocumentKeys({ publicKey: clinicKey, keys: keys.slice(start, start + WRAP_BATCH) });
