@@ -31,6 +31,8 @@ export class MemoryEmergencyServer {
   readonly justifications: JustificationCreated[] = [];
   /** Set to answer a justification otherwise than the server does (a server that lies). */
   answerJustification?: (body: JustificationBody) => JustificationCreated;
+  /** Fixed answers to other GETs, by path (e.g. '/api/emergency/reviews'). */
+  readonly answers = new Map<string, unknown>();
   caller = '';
   private timer: ReturnType<typeof setInterval> | undefined;
 
@@ -112,7 +114,9 @@ export class MemoryEmergencyServer {
         .map(([cid, key]) => ({ cid, wrappedKey: key.wrappedKey }));
       return ok({ accessId: documentKeys[1], ...access, expiresAt: '', publicKey: this.clinicKey, items });
     }
+    if (method === 'GET' && this.answers.has(path)) return ok(this.answers.get(path));
     if (method === 'GET' && path === '/api/emergency/accesses/mine') return ok({ items: [] });
+    if (method === 'POST' && path.startsWith('/api/emergency/reviews/')) return ok(body);
     this.refuse(request, 500, 'NOT_SERVED');
   }
 

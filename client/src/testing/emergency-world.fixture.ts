@@ -15,6 +15,8 @@ import { MemoryKeyServer } from './document-services.fixture';
 import { MemoryEmergencyServer } from './emergency-server.fixture';
 import { startTestChain, type TestChain } from './test-chain';
 import { TestWallet } from './test-wallet';
+import type { Role } from '@api';
+import { Session } from '../app/auth/session';
 import { AppConfigStore } from '../app/chain/app-config';
 import { WalletConnection } from '../app/chain/wallet-connection';
 
@@ -50,17 +52,17 @@ export async function bedAs(
   chain: TestChain,
   account: HDNodeWallet,
   state?: { emergency?: MemoryEmergencyServer; keys?: MemoryKeyServer },
-  imports: unknown[] = [],
+  providers: unknown[] = [],
 ): Promise<PersonBed> {
   TestBed.resetTestingModule();
   const wallet = new TestWallet(account, { chain });
   const stopAnnouncing = wallet.announceOn(window);
   TestBed.configureTestingModule({
-    imports: imports as never[],
-    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), ...(providers as never[])],
   });
   const http = TestBed.inject(HttpTestingController);
   const configLoaded = TestBed.inject(AppConfigStore).load();
+  const signedIn = TestBed.inject(Session).refresh();
   http.expectOne('/api/config').flush(
     appConfigFor(await chain.registry.getAddress(), {
       EmergencyAccess: await chain.emergencyAccess.getAddress(),
@@ -68,6 +70,11 @@ export async function bedAs(
     }),
   );
   await configLoaded;
+  const role = roleOf(account);
+  http
+    .expectOne('/api/me')
+    .flush({ address: account.address, roles: [role], doctorStatus: role === 'doctor' ? 'verified' : 'none' });
+  await signedIn;
   await TestBed.inject(WalletConnection).connect();
   const emergency = carry(new MemoryEmergencyServer(http), state?.emergency);
   emergency.caller = account.address;
@@ -89,6 +96,11 @@ export async function bedAs(
       stopAnnouncing();
     },
   };
+}
+
+function roleOf(account: HDNodeWallet): Role {
+  if (account.address === ADMIN.address) return 'admin';
+  return account.address === DOCTOR.address ? 'doctor' : 'patient';
 }
 
 function carry(next: MemoryEmergencyServer, previous?: MemoryEmergencyServer): MemoryEmergencyServer {
