@@ -2,7 +2,7 @@
  * Reading and saving patient profiles. Every read by someone other than the patient is logged
  * (journaled) before the data is returned; a failed log write fails the read.
  */
-import type { PatientListQuery, PatientPage, PatientProfileUpdate, PatientView } from '@api';
+import type { EmergencyProfile, PatientListQuery, PatientPage, PatientProfileUpdate, PatientView } from '@api';
 import { forbidden } from '../../../libraries/errors';
 import { recordActivity } from '../../activity';
 import { recordAccess } from '../../audit';
@@ -112,5 +112,24 @@ export async function listPatients(chain: PatientChain, reader: string, query: P
       ...names.get(patient.address),
     })),
     total,
+  };
+}
+
+/**
+ * The fields a treating doctor needs first (name, date of birth, allergies, conditions, medications,
+ * emergency contact), WITHOUT an access check or log entry: for the emergency component, which decides
+ * the read on the chain and logs it before calling this. Null when the patient saved no profile.
+ */
+export async function emergencyProfileOf(patient: string): Promise<EmergencyProfile | null> {
+  const record = await findProfile(patient);
+  if (!record) return null;
+  return {
+    firstName: record.firstName,
+    lastName: record.lastName,
+    dateOfBirth: record.dateOfBirth,
+    allergies: record.health.allergies,
+    chronicConditions: record.health.chronicConditions,
+    currentMedications: record.health.currentMedications ?? [],
+    emergencyContact: { name: record.emergencyContact.name, phone: record.emergencyContact.phone },
   };
 }
