@@ -102,7 +102,7 @@ describeInBrowser('Emergency access (browser)', () => {
     const accesses = patient.page.getByRole('region', { name: 'Emergency accesses to your record' });
     await accesses.getByText(JUSTIFICATION).waitFor({ timeout: UI_TIMEOUT });
     await accesses.getByText('Gareth Glassbreaker', { exact: false }).waitFor({ timeout: UI_TIMEOUT });
-    await accesses.getByRole('button', { name: /^End emergency access of .* now$/ }).waitFor({ timeout: UI_TIMEOUT });
+    await accesses.getByRole('button', { name: /^End access now for / }).waitFor({ timeout: UI_TIMEOUT });
     const firstRegion = await patient.page.locator('main section, main [role="region"]').first().textContent();
     expect(firstRegion).toContain('Emergency accesses to your record');
     await screenshotForGuide(patient.page, 'rights-emergency-patient');
