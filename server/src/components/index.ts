@@ -14,6 +14,7 @@ import { auditComponent } from './audit';
 import { authComponent } from './auth';
 import { consentComponent } from './consent';
 import { doctorsComponent } from './doctors';
+import { fhirComponent } from './fhir';
 import { documentKeysComponent } from './document-keys';
 import { healthComponent } from './health';
 import { ipfsComponent } from './ipfs';
@@ -41,6 +42,7 @@ export const COMPONENTS: readonly Component[] = [
   ipfsComponent,
   recordsComponent,
   documentKeysComponent,
+  fhirComponent,
 ];
 
 export type { Component, ComponentContext } from './component';

@@ -10,6 +10,8 @@ import { recordRoutes } from './entry-points/api/records-routes';
 import { recordsEvents } from './entry-points/chain-events/records-events';
 
 export { recordRoutes, type RecordRouteOptions } from './entry-points/api/records-routes';
+export { assertMayReadRecords, type RecordsChain } from './domain/records-access';
+export { findRecordsOfPatient, type RecordEntryRecord } from './data-access/record-store';
 
 export const recordsComponent: Component = {
   name: 'records',
