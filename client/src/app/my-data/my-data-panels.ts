@@ -11,4 +11,10 @@ export interface MyDataPanel {
   load: () => Promise<Type<unknown>>;
 }
 
-export const MY_DATA_PANELS: readonly MyDataPanel[] = [];
+export const MY_DATA_PANELS: readonly MyDataPanel[] = [
+  {
+    title: 'Take your record to another provider (FHIR)',
+    id: 'fhir-export',
+    load: () => import('../fhir/fhir-export-panel').then((module) => module.FhirExportPanel),
+  },
+];
