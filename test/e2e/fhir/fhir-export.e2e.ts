@@ -26,7 +26,7 @@ async function downloadedBundle(page: Page, button: string): Promise<Bundle> {
     page.waitForEvent('download', { timeout: 90_000 }),
     page.getByRole('region', { name: PANEL }).getByRole('button', { name: button }).click(),
   ]);
-  return JSON.parse(readFileSync((await download.path()), 'utf8')) as Bundle;
+  return JSON.parse(readFileSync(await download.path(), 'utf8')) as Bundle;
 }
 
 const documentOf = (bundle: Bundle, entryId: string): DocumentReference | undefined =>
