@@ -12,6 +12,7 @@ import { CONSENT_ROUTES } from './consent';
 import { DOCTOR_ROUTES } from './doctors';
 import { DOCUMENT_KEY_ROUTES } from './document-keys';
 import { EMERGENCY_ROUTES } from './emergency';
+import { FHIR_ROUTES } from './fhir';
 import { IPFS_ROUTES } from './ipfs';
 import { PATIENT_ROUTES } from './patients';
 import { PLATFORM_ROUTES } from './platform';
@@ -37,4 +38,5 @@ export const API_ROUTES = [
   ...RECORD_ROUTES,
   ...DOCUMENT_KEY_ROUTES,
   ...EMERGENCY_ROUTES,
+  ...FHIR_ROUTES,
 ] as const;

@@ -19,6 +19,7 @@ export * from './document-keys';
 export * from './document-format';
 export * from './emergency';
 export * from './errors';
+export * from './fhir';
 export * from './ipfs';
 export * from './patients';
 export * from './personal-data';

@@ -14,6 +14,7 @@ import { auditComponent } from './audit';
 import { authComponent } from './auth';
 import { consentComponent } from './consent';
 import { doctorsComponent } from './doctors';
+import { fhirComponent } from './fhir';
 import { documentKeysComponent } from './document-keys';
 import { emergencyComponent } from './emergency';
 import { healthComponent } from './health';
@@ -43,6 +44,7 @@ export const COMPONENTS: readonly Component[] = [
   recordsComponent,
   documentKeysComponent,
   emergencyComponent,
+  fhirComponent,
 ];
 
 export type { Component, ComponentContext } from './component';

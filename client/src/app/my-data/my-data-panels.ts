@@ -17,4 +17,9 @@ export const MY_DATA_PANELS: readonly MyDataPanel[] = [
     id: 'emergency-sharing',
     load: () => import('../emergency/emergency-sharing-panel').then((m) => m.EmergencySharingPanel),
   },
+  {
+    title: 'Take your record to another provider (FHIR)',
+    id: 'fhir-export',
+    load: () => import('../fhir/fhir-export-panel').then((module) => module.FhirExportPanel),
+  },
 ];
