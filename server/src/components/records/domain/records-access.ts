@@ -13,7 +13,8 @@ import { recordAccess } from '../../audit';
 export interface RecordsChain {
   registry: Registry;
   consent: Consent;
-  emergency: EmergencyAccess;
+  /** When given, a live break-glass window also admits the doctor; the FHIR export leaves it out (consent only). */
+  emergency?: EmergencyAccess;
 }
 
 export const sameAccount = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -28,8 +29,8 @@ export const recordsNoAccess = () =>
  * A doctor's break-glass window (EmergencyAccess.hasEmergencyAccess: unexpired, not ended, doctor still
  * verified) also opens the records list: the list, never the documents' keys (see the emergency component).
  */
-const emergencyAccessIsLive = (chain: RecordsChain, reader: string, patient: string) =>
-  chain.emergency.hasEmergencyAccess(patient, reader);
+const emergencyAccessIsLive = async (chain: RecordsChain, reader: string, patient: string) =>
+  chain.emergency !== undefined && (await chain.emergency.hasEmergencyAccess(patient, reader));
 
 /**
  * Passes for the patient (not logged), logs and passes for an admin or a doctor with access, logs the
