@@ -11,6 +11,7 @@ import { AUTH_ROUTES } from './auth';
 import { CONSENT_ROUTES } from './consent';
 import { DOCTOR_ROUTES } from './doctors';
 import { DOCUMENT_KEY_ROUTES } from './document-keys';
+import { ERASURE_ROUTES } from './erasure';
 import { IPFS_ROUTES } from './ipfs';
 import { PATIENT_ROUTES } from './patients';
 import { PLATFORM_ROUTES } from './platform';
@@ -35,4 +36,5 @@ export const API_ROUTES = [
   ...IPFS_ROUTES,
   ...RECORD_ROUTES,
   ...DOCUMENT_KEY_ROUTES,
+  ...ERASURE_ROUTES,
 ] as const;

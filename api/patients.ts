@@ -130,6 +130,6 @@ export const PATIENT_ROUTES = routes([
     access: 'session',
     params: PatientAddressParamsSchema,
     response: PatientViewSchema,
-    errors: ['PATIENT_NOT_FOUND'],
+    errors: ['PATIENT_NOT_FOUND', 'PATIENT_ERASED'],
   },
 ]);

@@ -13,6 +13,7 @@ import { keyRoutes } from './entry-points/api/key-routes';
 
 export { ACCESS_GROUNDS, type AccessGround } from './domain/access-grounds';
 
+export { documentKeyCidsOf, eraseDocumentKeysData } from './domain/document-keys-erasure';
 export const documentKeysComponent: Component = {
   name: 'document-keys',
   contracts: ['Consent', 'Registry'],

@@ -11,6 +11,7 @@ import { recordsEvents } from './entry-points/chain-events/records-events';
 
 export { recordRoutes, type RecordRouteOptions } from './entry-points/api/records-routes';
 
+export { eraseRecordsData, recordCidsOf } from './domain/records-erasure';
 export const recordsComponent: Component = {
   name: 'records',
   contracts: ['Records', 'Consent', 'Registry'],
