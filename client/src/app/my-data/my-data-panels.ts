@@ -11,4 +11,10 @@ export interface MyDataPanel {
   load: () => Promise<Type<unknown>>;
 }
 
-export const MY_DATA_PANELS: readonly MyDataPanel[] = [];
+export const MY_DATA_PANELS: readonly MyDataPanel[] = [
+  {
+    title: 'Erase my data',
+    id: 'erase-my-data',
+    load: () => import('../erasure/erase-my-data').then((panel) => panel.EraseMyData),
+  },
+];
