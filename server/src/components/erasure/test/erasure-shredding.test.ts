@@ -217,6 +217,9 @@ describe('Erasure by crypto-shredding', () => {
     for (const cid of cids) expect(await catStatus(cid)).toBe(500);
     const pins = await (await fetch(`${ipfs.apiUrl}/api/v0/pin/ls`, { method: 'POST' })).json();
     for (const cid of cids) expect(Object.keys((pins as { Keys: object }).Keys)).not.toContain(cid);
+    // Through the app, the doctor is told why: erased, not merely missing.
+    const refused = await agent.doctor.post(`/api/ipfs/api/v0/cat?arg=${cids[0]}`).expect(410);
+    expect(refused.body.error.code).toBe('DOCUMENT_ERASED');
   });
 
   test('When erased, then no MongoDB document outside the access log and the erasure records holds the address, profile or any wrapped key', async () => {
