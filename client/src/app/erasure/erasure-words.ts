@@ -14,7 +14,7 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
 /** What stays, each with why: the chain cannot forget, and the access log is the legal record. */
 export function remainsSentences(remains: ErasureRemains): string[] {
   return [
-    `On the blockchain: ${plural(remains.recordPointers, 'pointer', 'pointers')} to encrypted documents nobody can open any more (their keys are destroyed); a blockchain cannot delete what it has recorded.`,
+    `On the blockchain: ${plural(remains.recordPointers, 'pointer to an encrypted document', 'pointers to encrypted documents')} nobody can open any more (the keys are destroyed); a blockchain cannot delete what it has recorded.`,
     `On the blockchain: the times of ${plural(remains.appointmentEvents, 'appointment event', 'appointment events')} and ${plural(remains.consentEvents, 'consent event', 'consent events')}, with your account address but no names or health data.`,
     `In the access log: ${plural(remains.accessLogEntries, 'entry', 'entries')} of who opened your data and when; the clinic must keep this legal record, and it holds no profile or document content.`,
   ];
