@@ -22,4 +22,9 @@ export const MY_DATA_PANELS: readonly MyDataPanel[] = [
     id: 'fhir-export',
     load: () => import('../fhir/fhir-export-panel').then((module) => module.FhirExportPanel),
   },
+  {
+    title: 'Erase my data',
+    id: 'erase-my-data',
+    load: () => import('../erasure/erase-my-data').then((panel) => panel.EraseMyData),
+  },
 ];

@@ -14,6 +14,7 @@ export { onAppointmentChange } from './domain/appointment-changes';
 export { appointmentGroundForReason } from './domain/reason-ground';
 export { findAppointments, type AppointmentRecord, type ListedStatus } from './data-access/appointment-store';
 
+export { appointmentNoteCidsOf, eraseAppointmentsData } from './domain/appointments-erasure';
 export const appointmentsComponent: Component = {
   name: 'appointments',
   contracts: ['Appointments', 'Registry'],

@@ -14,6 +14,7 @@ export { recordEntriesOf, cidsOutsideRecord } from './domain/record-queries';
 export { assertMayReadRecords, type RecordsChain } from './domain/records-access';
 export { findRecordsOfPatient, type RecordEntryRecord } from './data-access/record-store';
 
+export { eraseRecordsData, recordCidsOf } from './domain/records-erasure';
 export const recordsComponent: Component = {
   name: 'records',
   contracts: ['Records', 'Consent', 'Registry', 'EmergencyAccess'],
