@@ -16,6 +16,7 @@ import { PATIENT_ROUTES } from './patients';
 import { PLATFORM_ROUTES } from './platform';
 import { PRACTICE_ROUTES } from './practice';
 import { RECORD_ROUTES } from './records';
+import { RESEARCH_ROUTES } from './research';
 import { STATS_ROUTES } from './stats';
 import { TRANSACTION_ROUTES } from './transactions';
 
@@ -35,4 +36,5 @@ export const API_ROUTES = [
   ...IPFS_ROUTES,
   ...RECORD_ROUTES,
   ...DOCUMENT_KEY_ROUTES,
+  ...RESEARCH_ROUTES,
 ] as const;

@@ -21,6 +21,7 @@ import { openApiComponent } from './openapi';
 import { patientsComponent } from './patients';
 import { practiceComponent } from './practice';
 import { recordsComponent } from './records';
+import { researchComponent } from './research';
 import { rpcComponent } from './rpc';
 import { transactionsComponent } from './transactions';
 
@@ -41,6 +42,7 @@ export const COMPONENTS: readonly Component[] = [
   ipfsComponent,
   recordsComponent,
   documentKeysComponent,
+  researchComponent,
 ];
 
 export type { Component, ComponentContext } from './component';

@@ -12,6 +12,7 @@ import { appointmentsEvents } from './entry-points/chain-events/appointments-eve
 export { appointmentRoutes, type AppointmentRouteOptions } from './entry-points/api/appointment-routes';
 export { onAppointmentChange } from './domain/appointment-changes';
 export { appointmentGroundForReason } from './domain/reason-ground';
+export { findAppointments } from './data-access/appointment-store';
 
 export const appointmentsComponent: Component = {
   name: 'appointments',

@@ -11,6 +11,7 @@ import { patientRegistryEvents } from './entry-points/chain-events/registry-even
 export { recordPatientRegistered, clearPatientReadModel } from './domain/patient-events';
 export { findPatient, type PatientRecord } from './data-access/patient-store';
 export { findNames as findPatientNames } from './data-access/profile-store';
+export { findProfile as findPatientProfile } from './data-access/profile-store';
 export { patientAccessLog } from './domain/patient-access-log';
 export type { PatientAccessEntry, AccessReason } from './data-access/access-log-store';
 

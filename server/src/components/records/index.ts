@@ -10,6 +10,7 @@ import { recordRoutes } from './entry-points/api/records-routes';
 import { recordsEvents } from './entry-points/chain-events/records-events';
 
 export { recordRoutes, type RecordRouteOptions } from './entry-points/api/records-routes';
+export { findRecordsOfPatient } from './data-access/record-store';
 
 export const recordsComponent: Component = {
   name: 'records',
