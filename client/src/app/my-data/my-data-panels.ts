@@ -11,4 +11,10 @@ export interface MyDataPanel {
   load: () => Promise<Type<unknown>>;
 }
 
-export const MY_DATA_PANELS: readonly MyDataPanel[] = [];
+export const MY_DATA_PANELS: readonly MyDataPanel[] = [
+  {
+    title: 'Research sharing',
+    id: 'research-sharing',
+    load: () => import('../research/research-participation').then((m) => m.ResearchParticipationPanel),
+  },
+];
