@@ -13,14 +13,19 @@ export interface MyDataPanel {
 
 export const MY_DATA_PANELS: readonly MyDataPanel[] = [
   {
-    title: 'Emergency sharing',
-    id: 'emergency-sharing',
-    load: () => import('../emergency/emergency-sharing-panel').then((m) => m.EmergencySharingPanel),
-  },
-  {
     title: 'Take your record to another provider (FHIR)',
     id: 'fhir-export',
     load: () => import('../fhir/fhir-export-panel').then((module) => module.FhirExportPanel),
+  },
+  {
+    title: 'Research sharing',
+    id: 'research-sharing',
+    load: () => import('../research/research-participation').then((m) => m.ResearchParticipationPanel),
+  },
+  {
+    title: 'Emergency sharing',
+    id: 'emergency-sharing',
+    load: () => import('../emergency/emergency-sharing-panel').then((m) => m.EmergencySharingPanel),
   },
   {
     title: 'Erase my data',

@@ -13,6 +13,7 @@ import { eraseConsentData } from '../../consent';
 import { documentKeyCidsOf, eraseDocumentKeysData } from '../../document-keys';
 import { eraseEmergencyData } from '../../emergency';
 import { erasePatientData } from '../../patients';
+import { eraseResearchData } from '../../research';
 import { eraseRecordsData, recordCidsOf } from '../../records';
 import { eraseTransactionsData } from '../../transactions';
 
@@ -36,4 +37,5 @@ export const PERSONAL_DATA_HOLDERS: readonly PersonalDataHolder[] = [
   // The patient's wraps for the clinic's emergency key; the break-glass justifications and reviews stay, like
   // the access log, as the record of who opened the record and why (docs/decisions/0021-emergency-access.md).
   { name: 'emergency', erase: eraseEmergencyData },
+  { name: 'research', erase: eraseResearchData },
 ];
