@@ -11,6 +11,7 @@ import { AUTH_ROUTES } from './auth';
 import { CONSENT_ROUTES } from './consent';
 import { DOCTOR_ROUTES } from './doctors';
 import { DOCUMENT_KEY_ROUTES } from './document-keys';
+import { EMERGENCY_ROUTES } from './emergency';
 import { IPFS_ROUTES } from './ipfs';
 import { PATIENT_ROUTES } from './patients';
 import { PLATFORM_ROUTES } from './platform';
@@ -35,4 +36,5 @@ export const API_ROUTES = [
   ...IPFS_ROUTES,
   ...RECORD_ROUTES,
   ...DOCUMENT_KEY_ROUTES,
+  ...EMERGENCY_ROUTES,
 ] as const;

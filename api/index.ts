@@ -17,6 +17,7 @@ export * from './doctor-codes';
 export * from './doctors';
 export * from './document-keys';
 export * from './document-format';
+export * from './emergency';
 export * from './errors';
 export * from './ipfs';
 export * from './patients';

@@ -33,6 +33,8 @@ export const PatientProfileRequestSchema = z.strictObject({
   emergencyContact: z.strictObject({ name: z.string().trim().min(1, 'is required').max(120), phone: E164PhoneSchema }),
   allergies: healthEntries.default([]),
   chronicConditions: healthEntries.default([]),
+  /** What the patient takes now (name and dose in their words); shown first in an emergency. */
+  currentMedications: healthEntries.default([]),
 });
 export type PatientProfileRequest = z.input<typeof PatientProfileRequestSchema>;
 /** The request once parsed: trimmed, with empty health lists filled in. */
@@ -60,6 +62,7 @@ export type PatientProfile = z.infer<typeof PatientProfileSchema>;
 export const PatientHealthSchema = z.object({
   allergies: z.array(z.string()),
   chronicConditions: z.array(z.string()),
+  currentMedications: z.array(z.string()),
 });
 export type PatientHealth = z.infer<typeof PatientHealthSchema>;
 

@@ -15,6 +15,7 @@ import { authComponent } from './auth';
 import { consentComponent } from './consent';
 import { doctorsComponent } from './doctors';
 import { documentKeysComponent } from './document-keys';
+import { emergencyComponent } from './emergency';
 import { healthComponent } from './health';
 import { ipfsComponent } from './ipfs';
 import { openApiComponent } from './openapi';
@@ -41,6 +42,7 @@ export const COMPONENTS: readonly Component[] = [
   ipfsComponent,
   recordsComponent,
   documentKeysComponent,
+  emergencyComponent,
 ];
 
 export type { Component, ComponentContext } from './component';

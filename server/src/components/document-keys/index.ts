@@ -4,7 +4,7 @@
  * choices and the recovery key with its claims.
  */
 import { Router } from 'express';
-import { Consent__factory, Registry__factory } from '@contracts/types';
+import { Consent__factory, EmergencyAccess__factory, Registry__factory } from '@contracts/types';
 import type { Component } from '../component';
 import { chainRoles } from './data-access/chain-roles';
 import type { DocumentKeysContext } from './domain/document-keys-context';
@@ -12,15 +12,18 @@ import { documentRoutes } from './entry-points/api/document-routes';
 import { keyRoutes } from './entry-points/api/key-routes';
 
 export { ACCESS_GROUNDS, type AccessGround } from './domain/access-grounds';
+export { storeKeysForReader } from './domain/reader-keys';
+export { findPublishedKey, type PublishedKeyRecord } from './data-access/published-key-store';
 
 export const documentKeysComponent: Component = {
   name: 'document-keys',
-  contracts: ['Consent', 'Registry'],
+  contracts: ['Consent', 'Registry', 'EmergencyAccess'],
   apiRoutes: ({ config, chain, limitWrites }) => {
     const context: DocumentKeysContext = {
       roles: chainRoles({
         registry: chain.contract('Registry', Registry__factory),
         consent: chain.contract('Consent', Consent__factory),
+        emergency: chain.contract('EmergencyAccess', EmergencyAccess__factory),
       }),
       chainId: config.chainId,
     };

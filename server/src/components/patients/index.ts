@@ -12,6 +12,7 @@ export { recordPatientRegistered, clearPatientReadModel } from './domain/patient
 export { findPatient, type PatientRecord } from './data-access/patient-store';
 export { findNames as findPatientNames } from './data-access/profile-store';
 export { patientAccessLog } from './domain/patient-access-log';
+export { emergencyProfileOf } from './domain/patient-profiles';
 export type { PatientAccessEntry, AccessReason } from './data-access/access-log-store';
 
 export const patientsComponent: Component = {

@@ -21,6 +21,13 @@ export type AccessGround = (question: GroundQuestion) => Promise<string | null>;
 export const consentGrant: AccessGround = async ({ context, document, reader }) =>
   (await context.roles.hasAccess(document.patient, reader)) ? 'consent grant' : null;
 
+/**
+ * A doctor's break-glass window (EmergencyAccess), while the patient's emergency sharing stays on: the key an
+ * on-duty admin re-wrapped for the doctor opens only inside the window, and the patient's opt-out stops it.
+ */
+export const emergencyAccess: AccessGround = async ({ context, document, reader }) =>
+  (await context.roles.hasEmergencyDocumentAccess(document.patient, reader)) ? 'emergency access' : null;
+
 /** A new wallet of the patient's that proved it holds the patient's recovery code. */
 export const recoveryClaim: AccessGround = async ({ document, reader }) =>
   (await hasRecoveryClaim(document.patient, reader)) ? 'recovery claim' : null;
@@ -33,7 +40,7 @@ export const recoveryClaim: AccessGround = async ({ document, reader }) =>
 export const bookingReason: AccessGround = ({ document, reader }) =>
   appointmentGroundForReason(document.patient, reader, document.cid);
 
-export const ACCESS_GROUNDS: readonly AccessGround[] = [bookingReason, consentGrant, recoveryClaim];
+export const ACCESS_GROUNDS: readonly AccessGround[] = [bookingReason, consentGrant, emergencyAccess, recoveryClaim];
 
 /** The first ground that allows `reader` to read, or null when none does. */
 export async function accessGround(question: GroundQuestion): Promise<string | null> {

@@ -18,8 +18,9 @@ export interface PatientProfileRecord {
   city: string;
   state: string;
   emergencyContact: { name: string; phone: string };
-  /** Health data: only domain/patient-reading.ts hands it out, and logs who it gave it to. */
-  health: { allergies: string[]; chronicConditions: string[] };
+  /** Health data: only domain/patient-reading.ts hands it out, and logs who it gave it to. currentMedications
+   * is absent from profiles saved before it existed (lean reads apply no defaults). */
+  health: { allergies: string[]; chronicConditions: string[]; currentMedications?: string[] };
   updatedAt: Date;
 }
 
@@ -45,7 +46,11 @@ const profileSchema = new Schema<PatientProfileRecord>(
       required: true,
     },
     health: {
-      type: new Schema({ allergies: [String], chronicConditions: [String] }, { _id: false }),
+      type: new Schema(
+        // Profiles saved before currentMedications existed read as [] (mongoose fills array paths).
+        { allergies: [String], chronicConditions: [String], currentMedications: [String] },
+        { _id: false },
+      ),
       required: true,
     },
     updatedAt: { type: Date, required: true },

@@ -2,7 +2,7 @@
  * Reading and saving patient profiles. Every read by someone other than the patient is logged
  * (journaled) before the data is returned; a failed log write fails the read.
  */
-import type { PatientListQuery, PatientPage, PatientProfileUpdate, PatientView } from '@api';
+import type { EmergencyProfile, PatientListQuery, PatientPage, PatientProfileUpdate, PatientView } from '@api';
 import { forbidden } from '../../../libraries/errors';
 import { recordActivity } from '../../activity';
 import { recordAccess } from '../../audit';
@@ -23,7 +23,7 @@ export const PROFILE_FIELDS = [
   'state',
   'emergencyContact',
 ] as const;
-export const HEALTH_FIELDS = ['allergies', 'chronicConditions'] as const;
+export const HEALTH_FIELDS = ['allergies', 'chronicConditions', 'currentMedications'] as const;
 
 function toView(address: string, record: PatientProfileRecord | null): PatientView {
   if (!record) return { address, profile: null, health: null };
@@ -35,7 +35,12 @@ function toView(address: string, record: PatientProfileRecord | null): PatientVi
   return {
     address,
     profile: { ...profile, updatedAt: updatedAt.toISOString() },
-    health: { allergies: health.allergies, chronicConditions: health.chronicConditions },
+    health: {
+      allergies: health.allergies,
+      chronicConditions: health.chronicConditions,
+      // Profiles saved before the field existed have none stored.
+      currentMedications: health.currentMedications ?? [],
+    },
   };
 }
 
@@ -84,11 +89,11 @@ export async function saveOwnProfile(
   input: PatientProfileUpdate,
 ): Promise<PatientView> {
   if (!(await chain.registry.isPatient(address))) throw patientNotFound(address);
-  const { allergies, chronicConditions, ...contact } = input;
+  const { allergies, chronicConditions, currentMedications, ...contact } = input;
   const record: PatientProfileRecord = {
     address,
     ...contact,
-    health: { allergies, chronicConditions },
+    health: { allergies, chronicConditions, currentMedications },
     updatedAt: new Date(),
   };
   await saveProfile(record);
@@ -107,5 +112,24 @@ export async function listPatients(chain: PatientChain, reader: string, query: P
       ...names.get(patient.address),
     })),
     total,
+  };
+}
+
+/**
+ * The fields a treating doctor needs first (name, date of birth, allergies, conditions, medications,
+ * emergency contact), WITHOUT an access check or log entry: for the emergency component, which decides
+ * the read on the chain and logs it before calling this. Null when the patient saved no profile.
+ */
+export async function emergencyProfileOf(patient: string): Promise<EmergencyProfile | null> {
+  const record = await findProfile(patient);
+  if (!record) return null;
+  return {
+    firstName: record.firstName,
+    lastName: record.lastName,
+    dateOfBirth: record.dateOfBirth,
+    allergies: record.health.allergies,
+    chronicConditions: record.health.chronicConditions,
+    currentMedications: record.health.currentMedications ?? [],
+    emergencyContact: { name: record.emergencyContact.name, phone: record.emergencyContact.phone },
   };
 }

@@ -89,6 +89,15 @@ export async function findRecordsOfPatient(query: {
   return { items, total };
 }
 
+/** Which of `cids` are in `patient`'s record (any version). */
+export async function findCidsInRecord(patient: string, cids: string[]): Promise<Set<string>> {
+  if (cids.length === 0) return new Set();
+  const found = await RecordEntryModel.find({ patient, cid: mongoose.trusted({ $in: cids }) }, { _id: 0, cid: 1 }).lean<
+    { cid: string }[]
+  >();
+  return new Set(found.map((entry) => entry.cid));
+}
+
 /** Forgets every entry (a rebuild); the chain still holds them all. */
 export async function deleteAllRecordEntries(): Promise<void> {
   await RecordEntryModel.deleteMany({});

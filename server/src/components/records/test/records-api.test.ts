@@ -87,7 +87,7 @@ describe('GET /api/records: who may read', () => {
       patient: world.callers.address.patient,
       what: 'records.list',
       outcome: 'denied',
-      why: 'not an admin and no current consent grant',
+      why: 'not an admin, no current consent grant and no emergency access',
     });
   };
 

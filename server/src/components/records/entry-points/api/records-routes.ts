@@ -4,7 +4,7 @@
  * patient and the paths a document, so they are logged as their pattern only.
  */
 import { Router, type RequestHandler } from 'express';
-import type { Consent, Registry } from '@contracts/types';
+import type { Consent, EmergencyAccess, Registry } from '@contracts/types';
 import { PendingRecordBodySchema, PendingRecordParamsSchema, RecordsQuerySchema } from '@api';
 import { logRoutePattern } from '../../../../libraries/http';
 import { requireSession, sessionOf } from '../../../auth';
@@ -14,13 +14,14 @@ import { listRecords } from '../../domain/record-queries';
 export interface RecordRouteOptions {
   registry: Registry;
   consent: Consent;
+  emergency: EmergencyAccess;
   /** The API's shared per-account write limit (auth's limitWritesPerAccount). */
   limitWrites: RequestHandler;
 }
 
 export function recordRoutes(options: RecordRouteOptions): Router {
   const router = Router();
-  const chain = { registry: options.registry, consent: options.consent };
+  const chain = { registry: options.registry, consent: options.consent, emergency: options.emergency };
 
   router.get('/records', logRoutePattern, requireSession, async (req, res) => {
     const query = RecordsQuerySchema.parse(req.query);
