@@ -7,6 +7,7 @@ import { ADMIN_APPOINTMENTS_FEATURE } from './appointments/admin/admin-appointme
 import { QUEUE_FEATURE } from './appointments/queue/queue.feature';
 import { DASHBOARD_FEATURE } from './dashboard/dashboard.feature';
 import { DOCTORS_FEATURE, FIND_A_DOCTOR_FEATURE } from './doctors/doctors.feature';
+import { EMERGENCY_FEATURE, EMERGENCY_REVIEW_FEATURE } from './emergency/emergency.feature';
 import { MY_DATA_FEATURE } from './my-data/my-data.feature';
 import { PATIENTS_FEATURE } from './patients/patients.feature';
 import { PRACTICE_FEATURE } from './practice/practice.feature';
@@ -27,4 +28,6 @@ export const FEATURES: readonly Feature[] = [
   ADMIN_APPOINTMENTS_FEATURE,
   TRANSACTIONS_FEATURE,
   ACTIVITY_FEATURE,
+  EMERGENCY_FEATURE,
+  EMERGENCY_REVIEW_FEATURE,
 ];

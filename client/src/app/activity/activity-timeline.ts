@@ -5,6 +5,7 @@ import type { ActivityEntry } from '@api';
 import { shortAddress } from '../auth/account';
 import { Session } from '../auth/session';
 import { errorText } from '../shared/error-text';
+import { EmergencyAccesses } from '../emergency/emergency-accesses';
 import { AccessLog } from './access-log';
 import { ActivityApi } from './activity-api';
 
@@ -26,7 +27,7 @@ const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 @Component({
   selector: 'ehr-activity-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, DatePipe, AccessLog],
+  imports: [FormsModule, DatePipe, AccessLog, EmergencyAccesses],
   templateUrl: './activity-timeline.html',
   styleUrl: './activity-timeline.css',
 })

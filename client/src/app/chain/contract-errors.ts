@@ -41,6 +41,14 @@ const EXPLANATIONS: Record<string, (args: readonly unknown[]) => string> = {
   AppointmentsFeeAlreadySettled: ([id]) => `The fee of appointment #${String(id)} has already been paid out.`,
   AppointmentsInvalidRange: ([, , maxLength]) =>
     `Pick a time range that runs forwards and spans at most ${days(maxLength)} days.`,
+  EmergencyNotVerifiedDoctor: () => 'Only a verified doctor can use emergency access.',
+  EmergencyNotPatient: ([account]) => `${String(account)} is not a registered patient.`,
+  EmergencyJustificationRequired: () => 'A justification is required to use emergency access.',
+  EmergencyAccessNotOpen: () => 'This emergency access is not open any more (it ended or ran out).',
+  EmergencyUnauthorizedCloser: () => 'Only the patient, the doctor or an admin can end an emergency access.',
+  EmergencyInvalidWindow: ([, min, max]) =>
+    `The emergency window must last between ${Number(min) / 3600} and ${Number(max) / 3600} hours.`,
+  EmergencyZeroKey: () => 'The clinic emergency key cannot be empty.',
   AppointmentsConsentRevokedSinceRequest: () =>
     'The patient took back your access after requesting this appointment, so it cannot be accepted. Reject it to return the fee; the patient can book again.',
 };

@@ -11,4 +11,10 @@ export interface MyDataPanel {
   load: () => Promise<Type<unknown>>;
 }
 
-export const MY_DATA_PANELS: readonly MyDataPanel[] = [];
+export const MY_DATA_PANELS: readonly MyDataPanel[] = [
+  {
+    title: 'Emergency sharing',
+    id: 'emergency-sharing',
+    load: () => import('../emergency/emergency-sharing-panel').then((m) => m.EmergencySharingPanel),
+  },
+];

@@ -21,7 +21,11 @@ const SAVED: PatientView = {
     emergencyContact: { name: 'Mary Somerville', phone: '+447700900456' },
     updatedAt: '2026-11-27T10:00:00.000Z',
   },
-  health: { allergies: ['Penicillin', 'Peanuts'], chronicConditions: ['Asthma'] },
+  health: {
+    allergies: ['Penicillin', 'Peanuts'],
+    chronicConditions: ['Asthma'],
+    currentMedications: ['Salbutamol inhaler'],
+  },
 };
 
 describe('MyProfile', () => {
@@ -50,13 +54,18 @@ describe('MyProfile', () => {
     expect(fieldByLabel<HTMLSelectElement>(page, 'Sex').value).toBe('female');
     expect(fieldByLabel<HTMLInputElement>(page, 'Contact phone').value).toBe('+447700900456');
     expect(fieldByLabel<HTMLTextAreaElement>(page, 'Allergies').value).toBe('Penicillin\nPeanuts');
+    expect(fieldByLabel<HTMLTextAreaElement>(page, 'Current medications').value).toBe('Salbutamol inhaler');
     expect(page.querySelector('h2')?.textContent).toContain('Edit your profile');
   });
 
   it('When the patient changes the city and saves, then the whole profile is sent and the page says it is saved', async () => {
     const { http, page } = await render(SAVED);
 
-    fillFields(page, { City: 'Bath', 'Chronic conditions': '' });
+    fillFields(page, {
+      City: 'Bath',
+      'Chronic conditions': '',
+      'Current medications': 'Salbutamol inhaler\n Warfarin 5 mg daily ',
+    });
     clickButton(page, 'Save profile');
 
     const put = await eventually(() => http.match({ method: 'PUT', url: '/api/patients/me' })[0]);
@@ -65,6 +74,7 @@ describe('MyProfile', () => {
       firstName: 'Ada',
       allergies: ['Penicillin', 'Peanuts'],
       chronicConditions: [],
+      currentMedications: ['Salbutamol inhaler', 'Warfarin 5 mg daily'],
     });
     put.flush({ ...SAVED, profile: { ...SAVED.profile!, city: 'Bath' } });
     await eventually(() => page.querySelector('[role="status"]')?.textContent?.includes('Profile saved.'));

@@ -36,7 +36,7 @@ describe('PatientDetail (an admin or a doctor with access viewing one patient)',
         emergencyContact: { name: 'Mary Somerville', phone: '+447700900456' },
         updatedAt: '2026-11-27T10:00:00.000Z',
       },
-      health: { allergies: ['Penicillin'], chronicConditions: [] },
+      health: { allergies: ['Penicillin'], chronicConditions: [], currentMedications: [] },
     });
 
     await eventually(() => page.querySelector('h1')?.textContent?.includes('Ada Byron'));

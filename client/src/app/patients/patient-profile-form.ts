@@ -61,6 +61,7 @@ export class PatientProfileForm {
     emergencyPhone: ['', [isRequired, Validators.pattern(E164)]],
     allergies: [''],
     chronicConditions: [''],
+    currentMedications: [''],
   });
 
   constructor() {
@@ -81,6 +82,7 @@ export class PatientProfileForm {
         emergencyPhone: profile.emergencyContact.phone,
         allergies: (health?.allergies ?? []).join('\n'),
         chronicConditions: (health?.chronicConditions ?? []).join('\n'),
+        currentMedications: (health?.currentMedications ?? []).join('\n'),
       });
     });
   }
@@ -103,6 +105,7 @@ export class PatientProfileForm {
       emergencyContact: { name: value.emergencyName.trim(), phone: value.emergencyPhone.trim() },
       allergies: linesOf(value.allergies),
       chronicConditions: linesOf(value.chronicConditions),
+      currentMedications: linesOf(value.currentMedications),
     });
   }
 

@@ -88,6 +88,7 @@ describe('PatientRegistration (on an in-process chain)', () => {
       emergencyContact: { name: 'Mary Somerville', phone: '+447700900456' },
       allergies: ['Penicillin', 'Peanuts'],
       chronicConditions: [],
+      currentMedications: [],
     });
     saved.flush({ address: wallet.address, profile: null, health: null });
   });
