@@ -12,6 +12,7 @@ import { CONSENT_ROUTES } from './consent';
 import { DOCTOR_ROUTES } from './doctors';
 import { DOCUMENT_KEY_ROUTES } from './document-keys';
 import { EMERGENCY_ROUTES } from './emergency';
+import { ERASURE_ROUTES } from './erasure';
 import { IPFS_ROUTES } from './ipfs';
 import { PATIENT_ROUTES } from './patients';
 import { PLATFORM_ROUTES } from './platform';
@@ -37,4 +38,5 @@ export const API_ROUTES = [
   ...RECORD_ROUTES,
   ...DOCUMENT_KEY_ROUTES,
   ...EMERGENCY_ROUTES,
+  ...ERASURE_ROUTES,
 ] as const;

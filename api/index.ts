@@ -18,6 +18,7 @@ export * from './doctors';
 export * from './document-keys';
 export * from './document-format';
 export * from './emergency';
+export * from './erasure';
 export * from './errors';
 export * from './ipfs';
 export * from './patients';

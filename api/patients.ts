@@ -133,6 +133,6 @@ export const PATIENT_ROUTES = routes([
     access: 'session',
     params: PatientAddressParamsSchema,
     response: PatientViewSchema,
-    errors: ['PATIENT_NOT_FOUND'],
+    errors: ['PATIENT_NOT_FOUND', 'PATIENT_ERASED'],
   },
 ]);

@@ -11,6 +11,7 @@ import { createKuboClient, type KuboClient } from './components/ipfs';
 import { chainEventSources, requiredContracts } from './components';
 import { createIndexer, type Indexer } from './components/indexer';
 import { createAuditAnchoring, type AuditAnchoring } from './components/audit';
+import { erasureTombstones } from './components/erasure';
 
 export interface Runtime {
   config: AppConfig;
@@ -30,19 +31,21 @@ export async function openRuntime(config: AppConfig, logger: Logger = createLogg
     chain.close();
     throw new Error(`Cannot connect to MongoDB: ${(error as Error).message}`, { cause: error });
   }
+  const ipfs = createKuboClient(config.ipfsApiUrl);
   const indexer = createIndexer({
     provider: chain.provider,
     chainId: config.chainId,
-    sources: chainEventSources(chain.deployments, chain.provider),
+    sources: chainEventSources(chain.deployments, chain.provider, { ipfs }),
     logger,
     pollMs: config.indexerPollMs,
+    logFilter: erasureTombstones(chain.deployments, chain.provider),
   });
   const auditAnchoring = createAuditAnchoring({ config, chain, logger });
   return {
     config,
     logger,
     chain,
-    ipfs: createKuboClient(config.ipfsApiUrl),
+    ipfs,
     indexer,
     auditAnchoring,
     async close() {

@@ -18,4 +18,9 @@ export interface ComponentContext {
   limitWrites: RequestHandler;
 }
 
-export type Component = ServerComponent<ComponentContext>;
+/** What the runtime hands event sources; absent in tests that replay read models only. */
+export interface EventSourceServices {
+  ipfs?: KuboClient;
+}
+
+export type Component = ServerComponent<ComponentContext, EventSourceServices>;

@@ -6,7 +6,7 @@
 import type { JsonRpcProvider } from 'ethers';
 import type { ChainDeployments, EventSource } from '../libraries/chain';
 import { contractsRequiredBy, eventSourcesOf } from '../libraries/component';
-import type { Component } from './component';
+import type { Component, EventSourceServices } from './component';
 import { activityComponent } from './activity';
 import { adminsComponent } from './admins';
 import { appointmentsComponent } from './appointments';
@@ -16,6 +16,7 @@ import { consentComponent } from './consent';
 import { doctorsComponent } from './doctors';
 import { documentKeysComponent } from './document-keys';
 import { emergencyComponent } from './emergency';
+import { erasureComponent } from './erasure';
 import { healthComponent } from './health';
 import { ipfsComponent } from './ipfs';
 import { openApiComponent } from './openapi';
@@ -43,13 +44,17 @@ export const COMPONENTS: readonly Component[] = [
   recordsComponent,
   documentKeysComponent,
   emergencyComponent,
+  erasureComponent,
 ];
 
-export type { Component, ComponentContext } from './component';
+export type { Component, ComponentContext, EventSourceServices } from './component';
 
 /** The contracts the deployment must have. */
 export const requiredContracts = (): string[] => contractsRequiredBy(COMPONENTS);
 
 /** Every contract event source the indexer follows. */
-export const chainEventSources = (deployments: ChainDeployments, provider: JsonRpcProvider): EventSource[] =>
-  eventSourcesOf(COMPONENTS, deployments, provider);
+export const chainEventSources = (
+  deployments: ChainDeployments,
+  provider: JsonRpcProvider,
+  services: EventSourceServices = {},
+): EventSource[] => eventSourcesOf(COMPONENTS, deployments, provider, services);

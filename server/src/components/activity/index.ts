@@ -10,6 +10,7 @@ import { activityEventSources } from './entry-points/chain-events/activity-sourc
 
 export { recordActivity, type ActivityReport } from './domain/report-activity';
 
+export { deleteEntriesNaming as eraseActivityData } from './data-access/activity-store';
 export const activityComponent: Component = {
   name: 'activity',
   contracts: ['Registry', 'Consent', 'Appointments', 'Records'],

@@ -13,6 +13,7 @@ export { appointmentRoutes, type AppointmentRouteOptions } from './entry-points/
 export { onAppointmentChange } from './domain/appointment-changes';
 export { appointmentGroundForReason } from './domain/reason-ground';
 
+export { appointmentNoteCidsOf, eraseAppointmentsData } from './domain/appointments-erasure';
 export const appointmentsComponent: Component = {
   name: 'appointments',
   contracts: ['Appointments', 'Registry'],

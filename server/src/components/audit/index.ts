@@ -10,6 +10,7 @@ import { auditRoutes } from './entry-points/api/audit-routes';
 
 export { recordAccess, type AccessReport } from './domain/record-access';
 export { createAuditAnchoring, type AuditAnchoring } from './domain/audit-anchoring';
+export { countEntriesOf as countAuditEntriesOf } from './data-access/audit-store';
 
 export const auditComponent: Component = {
   name: 'audit',

@@ -11,6 +11,7 @@ import { consentEvents } from './entry-points/chain-events/consent-events';
 export { consentRoutes } from './entry-points/api/consent-routes';
 export { readConsent } from './domain/consent-view';
 
+export { deleteConsentPairsOf as eraseConsentData } from './data-access/consent-pair-store';
 export const consentComponent: Component = {
   name: 'consent',
   contracts: ['Consent', 'Registry'],

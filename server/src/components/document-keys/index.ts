@@ -15,6 +15,7 @@ export { ACCESS_GROUNDS, type AccessGround } from './domain/access-grounds';
 export { storeKeysForReader } from './domain/reader-keys';
 export { findPublishedKey, type PublishedKeyRecord } from './data-access/published-key-store';
 
+export { documentKeyCidsOf, eraseDocumentKeysData } from './domain/document-keys-erasure';
 export const documentKeysComponent: Component = {
   name: 'document-keys',
   contracts: ['Consent', 'Registry', 'EmergencyAccess'],

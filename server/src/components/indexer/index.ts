@@ -4,4 +4,5 @@
  * `chainEventSources` in components/index.ts).
  */
 export { createIndexer, type Indexer, type IndexerOptions, type SyncResult } from './domain/chain-indexer';
+export { applyEveryLog, type LogFilter, type LogFilterForRange } from './domain/log-filter';
 export type { EventSource, EventHandler, LogPosition } from '../../libraries/chain';

@@ -12,6 +12,7 @@ import { recordsEvents } from './entry-points/chain-events/records-events';
 export { recordRoutes, type RecordRouteOptions } from './entry-points/api/records-routes';
 export { recordEntriesOf, cidsOutsideRecord } from './domain/record-queries';
 
+export { eraseRecordsData, recordCidsOf } from './domain/records-erasure';
 export const recordsComponent: Component = {
   name: 'records',
   contracts: ['Records', 'Consent', 'Registry', 'EmergencyAccess'],

@@ -25,6 +25,7 @@ const RECORDED_CONTRACTS = {
   Anchoring: Anchoring__factory,
 } as const;
 
+export { eraseTransactionsData } from './domain/transactions-erasure';
 export const transactionsComponent: Component = {
   name: 'transactions',
   contracts: Object.keys(RECORDED_CONTRACTS),

@@ -14,8 +14,11 @@ export interface AppRoute {
   router: Router;
 }
 
-/** `Context`: what the app hands every component when it builds routes (components/component.ts). */
-export interface ServerComponent<Context> {
+/**
+ * `Context`: what the app hands every component when it builds routes (components/component.ts).
+ * `Services`: what the runtime hands event sources whose handlers do more than write MongoDB (the erasure's IPFS client).
+ */
+export interface ServerComponent<Context, Services = unknown> {
   /** The component's folder name under components/. */
   readonly name: string;
   /** Deployed contracts the component reads: the server does not start on a deployment without them. */
@@ -28,7 +31,7 @@ export interface ServerComponent<Context> {
    * Contracts whose events feed this component's read models; the indexer follows every one. `provider`
    * (read-only) is for sources that need more than the log, such as a transaction's receipt.
    */
-  eventSources?(deployments: ChainDeployments, provider: JsonRpcProvider): EventSource[];
+  eventSources?(deployments: ChainDeployments, provider: JsonRpcProvider, services: Services): EventSource[];
 }
 
 /** Every contract some component reads, once each. */
@@ -37,10 +40,11 @@ export function contractsRequiredBy(components: readonly ServerComponent<unknown
 }
 
 /** Every event source some component contributes, in list order. */
-export function eventSourcesOf(
-  components: readonly ServerComponent<unknown>[],
+export function eventSourcesOf<Services>(
+  components: readonly ServerComponent<unknown, Services>[],
   deployments: ChainDeployments,
   provider: JsonRpcProvider,
+  services: Services,
 ): EventSource[] {
-  return components.flatMap((component) => component.eventSources?.(deployments, provider) ?? []);
+  return components.flatMap((component) => component.eventSources?.(deployments, provider, services) ?? []);
 }

@@ -129,3 +129,23 @@ export async function findActivity(
 export async function deleteChainEntriesOf(source: string): Promise<void> {
   await ActivityModel.deleteMany({ origin: 'chain', source });
 }
+
+/**
+ * Erasure: every entry about `patient`, on anyone's timeline: where they are the subject or the actor,
+ * or any detail names them (a doctor's "access granted by …"). Chain entries come back on a rebuild only
+ * for events after the erasure (the tombstone filter).
+ */
+export async function deleteEntriesNaming(patient: string): Promise<void> {
+  const forms = [patient, patient.toLowerCase()];
+  const detailValues = { $map: { input: { $objectToArray: { $ifNull: ['$details', {}] } }, in: '$$this.v' } };
+  await ActivityModel.deleteMany(
+    {
+      $or: [
+        { subject: mongoose.trusted({ $in: forms }) },
+        { actor: mongoose.trusted({ $in: forms }) },
+        { $expr: { $or: forms.map((form) => ({ $in: [form, detailValues] })) } },
+      ],
+    },
+    { writeConcern: { w: 1, j: true } },
+  );
+}

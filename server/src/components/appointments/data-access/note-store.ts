@@ -44,3 +44,12 @@ export async function findNotes(appointmentIds: string[]): Promise<Map<string, A
   ).lean<NoteRecord[]>();
   return new Map(notes.map(({ appointmentId, rejectionReason }) => [appointmentId, { rejectionReason }]));
 }
+
+/** Erasure: deletes the notes of these appointments. */
+export async function deleteNotes(appointmentIds: string[]): Promise<void> {
+  if (appointmentIds.length === 0) return;
+  await NoteModel.deleteMany(
+    { appointmentId: mongoose.trusted({ $in: appointmentIds }) },
+    { writeConcern: { w: 1, j: true } },
+  );
+}

@@ -87,3 +87,8 @@ export async function findEntries(
 export function streamChain(): AsyncIterable<AuditRecord> {
   return AuditModel.find({}, { _id: 0 }).sort({ seq: 1 }).lean<AuditRecord>().cursor();
 }
+
+/** How many entries name `patient` (what an erasure leaves in the log, which it never touches). */
+export async function countEntriesOf(patient: string): Promise<number> {
+  return AuditModel.countDocuments({ patient });
+}

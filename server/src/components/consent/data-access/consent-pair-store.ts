@@ -101,3 +101,8 @@ export async function findPairsOfPatient(query: {
 export async function deleteAllConsentPairs(): Promise<void> {
   await ConsentPairModel.deleteMany({});
 }
+
+/** Erasure: forgets the patient's pairs (rebuilds skip them: the tombstone filter; the grants stay live on chain). */
+export async function deleteConsentPairsOf(patient: string): Promise<void> {
+  await ConsentPairModel.deleteMany({ patient });
+}

@@ -118,3 +118,8 @@ export async function findRecoveryWraps(
     .sort({ createdAt: -1 })
     .lean<{ cid: string; recoveryWrappedKey: string }[]>();
 }
+
+/** Erasure: deletes every document of `patient` with every wrapped key in it (theirs, doctors', the recovery wrap). */
+export async function deletePatientDocuments(patient: string): Promise<void> {
+  await DocumentKeysModel.deleteMany({ patient }, journaled);
+}

@@ -37,3 +37,8 @@ export async function savePublishedKey(record: PublishedKeyRecord): Promise<void
 export async function findPublishedKey(address: string): Promise<PublishedKeyRecord | null> {
   return PublishedKeyModel.findOne({ address }, { _id: 0 }).lean<PublishedKeyRecord>();
 }
+
+/** Erasure: deletes `address`'s published key and its signature. */
+export async function deletePublishedKey(address: string): Promise<void> {
+  await PublishedKeyModel.deleteOne({ address }, { writeConcern: { w: 1, j: true } });
+}

@@ -72,3 +72,9 @@ export async function saveRecoveryClaim(claim: RecoveryClaimRecord): Promise<voi
 export async function hasRecoveryClaim(patient: string, claimant: string): Promise<boolean> {
   return (await RecoveryClaimModel.exists({ patient, claimant })) !== null;
 }
+
+/** Erasure: deletes the patient's recovery key registration and every claim on it. */
+export async function deleteRecoveryOf(patient: string): Promise<void> {
+  await RecoveryKeyModel.deleteOne({ address: patient }, journaled);
+  await RecoveryClaimModel.deleteMany({ patient }, journaled);
+}

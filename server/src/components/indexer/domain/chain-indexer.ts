@@ -11,6 +11,7 @@ import type { JsonRpcProvider, Log } from 'ethers';
 import type { Logger } from 'pino';
 import { loadCursor, saveCursor, type IndexerCursor } from '../data-access/cursor-store';
 import type { EventSource, LogPosition } from '../../../libraries/chain';
+import { applyEveryLog, type LogFilter, type LogFilterForRange } from './log-filter';
 
 export interface IndexerOptions {
   provider: JsonRpcProvider;
@@ -25,6 +26,11 @@ export interface IndexerOptions {
   maxBackoffMs?: number;
   /** Blocks per eth_getLogs call. */
   maxBlockRange?: number;
+  /**
+   * Asked once before each range is applied: which of its logs each source applies (the erasure tombstones
+   * drop an erased patient's earlier events, so a rebuild never brings them back). Default: every log.
+   */
+  logFilter?: LogFilterForRange;
 }
 
 export interface SyncResult {
@@ -93,6 +99,7 @@ export function createIndexer(options: IndexerOptions): Indexer {
   async function applyInOrder(
     entries: { source: EventSource; log: Log }[],
     times: Map<number, Date>,
+    applies: LogFilter,
   ): Promise<Set<Log>> {
     const handled = new Set<Log>();
     for (const { source, log } of entries) {
@@ -105,6 +112,7 @@ export function createIndexer(options: IndexerOptions): Indexer {
         transactionHash: log.transactionHash,
         timestamp: times.get(log.blockNumber)!,
       };
+      if (!applies(source, parsed.args, at)) continue;
       await handler(parsed.args, at);
       handled.add(log);
     }
@@ -117,7 +125,7 @@ export function createIndexer(options: IndexerOptions): Indexer {
    * so their logs form one sequence: a doctor's terms must not be applied before their registration.
    * All finish, or the range fails and is replayed as a whole.
    */
-  async function applyLogs(logs: Log[]): Promise<number> {
+  async function applyLogs(logs: Log[], applies: LogFilter): Promise<number> {
     if (logs.length === 0) return 0;
     const ordered = [...logs].sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
     const times = await blockTimes(ordered);
@@ -131,7 +139,7 @@ export function createIndexer(options: IndexerOptions): Indexer {
         if (entries.push({ source, log }) === 1) entriesOf.set(readModel, entries);
       }
     }
-    const outcomes = await Promise.allSettled([...entriesOf.values()].map((entries) => applyInOrder(entries, times)));
+    const outcomes = await Promise.allSettled([...entriesOf.values()].map((entries) => applyInOrder(entries, times, applies)));
     const handled = new Set<Log>();
     for (const outcome of outcomes) {
       if (outcome.status === 'rejected') throw outcome.reason;
@@ -150,7 +158,8 @@ export function createIndexer(options: IndexerOptions): Indexer {
     for (let from = fromBlock; from <= head; from += maxBlockRange) {
       const to = Math.min(from + maxBlockRange - 1, head);
       const logs = await provider.getLogs({ address: [...byAddress.keys()], fromBlock: from, toBlock: to });
-      logsApplied += await applyLogs(logs);
+      const applies = options.logFilter ? await options.logFilter(from, to) : applyEveryLog;
+      logsApplied += await applyLogs(logs, applies);
       await saveCursor({ fingerprint, lastBlock: to, lastBlockHash: await blockHash(to) });
     }
     if (logsApplied > 0 || rebuilt) logger.info({ fromBlock, toBlock: head, logsApplied, rebuilt }, 'indexer: synced');

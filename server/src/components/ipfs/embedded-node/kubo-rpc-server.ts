@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { assertLocalCaller, ownHostNames } from './caller-guard.js';
 import { KuboRpcError } from './kubo-rpc-error.js';
 import { MultipartUpload, type UploadLimits } from './multipart-upload.js';
+import { GcLock } from './gc-lock.js';
 import type { NodeIdentity } from './node-identity.js';
 import type { PinSet } from './pin-set.js';
 import { ContentNotFoundError, parseCid, type UnixfsStore } from './unixfs-store.js';
@@ -28,6 +29,8 @@ type Handler = (query: URLSearchParams, request: IncomingMessage, response: Serv
 export function createKuboRpcServer(deps: KuboRpcDeps): Server {
   const { store, pins, identity, limits, bindHost } = deps;
   let uploadsInProgress = 0;
+  // Kubo's GC lock: a garbage collection waits for the adds in progress, and adds wait for it.
+  const gcLock = new GcLock();
 
   const requiredCid = (query: URLSearchParams): string => {
     const arg = query.get('arg');
@@ -50,6 +53,7 @@ export function createKuboRpcServer(deps: KuboRpcDeps): Server {
         );
       }
       uploadsInProgress++;
+      const release = await gcLock.enterAdd();
       try {
         const pin = query.get('pin') !== 'false';
         const upload = new MultipartUpload(request, limits);
@@ -71,6 +75,7 @@ export function createKuboRpcServer(deps: KuboRpcDeps): Server {
         response.end(added.map((line) => JSON.stringify(line) + '\n').join(''));
       } finally {
         uploadsInProgress--;
+        release();
       }
     },
 
@@ -107,6 +112,17 @@ export function createKuboRpcServer(deps: KuboRpcDeps): Server {
       const cid = requiredCid(query);
       if (!(await pins.remove(cid))) throw new KuboRpcError(500, 'not pinned or pinned indirectly');
       return { Pins: [cid] };
+    },
+
+    // Kubo's `repo gc`: deletes the blocks no pin reaches, one `{"Key":{"/":cid}}` line per deleted block.
+    '/api/v0/repo/gc': async (_query, _request, response) => {
+      const removed = await gcLock.collect(async () => {
+        const cids: string[] = [];
+        for await (const cid of store.collectGarbage(pins.list())) cids.push(cid);
+        return cids;
+      });
+      response.writeHead(200, { 'content-type': 'application/json', 'x-chunked-output': '1' });
+      response.end(removed.map((cid) => JSON.stringify({ Key: { '/': cid } }) + '\n').join(''));
     },
 
     '/api/v0/id': () => ({

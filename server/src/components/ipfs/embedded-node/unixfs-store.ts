@@ -28,6 +28,9 @@ const KUBO_ADD_DEFAULTS: ImporterOptions = {
   blockWriteConcurrency: 2,
 };
 
+/** Multicodec of dag-pb, the codec of every non-raw UnixFS block. */
+const DAG_PB_CODEC = 0x70;
+
 export interface AddedFile {
   cid: string;
   /** Cumulative DAG size in bytes, as Kubo reports in `Size`. */
@@ -91,6 +94,31 @@ export class UnixfsStore {
       throw new ContentNotFoundError(`this dag node is a ${entry.type}, not a file`);
     }
     return entry.content();
+  }
+
+  /**
+   * Kubo's `repo gc`: deletes every block that no pinned DAG reaches and yields each deleted CID. The
+   * caller keeps adds out meanwhile (an added file's blocks are unpinned until its add finishes).
+   */
+  async *collectGarbage(pinned: readonly string[]): AsyncGenerator<string> {
+    const live = new Set<string>();
+    for (const root of pinned) await this.markReachable(parseCid(root), live);
+    const dead: CID[] = [];
+    for await (const { cid } of this.blocks.getAll()) if (!live.has(cid.toString())) dead.push(cid);
+    for (const cid of dead) {
+      await this.blocks.delete(cid);
+      yield cid.toString();
+    }
+  }
+
+  /** Adds `cid` and every block it links to (dag-pb links; raw leaves have none) to `live`. */
+  private async markReachable(cid: CID, live: Set<string>): Promise<void> {
+    if (live.has(cid.toString()) || !(await this.blocks.has(cid))) return;
+    live.add(cid.toString());
+    if (cid.code !== DAG_PB_CODEC) return;
+    const entry = await exporter(cid, this.blocks);
+    if (entry.type !== 'file' && entry.type !== 'directory') return;
+    for (const link of entry.node.Links) await this.markReachable(link.Hash, live);
   }
 
   /** Whether the root block of `cidText` is stored here (throws for a malformed CID). */

@@ -50,3 +50,8 @@ export async function findPatients(query: {
 export async function deleteAllPatients(): Promise<void> {
   await PatientModel.deleteMany({});
 }
+
+/** Erasure: forgets the registration in the read model (rebuilds skip it: the tombstone filter). */
+export async function deletePatient(address: string): Promise<void> {
+  await PatientModel.deleteOne({ address });
+}

@@ -85,3 +85,8 @@ export async function findNames(
   ).lean<Pick<PatientProfileRecord, 'address' | 'firstName' | 'lastName'>[]>();
   return new Map(names.map(({ address, ...name }) => [address, name]));
 }
+
+/** Erasure: deletes the profile (contact details and health data). Journaled, as the writes are. */
+export async function deleteProfile(address: string): Promise<void> {
+  await ProfileModel.deleteOne({ address }, { writeConcern: { w: 1, j: true } });
+}

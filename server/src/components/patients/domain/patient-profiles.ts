@@ -9,7 +9,7 @@ import { recordAccess } from '../../audit';
 import { appendAccess } from '../data-access/access-log-store';
 import { findPatients } from '../data-access/patient-store';
 import { findNames, findProfile, saveProfile, type PatientProfileRecord } from '../data-access/profile-store';
-import { patientNotFound, readGrounds, type PatientChain } from './patient-reader';
+import { patientErased, patientNotFound, readGrounds, type PatientChain } from './patient-reader';
 
 /** The contact fields of a profile, as the access log names them. */
 export const PROFILE_FIELDS = [
@@ -58,6 +58,10 @@ const AUDIT_WHY = { admin: 'admin', 'doctor-with-access': 'consent grant' } as c
 export async function readPatient(chain: PatientChain, reader: string, patient: string): Promise<PatientView> {
   const grounds = await readGrounds(chain, reader, patient);
   const view = toView(patient, await findProfile(patient));
+  // Others learn that an erased profile is gone for good; the patient may start a new one.
+  if (grounds !== 'self' && !view.profile && (await chain.erasure.erasedAtBlock(patient)) > 0n) {
+    throw patientErased(patient);
+  }
   if (grounds !== 'self') {
     const at = new Date();
     const fields = disclosedFields(view);

@@ -4,14 +4,16 @@
  * (which already counts only verified doctors and unexpired grants). Everyone else is told the
  * patient does not exist, so an unentitled caller cannot even learn that an address is a patient.
  */
-import type { Consent, Registry } from '@contracts/types';
-import { notFound } from '../../../libraries/errors';
+import type { Consent, Erasure, Registry } from '@contracts/types';
+import { AppError, notFound } from '../../../libraries/errors';
 import { recordAccess } from '../../audit';
 import type { AccessReason } from '../data-access/access-log-store';
 
 export interface PatientChain {
   registry: Registry;
   consent: Consent;
+  /** Whether a missing profile was erased (410) rather than never written. */
+  erasure: Erasure;
 }
 
 /** `self`: the patient reads their own data (not logged); otherwise the logged reason. */
@@ -21,6 +23,13 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 export const patientNotFound = (address: string) =>
   notFound(`No patient registered with address ${address}`, 'PATIENT_NOT_FOUND');
+
+export const patientErased = (address: string) =>
+  new AppError(
+    410,
+    'PATIENT_ERASED',
+    `The personal data of patient ${address} was erased on request: the profile and every document key are destroyed`,
+  );
 
 /** Why `reader` may read `patient`'s data, or the same 404 as for an unknown address. */
 export async function readGrounds(chain: PatientChain, reader: string, patient: string): Promise<ReadGrounds> {

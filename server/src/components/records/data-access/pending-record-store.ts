@@ -68,3 +68,13 @@ export async function deletePendingRecord(cid: string, author: string): Promise<
   const { deletedCount } = await PendingRecordModel.deleteOne({ cid, author }, JOURNALED);
   return deletedCount > 0;
 }
+
+/** The CIDs of the uploads for `patient` not anchored yet. */
+export async function findPendingCidsOf(patient: string): Promise<string[]> {
+  return PendingRecordModel.distinct('cid', { patient });
+}
+
+/** Erasure: drops every upload for `patient` not anchored yet. */
+export async function deletePendingOf(patient: string): Promise<void> {
+  await PendingRecordModel.deleteMany({ patient }, JOURNALED);
+}

@@ -102,3 +102,13 @@ export async function findCidsInRecord(patient: string, cids: string[]): Promise
 export async function deleteAllRecordEntries(): Promise<void> {
   await RecordEntryModel.deleteMany({});
 }
+
+/** The CIDs of the patient's entries (every version). */
+export async function findRecordCidsOf(patient: string): Promise<string[]> {
+  return RecordEntryModel.distinct('cid', { patient });
+}
+
+/** Erasure: forgets the patient's entries (rebuilds skip them: the tombstone filter). */
+export async function deleteRecordsOf(patient: string): Promise<void> {
+  await RecordEntryModel.deleteMany({ patient });
+}

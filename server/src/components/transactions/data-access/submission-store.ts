@@ -77,3 +77,11 @@ export async function findUnresolvedSubmissions(limit: number): Promise<Submissi
     { $project: { _id: 0, hash: 1, from: 1, action: 1, submittedAt: 1 } },
   ]);
 }
+
+/** Erasure: the reports `account` sent. */
+export async function deleteSubmissionsFrom(account: string): Promise<void> {
+  await SubmissionModel.deleteMany(
+    { from: mongoose.trusted({ $in: [account, account.toLowerCase()] }) },
+    { writeConcern: { w: 1, j: true } },
+  );
+}

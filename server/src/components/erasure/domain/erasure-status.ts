@@ -1,0 +1,61 @@
+/**
+ * GET /api/erasure/status/:address: the patient's latest erasure from the chain (the truth), whether the
+ * server has finished shredding (the tombstone), and what remains: the chain's events naming the patient
+ * and the access-log entries, which no erasure removes.
+ */
+import type { Erasure, Registry } from '@contracts/types';
+import type { ErasureStatus } from '@api';
+import { forbidden } from '../../../libraries/errors';
+import { countAuditEntriesOf } from '../../audit';
+import { latestErasureOnChain } from '../data-access/chain-erasure';
+import { countChainEvents, type RemainsContracts } from '../data-access/chain-remains';
+import { findTombstone } from '../data-access/tombstone-store';
+
+export interface ErasureStatusContext extends RemainsContracts {
+  registry: Registry;
+  erasure: Erasure;
+}
+
+export async function readErasureStatus(
+  context: ErasureStatusContext,
+  reader: string,
+  patient: string,
+): Promise<ErasureStatus> {
+  if (reader !== patient && !(await context.registry.isAdmin(reader))) {
+    throw forbidden("Only the patient and admins may read a patient's erasure status", 'ERASURE_NOT_ALLOWED');
+  }
+  const onChain = await latestErasureOnChain(context.erasure, patient);
+  if (!onChain) {
+    return {
+      patient,
+      erased: false,
+      erasedAt: null,
+      erasedBy: null,
+      byAdmin: false,
+      blockNumber: null,
+      transactionHash: null,
+      shredded: false,
+      shreddedAt: null,
+      documentsRemoved: 0,
+      remains: null,
+    };
+  }
+  const tombstone = await findTombstone(patient, onChain.blockNumber);
+  const [chainEvents, accessLogEntries] = await Promise.all([
+    countChainEvents(context, patient),
+    countAuditEntriesOf(patient),
+  ]);
+  return {
+    patient,
+    erased: true,
+    erasedAt: onChain.erasedAt.toISOString(),
+    erasedBy: onChain.by,
+    byAdmin: onChain.by !== patient,
+    blockNumber: onChain.blockNumber,
+    transactionHash: onChain.transactionHash,
+    shredded: Boolean(tombstone?.shreddedAt),
+    shreddedAt: tombstone?.shreddedAt?.toISOString() ?? null,
+    documentsRemoved: tombstone?.cids.length ?? 0,
+    remains: { ...chainEvents, accessLogEntries },
+  };
+}
