@@ -13,6 +13,7 @@ import { DOCTOR_ROUTES } from './doctors';
 import { DOCUMENT_KEY_ROUTES } from './document-keys';
 import { EMERGENCY_ROUTES } from './emergency';
 import { ERASURE_ROUTES } from './erasure';
+import { FHIR_ROUTES } from './fhir';
 import { IPFS_ROUTES } from './ipfs';
 import { PATIENT_ROUTES } from './patients';
 import { PLATFORM_ROUTES } from './platform';
@@ -39,4 +40,5 @@ export const API_ROUTES = [
   ...DOCUMENT_KEY_ROUTES,
   ...EMERGENCY_ROUTES,
   ...ERASURE_ROUTES,
+  ...FHIR_ROUTES,
 ] as const;

@@ -37,3 +37,10 @@ export function isDocumentEnvelope(bytes: Uint8Array): boolean {
 
 /** The bytes every upload must start with (magic, then version): what the server's IPFS proxy checks. */
 export const DOCUMENT_HEADER_PREFIX = Uint8Array.from([...DOCUMENT_MAGIC, DOCUMENT_FORMAT_VERSION]);
+
+/**
+ * The media type that names this envelope outside the app (the FHIR export's Attachment.contentType): the
+ * bytes behind a record's CID are this envelope, never the document's own type, which only the key holder
+ * learns (it is inside the ciphertext).
+ */
+export const DOCUMENT_ENVELOPE_CONTENT_TYPE = `application/vnd.ehr.document-envelope; version=${DOCUMENT_FORMAT_VERSION}`;

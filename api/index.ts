@@ -20,6 +20,7 @@ export * from './document-format';
 export * from './emergency';
 export * from './erasure';
 export * from './errors';
+export * from './fhir';
 export * from './ipfs';
 export * from './patients';
 export * from './personal-data';

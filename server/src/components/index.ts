@@ -14,6 +14,7 @@ import { auditComponent } from './audit';
 import { authComponent } from './auth';
 import { consentComponent } from './consent';
 import { doctorsComponent } from './doctors';
+import { fhirComponent } from './fhir';
 import { documentKeysComponent } from './document-keys';
 import { emergencyComponent } from './emergency';
 import { erasureComponent } from './erasure';
@@ -45,6 +46,7 @@ export const COMPONENTS: readonly Component[] = [
   documentKeysComponent,
   emergencyComponent,
   erasureComponent,
+  fhirComponent,
 ];
 
 export type { Component, ComponentContext, EventSourceServices } from './component';

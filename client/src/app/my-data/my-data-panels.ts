@@ -13,6 +13,11 @@ export interface MyDataPanel {
 
 export const MY_DATA_PANELS: readonly MyDataPanel[] = [
   {
+    title: 'Take your record to another provider (FHIR)',
+    id: 'fhir-export',
+    load: () => import('../fhir/fhir-export-panel').then((module) => module.FhirExportPanel),
+  },
+  {
     title: 'Emergency sharing',
     id: 'emergency-sharing',
     load: () => import('../emergency/emergency-sharing-panel').then((m) => m.EmergencySharingPanel),

@@ -12,6 +12,7 @@ import { appointmentsEvents } from './entry-points/chain-events/appointments-eve
 export { appointmentRoutes, type AppointmentRouteOptions } from './entry-points/api/appointment-routes';
 export { onAppointmentChange } from './domain/appointment-changes';
 export { appointmentGroundForReason } from './domain/reason-ground';
+export { findAppointments, type AppointmentRecord, type ListedStatus } from './data-access/appointment-store';
 
 export { appointmentNoteCidsOf, eraseAppointmentsData } from './domain/appointments-erasure';
 export const appointmentsComponent: Component = {

@@ -10,7 +10,8 @@ import { patientRegistryEvents } from './entry-points/chain-events/registry-even
 
 export { recordPatientRegistered, clearPatientReadModel } from './domain/patient-events';
 export { findPatient, type PatientRecord } from './data-access/patient-store';
-export { findNames as findPatientNames } from './data-access/profile-store';
+export { findNames as findPatientNames, findProfile as findPatientProfile } from './data-access/profile-store';
+export type { PatientProfileRecord } from './data-access/profile-store';
 export { patientAccessLog } from './domain/patient-access-log';
 export { emergencyProfileOf } from './domain/patient-profiles';
 export type { PatientAccessEntry, AccessReason } from './data-access/access-log-store';

@@ -11,6 +11,8 @@ import { recordsEvents } from './entry-points/chain-events/records-events';
 
 export { recordRoutes, type RecordRouteOptions } from './entry-points/api/records-routes';
 export { recordEntriesOf, cidsOutsideRecord } from './domain/record-queries';
+export { assertMayReadRecords, type RecordsChain } from './domain/records-access';
+export { findRecordsOfPatient, type RecordEntryRecord } from './data-access/record-store';
 
 export { eraseRecordsData, recordCidsOf } from './domain/records-erasure';
 export const recordsComponent: Component = {

@@ -33,13 +33,15 @@ const emergencyAccessIsLive = (chain: RecordsChain, reader: string, patient: str
 
 /**
  * Passes for the patient (not logged), logs and passes for an admin or a doctor with access, logs the
- * refusal and throws RECORDS_NO_ACCESS for anyone else. `what` names the data in the log (`records.list`).
+ * refusal and throws RECORDS_NO_ACCESS (or the caller's own `refusal`) for anyone else. `what` names the
+ * data in the log (`records.list`).
  */
 export async function assertMayReadRecords(
   chain: RecordsChain,
   reader: string,
   patient: string,
   what: string,
+  refusal: () => Error = recordsNoAccess,
 ): Promise<void> {
   if (sameAccount(reader, patient)) return;
   const [isAdmin, doctorHasAccess] = await Promise.all([
@@ -56,5 +58,5 @@ export async function assertMayReadRecords(
   }
   const why = 'not an admin, no current consent grant and no emergency access';
   await recordAccess({ actor: reader, patient, what, outcome: 'denied', why });
-  throw recordsNoAccess();
+  throw refusal();
 }
