@@ -56,9 +56,7 @@ describe('EmergencyAccesses, the top of the patient’s Activity (on an in-proce
     await eventually(() => page.textContent?.includes(justification));
     expect(page.textContent).toContain('Dr. Edith Emergent');
     expect(page.textContent).toContain('open until');
-    page
-      .querySelector<HTMLButtonElement>('button[aria-label="End emergency access of Dr. Edith Emergent now"]')!
-      .click();
+    page.querySelector<HTMLButtonElement>('button[aria-label="End access now for Dr. Edith Emergent"]')!.click();
 
     await eventually(() => !page.querySelector('button.btn--danger'), 30_000);
     expect(await chain.emergencyAccess.hasEmergencyAccess(PATIENT.address, DOCTOR.address)).toBe(false);

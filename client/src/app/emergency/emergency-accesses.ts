@@ -56,7 +56,7 @@ import { EmergencyContract } from './emergency-contract';
                   type="button"
                   class="btn btn--danger"
                   [disabled]="busy()"
-                  [attr.aria-label]="'End emergency access of ' + (access.doctorName ?? access.doctor) + ' now'"
+                  [attr.aria-label]="'End access now for ' + (access.doctorName ?? access.doctor)"
                   (click)="end(access)"
                 >
                   End access now
