@@ -19,6 +19,7 @@ import { PATIENT_ROUTES } from './patients';
 import { PLATFORM_ROUTES } from './platform';
 import { PRACTICE_ROUTES } from './practice';
 import { RECORD_ROUTES } from './records';
+import { RESEARCH_ROUTES } from './research';
 import { STATS_ROUTES } from './stats';
 import { TRANSACTION_ROUTES } from './transactions';
 
@@ -41,4 +42,5 @@ export const API_ROUTES = [
   ...EMERGENCY_ROUTES,
   ...ERASURE_ROUTES,
   ...FHIR_ROUTES,
+  ...RESEARCH_ROUTES,
 ] as const;

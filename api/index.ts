@@ -27,6 +27,7 @@ export * from './personal-data';
 export * from './platform';
 export * from './practice';
 export * from './records';
+export * from './research';
 export * from './route-spec';
 export * from './stats';
 export * from './transaction-values';

@@ -12,6 +12,7 @@ import { MY_DATA_FEATURE } from './my-data/my-data.feature';
 import { PATIENTS_FEATURE } from './patients/patients.feature';
 import { PRACTICE_FEATURE } from './practice/practice.feature';
 import { RECORDS_FEATURE } from './documents/records.feature';
+import { RESEARCH_FEATURE } from './research/research.feature';
 import { TRANSACTIONS_FEATURE } from './transactions/transactions.feature';
 
 export const FEATURES: readonly Feature[] = [
@@ -27,6 +28,7 @@ export const FEATURES: readonly Feature[] = [
   ADMINS_FEATURE,
   ADMIN_APPOINTMENTS_FEATURE,
   TRANSACTIONS_FEATURE,
+  RESEARCH_FEATURE,
   ACTIVITY_FEATURE,
   EMERGENCY_FEATURE,
   EMERGENCY_REVIEW_FEATURE,

@@ -24,6 +24,7 @@ import { openApiComponent } from './openapi';
 import { patientsComponent } from './patients';
 import { practiceComponent } from './practice';
 import { recordsComponent } from './records';
+import { researchComponent } from './research';
 import { rpcComponent } from './rpc';
 import { transactionsComponent } from './transactions';
 
@@ -47,6 +48,7 @@ export const COMPONENTS: readonly Component[] = [
   emergencyComponent,
   erasureComponent,
   fhirComponent,
+  researchComponent,
 ];
 
 export type { Component, ComponentContext, EventSourceServices } from './component';

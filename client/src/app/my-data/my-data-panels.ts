@@ -18,6 +18,11 @@ export const MY_DATA_PANELS: readonly MyDataPanel[] = [
     load: () => import('../fhir/fhir-export-panel').then((module) => module.FhirExportPanel),
   },
   {
+    title: 'Research sharing',
+    id: 'research-sharing',
+    load: () => import('../research/research-participation').then((m) => m.ResearchParticipationPanel),
+  },
+  {
     title: 'Emergency sharing',
     id: 'emergency-sharing',
     load: () => import('../emergency/emergency-sharing-panel').then((m) => m.EmergencySharingPanel),

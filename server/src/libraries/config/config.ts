@@ -50,6 +50,9 @@ export interface AppConfig {
   auditAnchorPrivateKey?: string;
   /** How often the access log's head is anchored when it has moved. */
   auditAnchorIntervalMs: number;
+  /** Research exports (docs/decisions/0019-research-sharing.md): the k and ε an admin's export uses unless it names its own. */
+  researchDefaultK: number;
+  researchDefaultEpsilon: number;
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
@@ -101,6 +104,9 @@ const envSchema = z.object({
       .optional(),
   ),
   AUDIT_ANCHOR_INTERVAL_MS: z.coerce.number().int().min(1_000).default(300_000),
+  // k ≥ 5: ResearchSharing.MIN_K refuses to anchor less. ε ≥ 0.001: the chain stores thousandths.
+  RESEARCH_DEFAULT_K: z.coerce.number().int().min(5).max(1_000).default(5),
+  RESEARCH_DEFAULT_EPSILON: z.coerce.number().min(0.001).max(100).default(1),
 });
 
 /** `scheme://host[:port]` of an http(s) URL, or an error naming the variable. */
@@ -186,6 +192,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ipfsMaxUploadBytes: e.IPFS_MAX_UPLOAD_BYTES,
     auditAnchorPrivateKey: e.AUDIT_ANCHOR_PRIVATE_KEY,
     auditAnchorIntervalMs: e.AUDIT_ANCHOR_INTERVAL_MS,
+    researchDefaultK: e.RESEARCH_DEFAULT_K,
+    researchDefaultEpsilon: e.RESEARCH_DEFAULT_EPSILON,
     ...overrides,
   };
   if (!config.mongoUri) {
