@@ -61,7 +61,7 @@ export class MemoryEmergencyServer {
     const { method, url, body, params } = request.request;
     const path = decodeURIComponent(url);
     if (body !== null) this.bodies.push({ method, url: path, body });
-    const ok = (value: unknown) => request.flush(value);
+    const ok = (value: unknown) => request.flush(value as object | null);
     const noContent = () => request.flush(null, { status: 204, statusText: 'No Content' });
     if (path === '/api/transactions') return noContent();
     if (path === '/api/admins') return ok({ admins: this.admins, count: this.admins.length });

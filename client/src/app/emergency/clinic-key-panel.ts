@@ -48,6 +48,12 @@ import { EmergencyContract } from './emergency-contract';
       }
     </section>
   `,
+  styles: `
+    :host {
+      display: block;
+      margin-block-end: 1rem;
+    }
+  `,
 })
 export class ClinicKeyPanel implements OnInit {
   private readonly setup = inject(ClinicKeySetup);

@@ -46,6 +46,12 @@ import { EmergencyContract, MAX_WINDOW_HOURS, MIN_WINDOW_HOURS } from './emergen
       }
     </section>
   `,
+  styles: `
+    :host {
+      display: block;
+      margin-block-end: 1rem;
+    }
+  `,
 })
 export class WindowSetting implements OnInit {
   private readonly contract = inject(EmergencyContract);

@@ -36,14 +36,17 @@ describe('PatientDetail (an admin or a doctor with access viewing one patient)',
         emergencyContact: { name: 'Mary Somerville', phone: '+447700900456' },
         updatedAt: '2026-11-27T10:00:00.000Z',
       },
-      health: { allergies: ['Penicillin'], chronicConditions: [], currentMedications: [] },
+      health: { allergies: ['Penicillin'], chronicConditions: [], currentMedications: ['Salbutamol inhaler'] },
     });
 
     await eventually(() => page.querySelector('h1')?.textContent?.includes('Ada Byron'));
     expect(page.textContent).toContain("recorded in the patient's access log");
     expect(page.textContent).toContain('Prefer not to say');
     expect(page.textContent).toContain('Mary Somerville, +447700900456');
-    expect([...page.querySelectorAll('li')].map((item) => item.textContent?.trim())).toEqual(['Penicillin']);
+    expect([...page.querySelectorAll('li')].map((item) => item.textContent?.trim())).toEqual([
+      'Penicillin',
+      'Salbutamol inhaler',
+    ]);
     expect(page.textContent).toContain('None recorded');
   });
 

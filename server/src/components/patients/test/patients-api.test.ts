@@ -215,14 +215,14 @@ describe('Patient profile: health data and the access log', () => {
         emergencyContact: { name: 'Mary Somerville', phone: '+447700900456' },
         updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       },
-      health: { allergies: ['Penicillin'], chronicConditions: ['Asthma'] },
+      health: { allergies: ['Penicillin'], chronicConditions: ['Asthma'], currentMedications: [] },
     });
     expect(await accessLog()).toHaveLength(before);
   });
 
   test('When an admin reads the patient, then they get the health data and the read is logged with reason admin', async () => {
     const view = (await agents.admin.get(`/api/patients/${wallets.patient.address.toLowerCase()}`).expect(200)).body;
-    expect(view.health).toEqual({ allergies: ['Penicillin'], chronicConditions: ['Asthma'] });
+    expect(view.health).toEqual({ allergies: ['Penicillin'], chronicConditions: ['Asthma'], currentMedications: [] });
     expect((await accessLog())[0]).toEqual({
       reader: wallets.admin.address,
       patient: wallets.patient.address,
@@ -301,11 +301,21 @@ describe('Patient profile: writes', () => {
       const saved = (
         await agents.anotherPatient
           .put('/api/patients/me')
-          .send({ ...PROFILE, firstName: '  Charles ', allergies: undefined, chronicConditions: ['Gout'] })
+          .send({
+            ...PROFILE,
+            firstName: '  Charles ',
+            allergies: undefined,
+            chronicConditions: ['Gout'],
+            currentMedications: ['Allopurinol 100 mg'],
+          })
           .expect(200)
       ).body;
       expect(saved.profile.firstName).toBe('Charles');
-      expect(saved.health).toEqual({ allergies: [], chronicConditions: ['Gout'] });
+      expect(saved.health).toEqual({
+        allergies: [],
+        chronicConditions: ['Gout'],
+        currentMedications: ['Allopurinol 100 mg'],
+      });
     } finally {
       mongoose.set('debug', false);
     }
