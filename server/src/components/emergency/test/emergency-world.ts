@@ -94,11 +94,11 @@ export async function buildEmergencyWorld(
     emergencyAs,
     recordCid: upload.cid,
     async breakGlass(who, patient, justification) {
-      const { body } = await agent[who]
+      const response = await agent[who]
         .post('/api/emergency/justifications')
         .send({ patient: wallet[patient].address, justification })
         .expect(201);
-      const created = body as JustificationCreated;
+      const created = response.body as JustificationCreated;
       await mined(emergencyAs(who).breakGlass(wallet[patient].address, created.commitment, GAS));
       await testApp.runtime.indexer.syncNow();
       return created;
