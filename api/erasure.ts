@@ -55,7 +55,8 @@ export const ErasureStatusSchema = z.object({
   shreddedAt: z.string().nullable(),
   /** How many IPFS documents were unpinned and removed from the node. */
   documentsRemoved: z.number().int(),
-  remains: ErasureRemainsSchema.nullable(),
+  /** What stays on chain and in the access log: after an erasure, or what would stay before one. */
+  remains: ErasureRemainsSchema,
 });
 export type ErasureStatus = z.infer<typeof ErasureStatusSchema>;
 

@@ -42,7 +42,7 @@ export const IPFS_ROUTES = routes([
     access: 'session',
     query: IpfsArgQuerySchema,
     contentType: 'application/octet-stream',
-    errors: [...ERRORS, 'CONTENT_NOT_FOUND'],
+    errors: [...ERRORS, 'CONTENT_NOT_FOUND', 'DOCUMENT_ERASED'],
   },
   {
     method: 'post',

@@ -39,7 +39,15 @@ export class DocumentOpener {
     if (anchored.cid !== entry.cid) {
       throw new IntegrityError(`Entry #${entry.id} on chain anchors another document than the one listed.`);
     }
-    const envelope = await this.ipfs.cat(anchored.cid);
+    const envelope = await this.ipfs.cat(anchored.cid).catch((error: unknown) => {
+      if ((error as { response?: { status?: number } }).response?.status === 410) {
+        throw new Error(
+          `Entry #${entry.id} cannot be opened: the patient erased their data. Its keys are destroyed and the file is removed; nobody can open it any more.`,
+          { cause: error },
+        );
+      }
+      throw error;
+    });
     if (ciphertextHash(envelope) !== anchored.contentHash) {
       throw new IntegrityError(
         `Integrity check failed: the document fetched for entry #${entry.id} is not the one anchored on chain. It was not opened.`,

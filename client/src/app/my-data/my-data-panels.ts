@@ -27,4 +27,9 @@ export const MY_DATA_PANELS: readonly MyDataPanel[] = [
     id: 'emergency-sharing',
     load: () => import('../emergency/emergency-sharing-panel').then((m) => m.EmergencySharingPanel),
   },
+  {
+    title: 'Erase my data',
+    id: 'erase-my-data',
+    load: () => import('../erasure/erase-my-data').then((panel) => panel.EraseMyData),
+  },
 ];

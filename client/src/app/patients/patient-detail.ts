@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, type OnInit, inject, input, signal 
 import { DatePipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import type { PatientView } from '@api';
+import { ErasureRequest } from '../erasure/erasure-request';
 import { errorText } from '../shared/error-text';
 import { SEX_LABELS } from './patient';
 import { PatientsApi } from './patients-api';
@@ -13,7 +14,7 @@ import { PatientsApi } from './patients-api';
 @Component({
   selector: 'ehr-patient-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink],
+  imports: [DatePipe, RouterLink, ErasureRequest],
   templateUrl: './patient-detail.html',
   styles: `
     dl {

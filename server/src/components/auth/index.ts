@@ -9,7 +9,6 @@ export { limitWritesPerAccount } from './entry-points/api/write-rate-limit';
 export { SESSION_COOKIE } from './entry-points/api/session-cookie';
 export { readAccount } from './data-access/account-roles';
 
-export { deleteSessionsOf as eraseSessionsOf } from './data-access/session-store';
 export const authComponent: Component = {
   name: 'auth',
   contracts: ['Registry'],

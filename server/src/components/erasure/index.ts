@@ -17,6 +17,7 @@ import { erasureRoutes } from './entry-points/api/erasure-routes';
 import { erasureEvents } from './entry-points/chain-events/erasure-events';
 
 export { erasureTombstones } from './domain/tombstone-filter';
+export { isErasedDocument } from './data-access/tombstone-store';
 export { PERSONAL_DATA_HOLDERS, type PersonalDataHolder } from './domain/personal-data-holders';
 
 export const erasureComponent: Component = {

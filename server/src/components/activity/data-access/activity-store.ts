@@ -138,12 +138,13 @@ export async function deleteChainEntriesOf(source: string): Promise<void> {
 export async function deleteEntriesNaming(patient: string): Promise<void> {
   const forms = [patient, patient.toLowerCase()];
   const detailValues = { $map: { input: { $objectToArray: { $ifNull: ['$details', {}] } }, in: '$$this.v' } };
+  // Built here from an address, not from a request: trusted past sanitizeFilter (which refuses $expr).
   await ActivityModel.deleteMany(
     {
       $or: [
         { subject: mongoose.trusted({ $in: forms }) },
         { actor: mongoose.trusted({ $in: forms }) },
-        { $expr: { $or: forms.map((form) => ({ $in: [form, detailValues] })) } },
+        { $expr: mongoose.trusted({ $or: forms.map((form) => ({ $in: [form, detailValues] })) }) },
       ],
     },
     { writeConcern: { w: 1, j: true } },

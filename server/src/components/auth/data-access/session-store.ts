@@ -88,8 +88,3 @@ export async function useSession(token: string, now = new Date()): Promise<Store
 export async function deleteSession(token: string): Promise<void> {
   await SessionModel.deleteOne({ tokenHash: hashToken(token) });
 }
-
-/** Erasure: ends every session of `address` (a later sign-in starts a new one). */
-export async function deleteSessionsOf(address: string): Promise<void> {
-  await SessionModel.deleteMany({ address: mongoose.trusted({ $in: [address, address.toLowerCase()] }) });
-}

@@ -39,6 +39,7 @@ const tombstoneSchema = new Schema<TombstoneRecord>(
 );
 tombstoneSchema.index({ transactionHash: 1, logIndex: 1 }, { unique: true });
 tombstoneSchema.index({ patient: 1, blockNumber: -1 });
+tombstoneSchema.index({ cids: 1 });
 
 const TombstoneModel = mongoose.model<TombstoneRecord>('ErasureTombstone', tombstoneSchema, 'erasure_tombstones');
 
@@ -79,4 +80,9 @@ export async function markShredded(key: TombstoneKey, at: Date): Promise<void> {
 /** The patient's tombstone of the erasure at `blockNumber`, if the indexer has reached it. */
 export async function findTombstone(patient: string, blockNumber: number): Promise<TombstoneRecord | null> {
   return TombstoneModel.findOne({ patient, blockNumber }, { _id: 0 }).sort({ logIndex: -1 }).lean<TombstoneRecord>();
+}
+
+/** Whether `cid` was one of an erased patient's documents (the IPFS gateway says so instead of "not found"). */
+export async function isErasedDocument(cid: string): Promise<boolean> {
+  return (await TombstoneModel.exists({ cids: cid })) !== null;
 }

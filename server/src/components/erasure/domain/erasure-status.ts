@@ -1,7 +1,7 @@
 /**
  * GET /api/erasure/status/:address: the patient's latest erasure from the chain (the truth), whether the
- * server has finished shredding (the tombstone), and what remains: the chain's events naming the patient
- * and the access-log entries, which no erasure removes.
+ * server has finished shredding (the tombstone), and what remains (or, before an erasure, would remain):
+ * the chain's events naming the patient and the access-log entries, which no erasure removes.
  */
 import type { Erasure, Registry } from '@contracts/types';
 import type { ErasureStatus } from '@api';
@@ -24,7 +24,12 @@ export async function readErasureStatus(
   if (reader !== patient && !(await context.registry.isAdmin(reader))) {
     throw forbidden("Only the patient and admins may read a patient's erasure status", 'ERASURE_NOT_ALLOWED');
   }
-  const onChain = await latestErasureOnChain(context.erasure, patient);
+  const [onChain, chainEvents, accessLogEntries] = await Promise.all([
+    latestErasureOnChain(context.erasure, patient),
+    countChainEvents(context, patient),
+    countAuditEntriesOf(patient),
+  ]);
+  const remains = { ...chainEvents, accessLogEntries };
   if (!onChain) {
     return {
       patient,
@@ -37,14 +42,10 @@ export async function readErasureStatus(
       shredded: false,
       shreddedAt: null,
       documentsRemoved: 0,
-      remains: null,
+      remains,
     };
   }
   const tombstone = await findTombstone(patient, onChain.blockNumber);
-  const [chainEvents, accessLogEntries] = await Promise.all([
-    countChainEvents(context, patient),
-    countAuditEntriesOf(patient),
-  ]);
   return {
     patient,
     erased: true,
@@ -56,6 +57,6 @@ export async function readErasureStatus(
     shredded: Boolean(tombstone?.shreddedAt),
     shreddedAt: tombstone?.shreddedAt?.toISOString() ?? null,
     documentsRemoved: tombstone?.cids.length ?? 0,
-    remains: { ...chainEvents, accessLogEntries },
+    remains,
   };
 }

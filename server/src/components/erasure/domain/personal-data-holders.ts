@@ -3,11 +3,12 @@
  * (or points to their documents on IPFS) contributes one entry, exported from its index.ts. An erasure
  * gathers every holder's CIDs first, then calls every `erase`. Each erase is idempotent (a crash redoes
  * them all). The access log (audit_log, patient_access_log) is deliberately absent: it is the legal
- * record of who opened what (docs/decisions/0020-erasure-by-crypto-shredding.md).
+ * record of who opened what (docs/decisions/0020-erasure-by-crypto-shredding.md). So are the patient's
+ * sessions (`sessions`: a token hash, the address, expiry): they end by themselves (idle and lifetime TTL),
+ * and ending them here would sign the patient out before they could read what their erasure did.
  */
 import { eraseActivityData } from '../../activity';
 import { appointmentNoteCidsOf, eraseAppointmentsData } from '../../appointments';
-import { eraseSessionsOf } from '../../auth';
 import { eraseConsentData } from '../../consent';
 import { documentKeyCidsOf, eraseDocumentKeysData } from '../../document-keys';
 import { erasePatientData } from '../../patients';
@@ -31,7 +32,6 @@ export const PERSONAL_DATA_HOLDERS: readonly PersonalDataHolder[] = [
   { name: 'consent', erase: eraseConsentData },
   { name: 'activity', erase: eraseActivityData },
   { name: 'transactions', erase: eraseTransactionsData },
-  { name: 'auth', erase: eraseSessionsOf },
   // The lead adds here, one line each: { name: 'research', erase: eraseResearchData }
   // and { name: 'emergency', erase: eraseEmergencyData } (from '../../research' and '../../emergency').
 ];

@@ -221,3 +221,25 @@ describe('embedded IPFS node: pins kept by an earlier version', () => {
     }
   });
 });
+
+describe('repo/gc (Kubo semantics: every block no pin reaches is deleted)', () => {
+  it('When a multi-block file is unpinned and repo/gc runs, then all its blocks are gone and a pinned file still reads', async () => {
+    const erased = await add(new Uint8Array(randomBytes(700_000)));
+    const kept = new Uint8Array(randomBytes(300_000));
+    const keptCid = (await add(kept)).Hash;
+    expect((await rpc(`pin/rm?arg=${erased.Hash}`)).status).toBe(200);
+
+    const response = await rpc('repo/gc');
+
+    expect(response.status).toBe(200);
+    const removed = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { Key: { '/': string } }).Key['/']);
+    // The root and its three 256 KiB leaves.
+    expect(removed).toEqual(expect.arrayContaining([erased.Hash]));
+    expect(removed.length).toBeGreaterThanOrEqual(4);
+    expect((await rpc(`cat?arg=${erased.Hash}`)).status).toBe(500);
+    expect(Buffer.from(await cat(keptCid)).equals(Buffer.from(kept))).toBe(true);
+  });
+});

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { Router, type RequestHandler } from 'express';
 import { IPFS_ALLOWED_COMMANDS, IpfsArgQuerySchema } from '@api';
 import { AppError, notFound } from '../../../../libraries/errors';
+import { isErasedDocument } from '../../../erasure';
 import { requireSession } from '../../../auth';
 import { addCiphertext, unavailable } from '../../data-access/ciphertext-upload';
 
@@ -52,7 +53,14 @@ export function ipfsGatewayRoutes({ apiUrl, maxUploadBytes, limitWrites }: IpfsG
   });
 
   router.post('/ipfs/api/v0/cat', async (req, res) => {
-    const response = await callNode('cat', cidOf(req.query));
+    const cid = cidOf(req.query);
+    const response = await callNode('cat', cid).catch(async (error: unknown) => {
+      // Gone for good, not missing: the reader is told why (the erasure removed it from the node).
+      if (error instanceof AppError && error.code === 'CONTENT_NOT_FOUND' && (await isErasedDocument(cid))) {
+        throw new AppError(410, 'DOCUMENT_ERASED', `${cid} was erased at its patient's request: its keys are destroyed`);
+      }
+      throw error;
+    });
     res.status(200).type('application/octet-stream');
     Readable.fromWeb(response.body as never).pipe(res);
   });
