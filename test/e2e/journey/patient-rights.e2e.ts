@@ -42,22 +42,6 @@ const GAS = { gasLimit: 1_000_000 };
 const ALLERGY = 'Latex';
 const JUSTIFICATION = 'Found unconscious in A&E at 03:10, no relative reachable; need allergies before anaesthesia.';
 
-/**
- * Steps whose screen is not in the app yet: skipped, saying what is missing (issue 12's parts land one by one).
- * Empty once every part has landed.
- */
-const NOT_IN_THE_APP_YET: Partial<Record<'research' | 'erasure', string>> = {
-  research:
-    'the research opt-in panel on My data (client/src/app/research/, branch h12-research) is not in the app yet',
-  erasure: 'the erasure panel on My data (client/src/app/erasure/, branch h12-erasure) is not in the app yet',
-};
-function step(part: keyof typeof NOT_IN_THE_APP_YET): jest.It {
-  const missing = NOT_IN_THE_APP_YET[part];
-  if (!missing) return test;
-  console.warn(`[e2e] patient rights journey: the ${part} step is skipped: ${missing}`);
-  return test.skip;
-}
-
 /** A one-page PDF, enough for the upload, the doctor's open and the export's DocumentReference. */
 function labReport(): Buffer {
   return Buffer.from(
@@ -163,12 +147,16 @@ describeInBrowser('Patient rights journey: FHIR export, research opt-in, break-g
     expect(pointer.attachment.url).toMatch(/^ipfs:\/\/\w+$/);
   });
 
-  step('research')('When the patient opts in to research, then the chain says what they share', async () => {
+  test('When the patient opts in to research, then the chain says what they share', async () => {
     const { patient } = journey;
-    await optInToResearch(patient);
+    const sharing = await optInToResearch(patient);
+    expect(sharing).toMatch(
+      /^You share demographics, appointment history, record kinds for research until \d{4}-\d\d-\d\d\.$/,
+    );
     await saveScreenshot(patient.page, 'rights-journey-02-research-opt-in');
     const research = ResearchSharing__factory.connect(addresses['ResearchSharing'].address, provider);
-    expect(await research.liveScope(patientAddress)).toBeGreaterThan(0n);
+    // Every scope, the panel's default: demographics 1 | appointments 2 | record kinds 4.
+    expect(await research.liveScope(patientAddress)).toBe(7n);
   });
 
   test('When an on-call doctor breaks the glass with a justification, then they see the emergency profile and the patient sees it first on their Activity', async () => {
@@ -183,20 +171,19 @@ describeInBrowser('Patient rights journey: FHIR export, research opt-in, break-g
     await saveScreenshot(patient.page, 'rights-journey-04-patient-sees-emergency');
   });
 
-  step('erasure')(
-    "When the patient erases their data, then the chain holds the tombstone and their doctor's next open of the document fails",
-    async () => {
-      const { patient, doctor, entryId } = journey;
-      await openMyData(patient);
-      await eraseMyData(patient);
-      await saveScreenshot(patient.page, 'rights-journey-05-patient-erased');
-      const erasure = Erasure__factory.connect(addresses['Erasure'].address, provider);
-      expect(await erasure.erasedAtBlock(patientAddress)).toBeGreaterThan(0n);
+  test("When the patient erases their data, then the chain holds the tombstone, the page says what remains, and their doctor's next open of the document fails", async () => {
+    const { patient, doctor, entryId } = journey;
+    await openMyData(patient);
+    const status = await eraseMyData(patient);
+    await status.getByText(/1 encrypted document removed from IPFS/).waitFor({ timeout: UI_TIMEOUT });
+    await status.getByRole('heading', { name: 'What remains, and why' }).waitFor({ timeout: UI_TIMEOUT });
+    await saveScreenshot(patient.page, 'rights-journey-05-patient-erased');
+    const erasure = Erasure__factory.connect(addresses['Erasure'].address, provider);
+    expect(await erasure.erasedAtBlock(patientAddress)).toBeGreaterThan(0n);
 
-      // The doctor's page still lists the document from before; opening it asks for its key, which is gone.
-      const refusal = await openEntryRefused(doctor, entryId);
-      expect(refusal).not.toBe('');
-      await saveScreenshot(doctor.page, 'rights-journey-06-doctor-open-fails');
-    },
-  );
+    // The doctor's page still lists the document from before (consent is still on chain); the next open fails.
+    const refusal = await openEntryRefused(doctor, entryId);
+    expect(refusal).toMatch(/erased/i);
+    await saveScreenshot(doctor.page, 'rights-journey-06-doctor-open-fails');
+  });
 });

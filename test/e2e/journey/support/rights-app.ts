@@ -9,6 +9,23 @@ import type { EhrApp } from '../../support/ehr-app';
 
 const UI_TIMEOUT = 30_000;
 
+/**
+ * Waits until `target` shows; a page that reads a read model once when it opens is opened again (`reopen`)
+ * every 2 s meanwhile, as a person would, until UI_TIMEOUT.
+ */
+async function untilShown(target: () => Locator, reopen: () => Promise<void>): Promise<void> {
+  const deadline = Date.now() + UI_TIMEOUT;
+  for (;;) {
+    const shown = await target()
+      .waitFor({ timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return;
+    if (Date.now() > deadline) throw new Error(`never shown: ${target().toString()}`);
+    await reopen();
+  }
+}
+
 /** The parts of a FHIR Bundle the journey reads. */
 export interface FhirBundle {
   resourceType: string;
@@ -26,8 +43,8 @@ export async function openMyData(app: EhrApp): Promise<void> {
 }
 
 /** A panel of the My data page, by its heading. */
-export function myDataPanel(app: EhrApp, title: string | RegExp): Locator {
-  return app.page.getByRole('region', { name: title });
+export function myDataPanel(app: EhrApp, title: string): Locator {
+  return app.page.getByRole('region', { name: title, exact: true });
 }
 
 /**
@@ -50,9 +67,24 @@ export async function downloadFhirExport(
   return { bundle, message: (await done.textContent())?.trim() ?? '' };
 }
 
-/** My data → the research panel: opts in with the panel's default scope and expiry, and waits for the chain. */
-export function optInToResearch(app: EhrApp): Promise<void> {
-  return Promise.reject(new Error(`the research panel is not in the app yet (${app.page.url()})`));
+/**
+ * My data → "Research sharing": opts in with the panel's defaults (every scope, a year), the wallet sends
+ * ResearchSharing.optIn; answers the sentence the panel then shows. The panel reads the participation from a
+ * read model a moment behind the chain: the patient opens My data again until it says they share.
+ */
+export async function optInToResearch(app: EhrApp): Promise<string> {
+  const panel = () => myDataPanel(app, 'Research sharing');
+  await panel().getByRole('button', { name: 'Opt in to research', exact: true }).click();
+  await app.waitForTransaction();
+  const sharing = () =>
+    panel()
+      .getByTestId('research-state')
+      .getByText(/^You share .* for research until /);
+  await untilShown(sharing, async () => {
+    await app.goTo('Dashboard');
+    await openMyData(app);
+  });
+  return (await sharing().textContent())?.trim() ?? '';
 }
 
 /**
@@ -78,19 +110,25 @@ export async function breakGlass(app: EhrApp, patient: string, justification: st
  * a read model a moment behind the chain: the patient comes back to the page until the newest shows.
  */
 export async function emergencyBanner(app: EhrApp): Promise<Locator> {
-  const banner = app.page.getByRole('region', { name: 'Emergency accesses to your record' });
-  const deadline = Date.now() + UI_TIMEOUT;
+  const banner = () => app.page.getByRole('region', { name: 'Emergency accesses to your record' });
   await app.goToPage('Activity');
-  while (!(await banner.isVisible())) {
-    if (Date.now() > deadline) throw new Error('no emergency access showed at the top of Activity');
-    await app.page.waitForTimeout(1_000);
+  await untilShown(banner, async () => {
     await app.goTo('Dashboard');
     await app.goToPage('Activity');
-  }
-  return banner;
+  });
+  return banner();
 }
 
-/** My data → the erasure panel: confirms, sends the erasure and waits until the page says what remains. */
-export function eraseMyData(app: EhrApp): Promise<void> {
-  return Promise.reject(new Error(`the erasure panel is not in the app yet (${app.page.url()})`));
+/**
+ * My data → "Erase my data": types the confirmation word, the wallet sends Erasure.erase; waits until the
+ * panel says the server has destroyed the keys and data, and answers the panel's status.
+ */
+export async function eraseMyData(app: EhrApp): Promise<Locator> {
+  const panel = myDataPanel(app, 'Erase my data');
+  await panel.getByLabel('Type ERASE to confirm', { exact: true }).fill('ERASE');
+  await panel.getByRole('button', { name: 'Erase my data', exact: true }).click();
+  await app.waitForTransaction();
+  const status = panel.getByRole('region', { name: 'Erasure status' });
+  await status.getByText(/^\s*Destroyed: every document key/).waitFor({ timeout: UI_TIMEOUT });
+  return status;
 }
