@@ -4,7 +4,7 @@
  * chain from the admin's wallet, and see past exports with their anchoring status.
  */
 import { ChangeDetectionStrategy, Component, type OnInit, inject, signal } from '@angular/core';
-import { DecimalPipe, KeyValuePipe } from '@angular/common';
+import { DecimalPipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { RESEARCH_MIN_K, type ResearchExportSummary, type NoisyHistogram } from '@api';
 import { TransactionRunner } from '../chain/transaction-runner';
@@ -17,7 +17,7 @@ export const ATTRIBUTE_LABELS = { age: 'Age', sex: 'Sex', location: 'City / stat
 @Component({
   selector: 'ehr-research-exports',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, DecimalPipe, KeyValuePipe],
+  imports: [FormsModule, DecimalPipe],
   templateUrl: './research-exports.html',
   styleUrl: './research-exports.css',
 })
@@ -46,6 +46,11 @@ export class ResearchExports implements OnInit {
       ['Patients per speciality', patientsPerSpeciality],
       ['Patients per record kind', patientsPerRecordKind],
     ];
+  }
+
+  /** The bins in the server's order (age bands ascending), not sorted as text. */
+  protected bins(histogram: NoisyHistogram): [string, number][] {
+    return Object.entries(histogram.counts);
   }
 
   protected async run(): Promise<void> {
