@@ -64,7 +64,10 @@ describeInBrowser('Erasure by crypto-shredding (browser)', () => {
     });
     const admin = new Wallet(devAccount(0).privateKey, provider);
     await (
-      await Registry__factory.connect(addresses['Registry'].address, admin).verifyDoctor(devAccount(DOCTOR).address, GAS)
+      await Registry__factory.connect(addresses['Registry'].address, admin).verifyDoctor(
+        devAccount(DOCTOR).address,
+        GAS,
+      )
     ).wait();
     await doctor.page.reload();
     await doctor.setUpDocumentEncryption();

@@ -246,8 +246,12 @@ export async function deleteAllAppointments(): Promise<void> {
 }
 
 /** Erasure: the patient's appointments (id and reason note CID) before they are forgotten. */
-export async function findAppointmentsOfPatient(patient: string): Promise<Pick<AppointmentRecord, 'id' | 'reasonCid'>[]> {
-  return AppointmentModel.find({ patient }, { _id: 0, id: 1, reasonCid: 1 }).lean<Pick<AppointmentRecord, 'id' | 'reasonCid'>[]>();
+export async function findAppointmentsOfPatient(
+  patient: string,
+): Promise<Pick<AppointmentRecord, 'id' | 'reasonCid'>[]> {
+  return AppointmentModel.find({ patient }, { _id: 0, id: 1, reasonCid: 1 }).lean<
+    Pick<AppointmentRecord, 'id' | 'reasonCid'>[]
+  >();
 }
 
 /** Erasure: forgets the patient's appointments (rebuilds skip them: the tombstone filter). */

@@ -27,7 +27,7 @@ export async function shredPatient(
   if (tombstone.shreddedAt) return;
   if (!ipfs) throw new Error('An erasure needs the IPFS client to remove the documents: none was given');
 
-  const found = await Promise.all(holders.map((holder) => holder.documentsOf?.(event.patient) ?? []));
+  const found = await Promise.all(holders.map((holder) => holder.documentsOf?.(event.patient) ?? Promise.resolve([])));
   const cids = await recordCids(key, found.flat());
   for (const holder of holders) await holder.erase(event.patient);
   for (const cid of cids) await ipfs.unpin(cid);

@@ -26,8 +26,22 @@ import { ciphertextHash, encryptDocument } from '../../../../../client/src/app/d
 import { chainEventSources } from '../..';
 import { createIndexer, type LogPosition } from '../../indexer';
 import { erasureTombstones } from '..';
-import { devWallet, fundedWallet, GAS, openTestApp, testChain, type TestApp, type TestChain } from '../../../test-support/test-app';
-import { keyPairOf, publicKeyToHex, signedInAgent, toHex, wrappedFor } from '../../document-keys/test/document-keys-world';
+import {
+  devWallet,
+  fundedWallet,
+  GAS,
+  openTestApp,
+  testChain,
+  type TestApp,
+  type TestChain,
+} from '../../../test-support/test-app';
+import {
+  keyPairOf,
+  publicKeyToHex,
+  signedInAgent,
+  toHex,
+  wrappedFor,
+} from '../../document-keys/test/document-keys-world';
 
 // Accounts of this file only (1310–1319): the patient who erases, their doctor, a patient an admin erases.
 const ACCOUNTS = { patient: 1310, doctor: 1311, requester: 1312 };
@@ -120,7 +134,10 @@ beforeAll(async () => {
 
   const records = Records__factory.connect(testApp.runtime.chain.deployments.Records.address, wallet.patient);
   for (const [index, text] of DOCUMENT_TEXTS.entries()) {
-    const encrypted = await encryptDocument(new TextEncoder().encode(text), { name: `${text}.txt`, type: 'text/plain' });
+    const encrypted = await encryptDocument(new TextEncoder().encode(text), {
+      name: `${text}.txt`,
+      type: 'text/plain',
+    });
     const cid = await upload(encrypted.bytes);
     cids.push(cid);
     const keysToStore = [
@@ -138,7 +155,10 @@ beforeAll(async () => {
       await (await records.addRecord(patient, RECORD_KINDS.indexOf('test-report'), cid, contentHash, GAS)).wait();
     } else {
       // The third stays an upload not anchored yet (record_pending).
-      await agent.patient.post('/api/records/pending').send({ patient, kind: 'test-report', cid, contentHash }).expect(201);
+      await agent.patient
+        .post('/api/records/pending')
+        .send({ patient, kind: 'test-report', cid, contentHash })
+        .expect(201);
     }
   }
   await testApp.runtime.indexer.syncNow();

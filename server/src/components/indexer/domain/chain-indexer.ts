@@ -139,7 +139,9 @@ export function createIndexer(options: IndexerOptions): Indexer {
         if (entries.push({ source, log }) === 1) entriesOf.set(readModel, entries);
       }
     }
-    const outcomes = await Promise.allSettled([...entriesOf.values()].map((entries) => applyInOrder(entries, times, applies)));
+    const outcomes = await Promise.allSettled(
+      [...entriesOf.values()].map((entries) => applyInOrder(entries, times, applies)),
+    );
     const handled = new Set<Log>();
     for (const outcome of outcomes) {
       if (outcome.status === 'rejected') throw outcome.reason;

@@ -178,5 +178,7 @@ export async function deleteAllTransactions(): Promise<void> {
 /** Erasure: every record sent by `account` or whose events or payments name it. */
 export async function deleteTransactionsNaming(account: string): Promise<void> {
   const forms = mongoose.trusted({ $in: [account, account.toLowerCase()] });
-  await TransactionModel.deleteMany({ $or: [{ from: forms }, { 'events.subject': forms }, { 'payments.account': forms }] });
+  await TransactionModel.deleteMany({
+    $or: [{ from: forms }, { 'events.subject': forms }, { 'payments.account': forms }],
+  });
 }

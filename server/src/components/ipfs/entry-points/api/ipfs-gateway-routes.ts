@@ -57,7 +57,11 @@ export function ipfsGatewayRoutes({ apiUrl, maxUploadBytes, limitWrites }: IpfsG
     const response = await callNode('cat', cid).catch(async (error: unknown) => {
       // Gone for good, not missing: the reader is told why (the erasure removed it from the node).
       if (error instanceof AppError && error.code === 'CONTENT_NOT_FOUND' && (await isErasedDocument(cid))) {
-        throw new AppError(410, 'DOCUMENT_ERASED', `${cid} was erased at its patient's request: its keys are destroyed`);
+        throw new AppError(
+          410,
+          'DOCUMENT_ERASED',
+          `${cid} was erased at its patient's request: its keys are destroyed`,
+        );
       }
       throw error;
     });
