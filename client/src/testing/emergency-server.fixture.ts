@@ -27,6 +27,8 @@ export class MemoryEmergencyServer {
   /** access id → { patient, doctor } of a live access. */
   readonly accesses = new Map<string, { patient: string; doctor: string }>();
   readonly bodies: { method: string; url: string; body: unknown }[] = [];
+  /** Every request answered, as "METHOD path", in order. */
+  readonly answered: string[] = [];
   /** What POST /justifications answered, in order. */
   readonly justifications: JustificationCreated[] = [];
   /** Set to answer a justification otherwise than the server does (a server that lies). */
@@ -60,6 +62,7 @@ export class MemoryEmergencyServer {
   private answer(request: TestRequest): void {
     const { method, url, body, params } = request.request;
     const path = decodeURIComponent(url);
+    this.answered.push(`${method} ${path}`);
     if (body !== null) this.bodies.push({ method, url: path, body });
     const ok = (value: unknown) => request.flush(value as object | null);
     const noContent = () => request.flush(null, { status: 204, statusText: 'No Content' });

@@ -68,7 +68,8 @@ describe('EmergencyAccesses, the top of the patient’s Activity (on an in-proce
     bed.emergency.answers.set('/api/emergency/accesses', { items: [] });
     const fixture = TestBed.createComponent(EmergencyAccesses);
     fixture.autoDetectChanges();
-    await eventually(() => bed.http.match('/api/emergency/accesses').length === 0 && bed.emergency.bodies.length === 0);
+    await eventually(() => bed.emergency.answered.includes('GET /api/emergency/accesses'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await fixture.whenStable();
 
     expect((fixture.nativeElement as HTMLElement).textContent?.trim()).toBe('');
