@@ -95,4 +95,16 @@ describe('DocumentOpener (real crypto; IPFS and the chain in memory)', () => {
       IntegrityError,
     );
   });
+
+  test('When the node answers 410 (the patient erased their data), then opening fails saying so, before any key is asked for', async () => {
+    const { entry, cid } = await anchoredDocument('chest x-ray');
+    // What kubo-rpc-client throws for the gateway's 410 DOCUMENT_ERASED: an HTTPError carrying the response.
+    ipfs.blocks.delete(cid);
+    ipfs.cat = () => Promise.reject(Object.assign(new Error('Gone'), { response: { status: 410 } }));
+
+    const opening = TestBed.inject(DocumentOpener).open(entry);
+
+    await expect(opening).rejects.toThrow(/the patient erased their data/);
+    expect(keyRequests).toBe(0);
+  });
 });
