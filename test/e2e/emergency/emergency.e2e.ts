@@ -4,8 +4,7 @@
  * Activity with the justification; an admin finds it in the review queue with the doctor's use count.
  * Real stack (`npm start`), Debian's Chromium, a really signing wallet per person; screenshots of each side.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { JsonRpcProvider, Wallet, toBeHex } from 'ethers';
 import { Registry__factory } from '@contracts/types';
 import { devAccount } from '@test-support/dev-chain';
@@ -18,14 +17,12 @@ const DOCTOR = 241;
 const GAS = { gasLimit: 1_000_000 };
 const UI_TIMEOUT = 30_000;
 const JUSTIFICATION = 'Brought in unconscious after a road accident; need allergies and medications before surgery.';
-const DOCS_SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'docs', 'screenshots');
 
-/** A screenshot for the guides too (docs/screenshots/<name>.png). */
-async function screenshotForGuide(page: Parameters<typeof saveScreenshot>[0], name: string): Promise<void> {
-  const file = await saveScreenshot(page, name);
-  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-  copyFileSync(file, path.join(DOCS_SCREENSHOTS, `${name}.png`));
-}
+/**
+ * Saved under test-results/e2e/ like every journey's; the guides' copies in docs/screenshots/ are taken from
+ * there by hand, so a test run never changes tracked files.
+ */
+const screenshotForGuide = saveScreenshot;
 
 describeInBrowser('Emergency access (browser)', () => {
   jest.setTimeout(300_000);

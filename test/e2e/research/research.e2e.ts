@@ -2,10 +2,9 @@
  * Journey: research sharing by opt-in. A patient registers and opts in from My data (their wallet signs
  * ResearchSharing.optIn); five other patients opted in on chain beforehand, so six live opt-ins can make a
  * 5-anonymous export. The admin runs an export on the Research page, sees the patient counted among the
- * exported and pseudonymised, and anchors the export's hash on chain. Screenshot: docs/screenshots/rights-research.png.
+ * exported and pseudonymised, and anchors the export's hash on chain. Screenshots: test-results/e2e/ (docs/screenshots/rights-research.png is a copy).
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { JsonRpcProvider, Wallet, parseEther } from 'ethers';
 import { Registry__factory, ResearchSharing__factory } from '@contracts/types';
 import { devAccount } from '@test-support/dev-chain';
@@ -16,7 +15,6 @@ import { describeInBrowser, screenshotsAtBothWidths, useSignedInBrowser } from '
 const PATIENT = 560;
 const OTHERS = [561, 562, 563, 564, 565];
 const GAS = { gasLimit: 500_000 };
-const SCREENSHOT = path.resolve(__dirname, '..', '..', '..', 'docs', 'screenshots', 'rights-research.png');
 
 describeInBrowser('Research sharing journey (browser)', () => {
   jest.setTimeout(240_000);
@@ -79,7 +77,6 @@ describeInBrowser('Research sharing journey (browser)', () => {
     await admin.waitForText(summary, /^Anchored as export #\d+ in block \d+$/);
     await admin.waitForText(admin.page.getByTestId('research-list'), /Anchored #\d+/);
     expect(await research.exportCount()).toBeGreaterThanOrEqual(1n);
-    await admin.page.screenshot({ path: SCREENSHOT, fullPage: true });
     await screenshotsAtBothWidths(admin.page, 'research-02-admin-export-anchored');
   });
 });
