@@ -21,7 +21,7 @@ export function researchRoutes(context: ResearchContext & { limitWrites: Request
     res.set('Cache-Control', 'no-store').json(await readParticipation(context.researchSharing, sessionOf(req).address));
   });
   router.post('/research/exports', requireSession, context.limitWrites, async (req, res) => {
-    const request = ResearchExportRequestSchema.parse(req.body ?? {});
+    const request = ResearchExportRequestSchema.parse(req.body);
     res.status(201).json(await createResearchExport(context, sessionOf(req).address, request));
   });
   router.get('/research/exports', requireSession, async (req, res) => {
