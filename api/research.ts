@@ -28,6 +28,8 @@ export const ResearchParticipationSchema = z.object({
   expiresAt: z.iso.datetime().nullable(),
   /** Opted in, unexpired: the next export includes this patient (if their data can be made k-anonymous). */
   live: z.boolean(),
+  /** The account's data was erased (Erasure contract): no export includes it any more, whatever its opt-in says. */
+  endedByErasure: z.boolean(),
 });
 export type ResearchParticipation = z.infer<typeof ResearchParticipationSchema>;
 

@@ -1,6 +1,6 @@
 /**
- * `npm test`'s Jest step: two Jest processes at the same time, the contract tests and the browser journeys in
- * one, the API, client and scripts tests in the other (about equal in time). Each process keeps one worker
+ * `npm test`'s Jest step: two Jest processes at the same time, the contract tests, the browser journeys and the
+ * scripts' tests in one, the API and client tests in the other (about equal in time). Each process keeps one worker
  * (a project's global setup starts one chain or one stack that its test files share), and each spends much of
  * its time waiting on its own Ganache or app, so two lanes use a 2-core machine's second core. The projects
  * share nothing: every global setup picks free ports and its own data dir. Exits non-zero when either lane
@@ -17,8 +17,8 @@ interface Lane {
 }
 
 const LANES: Lane[] = [
-  { name: 'contracts, e2e', projects: ['contracts', 'e2e'], live: false },
-  { name: 'server, client, scripts', projects: ['server', 'client', 'scripts'], live: true },
+  { name: 'contracts, e2e, scripts', projects: ['contracts', 'e2e', 'scripts'], live: false },
+  { name: 'server, client', projects: ['server', 'client'], live: true },
 ];
 
 function run(lane: Lane, extraArgs: string[]): Promise<number> {

@@ -177,6 +177,11 @@ describeInBrowser('Patient rights journey: FHIR export, research opt-in, break-g
     const status = await eraseMyData(patient);
     await status.getByText(/1 encrypted document removed from IPFS/).waitFor({ timeout: UI_TIMEOUT });
     await status.getByRole('heading', { name: 'What remains, and why' }).waitFor({ timeout: UI_TIMEOUT });
+    // The other panels are reopened: research sharing no longer claims the account is shared.
+    await patient.page
+      .getByTestId('research-state')
+      .getByText(/Your data was erased: no research export includes this account/)
+      .waitFor({ timeout: UI_TIMEOUT });
     await saveScreenshot(patient.page, 'rights-journey-05-patient-erased');
     const erasure = Erasure__factory.connect(addresses['Erasure'].address, provider);
     expect(await erasure.erasedAtBlock(patientAddress)).toBeGreaterThan(0n);

@@ -2,11 +2,12 @@
  * My data → "Erase my data": says exactly what an erasure destroys and what stays (and why), asks the patient
  * to type ERASE, sends Erasure.erase() from their wallet and then shows what the server did.
  */
-import { ChangeDetectionStrategy, Component, type OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, type OnInit, computed, inject, signal } from '@angular/core';
 import { DatePipe } from '@angular/common';
 import type { ErasureStatus } from '@api';
 import { Session } from '../auth/session';
 import { TransactionRunner } from '../chain/transaction-runner';
+import { MY_DATA_CHANGED } from '../my-data/my-data-panels';
 import { errorText } from '../shared/error-text';
 import { ErasureApi } from './erasure-api';
 import { ErasureContract } from './erasure-contract';
@@ -24,6 +25,7 @@ export const CONFIRMATION_WORD = 'ERASE';
 })
 export class EraseMyData implements OnInit {
   private readonly session = inject(Session);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly api = inject(ErasureApi);
   private readonly contract = inject(ErasureContract);
   protected readonly runner = inject(TransactionRunner);
@@ -54,6 +56,8 @@ export class EraseMyData implements OnInit {
     this.typed.set('');
     try {
       this.status.set(await this.api.statusOnceShredded(this.address(), receipt.blockNumber));
+      // The other panels (research, emergency sharing) read state the erasure changed: the page reopens them.
+      this.host.nativeElement.dispatchEvent(new CustomEvent(MY_DATA_CHANGED, { bubbles: true }));
     } catch (error) {
       this.error.set(`Your erasure is on the blockchain, but its status cannot be shown: ${errorText(error)}`);
     }

@@ -4,6 +4,12 @@
  */
 import type { Type } from '@angular/core';
 
+/**
+ * A panel that changed what the others show (an erasure) dispatches this DOM event, bubbling, from its host
+ * element; the page then opens every panel afresh so none keeps showing what no longer holds.
+ */
+export const MY_DATA_CHANGED = 'ehr-my-data-changed';
+
 export interface MyDataPanel {
   /** The panel's heading (an h2 the page renders) and its anchor id. */
   title: string;

@@ -10,19 +10,23 @@ interface LoadedPanel {
   title: string;
   id: string;
   component: Type<unknown> | null;
+  /** How many times the page opened this panel: part of its identity, so reopening creates it anew. */
+  opening: number;
 }
 
 @Component({
   selector: 'ehr-my-data',
   imports: [NgComponentOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The event named MY_DATA_CHANGED (a host binding's key must be a literal for the compiler).
+  host: { '(ehr-my-data-changed)': 'reopenPanels()' },
   template: `
     <h1>My data</h1>
     <p class="lead">
       Your record is yours: take it to another provider, share it for research, decide who may open it in an emergency,
       or erase it.
     </p>
-    @for (panel of panels(); track panel.id) {
+    @for (panel of panels(); track panel.id + '@' + panel.opening) {
       <section class="my-data-panel" [id]="panel.id" [attr.aria-labelledby]="panel.id + '-title'">
         <h2 [id]="panel.id + '-title'">{{ panel.title }}</h2>
         @if (panel.component; as component) {
@@ -47,8 +51,13 @@ interface LoadedPanel {
 })
 export class MyData {
   protected readonly panels = signal<LoadedPanel[]>(
-    MY_DATA_PANELS.map(({ title, id }) => ({ title, id, component: null })),
+    MY_DATA_PANELS.map(({ title, id }) => ({ title, id, component: null, opening: 0 })),
   );
+
+  /** A panel said the data changed: every panel is created anew and reads its state again. */
+  protected reopenPanels(): void {
+    this.panels.update((panels) => panels.map((panel) => ({ ...panel, opening: panel.opening + 1 })));
+  }
 
   constructor() {
     MY_DATA_PANELS.forEach((panel, index) => {

@@ -29,9 +29,10 @@ describe('ResearchParticipationPanel (on an in-process chain)', () => {
 
   /** What GET /api/research/participation/me answers: the contract's view (participation-view.ts). */
   async function participationOnChain(): Promise<ResearchParticipation> {
-    const [latest, live] = await Promise.all([
+    const [latest, live, erasedAtBlock] = await Promise.all([
       chain.researchSharing.participation(patient.address),
       chain.researchSharing.liveScope(patient.address),
+      chain.erasure.erasedAtBlock(patient.address),
     ]);
     const scope = Number(latest.scope);
     return {
@@ -39,7 +40,8 @@ describe('ResearchParticipationPanel (on an in-process chain)', () => {
       scope,
       scopes: scopeNames(scope),
       expiresAt: scope === 0 ? null : new Date(Number(latest.expiresAt) * 1000).toISOString(),
-      live: live !== 0n,
+      live: live !== 0n && erasedAtBlock === 0n,
+      endedByErasure: erasedAtBlock > 0n,
     };
   }
 

@@ -98,6 +98,9 @@ export class ResearchParticipationPanel implements OnInit {
   protected readonly stateText = computed(() => {
     const current = this.participation();
     if (!current) return 'Checking…';
+    if (current.endedByErasure) {
+      return 'Your data was erased: no research export includes this account any more, whatever it opts in to.';
+    }
     if (current.live) {
       const what = current.scopes.map((name) => SCOPE_LABELS[name].split(':')[0].toLowerCase()).join(', ');
       return `You share ${what} for research until ${current.expiresAt!.slice(0, 10)}.`;

@@ -7,7 +7,6 @@
 import { Erasure__factory, Registry__factory, ResearchSharing__factory } from '@contracts/types';
 import { deploymentOf } from '../../libraries/chain';
 import type { Component } from '../component';
-import { erasedOnChain } from './domain/research-exports';
 import { researchRoutes } from './entry-points/api/research-routes';
 import { researchEvents } from './entry-points/chain-events/research-events';
 
@@ -24,7 +23,7 @@ export const researchComponent: Component = {
       researchSharing: chain.contract('ResearchSharing', ResearchSharing__factory),
       provider: chain.provider,
       defaults: { k: config.researchDefaultK, epsilon: config.researchDefaultEpsilon },
-      erasedAmong: erasedOnChain(chain.contract('Erasure', Erasure__factory)),
+      erasure: chain.contract('Erasure', Erasure__factory),
       limitWrites,
     }),
   eventSources: (deployments) => [researchEvents(deploymentOf(deployments, 'ResearchSharing'))],

@@ -28,7 +28,12 @@ export async function waitUntilUploadPanelLists(app: EhrApp, doctorName: string)
   const panel = () => app.page.getByRole('region', { name: 'Add documents' });
   const deadline = Date.now() + UI_TIMEOUT;
   for (;;) {
-    await panel().getByRole('radio', { name: 'Only some of them' }).check();
+    // The panel may still be setting its own default (it reads the patient's sharing after opening): a click it
+    // undoes is tried again on the next round, within the same deadline.
+    await panel()
+      .getByRole('radio', { name: 'Only some of them' })
+      .check({ timeout: 5_000 })
+      .catch(() => undefined);
     const doctor = panel().getByRole('checkbox', { name: doctorName });
     if (await doctor.isVisible()) break;
     if (Date.now() > deadline)

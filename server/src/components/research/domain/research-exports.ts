@@ -16,7 +16,7 @@ import { canonicalJson, sha256Hex } from './canonical-json';
 import { selectParticipants } from './eligibility';
 import { buildResearchExport } from './research-export';
 
-/** Which of `patients` are erased and must never be exported (research/index.ts plugs in erasedOnChain). */
+/** Which of `patients` are erased and must never be exported. */
 export type ErasedAmong = (patients: string[]) => Promise<ReadonlySet<string>>;
 
 export interface ResearchContext {
@@ -24,7 +24,8 @@ export interface ResearchContext {
   researchSharing: ResearchSharing;
   provider: JsonRpcProvider;
   defaults: { k: number; epsilon: number };
-  erasedAmong: ErasedAmong;
+  /** The Erasure contract: an erased account is never exported again (erasedOnChain). */
+  erasure: Pick<Erasure, 'erasedAtBlock'>;
 }
 
 const LISTED = 50;
@@ -55,7 +56,7 @@ async function liveParticipants(context: ResearchContext) {
   const patients = candidates.map((candidate) => candidate.patient);
   const [scopes, erased] = await Promise.all([
     Promise.all(patients.map((patient) => context.researchSharing.liveScope(patient, { blockTag: block.number }))),
-    context.erasedAmong(patients),
+    erasedOnChain(context.erasure)(patients),
   ]);
   const onChain = new Map(patients.map((patient, index) => [patient, Number(scopes[index])]));
   return selectParticipants(candidates, onChain, block.timestamp, erased);

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import request, { type Agent } from 'supertest';
 import { encodeBase58, parseEther, sha256, toUtf8Bytes, type HDNodeWallet } from 'ethers';
 import {
+  Erasure__factory,
   Appointments__factory,
   Records__factory,
   ResearchSharing__factory,
@@ -266,5 +267,20 @@ describe('Research exports', () => {
     expect(await snapshot()).toEqual({ participations: [], anchors: [] });
     await apply(logs);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('Research and erasure', () => {
+  test('When an opted-in patient erases their data, then their participation says so and the next export leaves them out, even before the indexer has seen the erasure', async () => {
+    const erased = participants[2];
+    const erasure = Erasure__factory.connect(testApp.runtime.chain.deployments.Erasure.address, erased);
+    await mined(erasure.erase(GAS));
+
+    const participation = (await agents.get(erased.address)!.get('/api/research/participation/me').expect(200)).body;
+    expect(participation).toMatchObject({ live: false, endedByErasure: true });
+    const next = await exportNow();
+    expect(await exportedPatients(next.summary.id)).toEqual(
+      addressesOf(participants.filter((_, i) => i !== 1 && i !== 2)),
+    );
   });
 });

@@ -18,7 +18,9 @@ import {
 export function researchRoutes(context: ResearchContext & { limitWrites: RequestHandler }): Router {
   const router = Router();
   router.get('/research/participation/me', requireSession, async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await readParticipation(context.researchSharing, sessionOf(req).address));
+    res
+      .set('Cache-Control', 'no-store')
+      .json(await readParticipation(context.researchSharing, context.erasure, sessionOf(req).address));
   });
   router.post('/research/exports', requireSession, context.limitWrites, async (req, res) => {
     const request = ResearchExportRequestSchema.parse(req.body);
