@@ -171,9 +171,10 @@ describeInBrowser('Appointments and fees journey (browser)', () => {
     await patient.button('Payments').click();
     await patient.waitForText(patient.page, new RegExp(`Cancelled appointment #${next.id}.*refunded 0\\.05 ETH`, 'i'));
     // The withdrawal shows first in the app's words ("Withdrew payments"), then in the chain's once indexed: the
-    // page does not follow the chain by itself, so ask again as a person would.
+    // page does not follow the chain by itself, so ask again as a person would (up to a minute: on a loaded CI
+    // machine 20 rounds of reload + 1 s were once not enough for the indexer).
     const withdrew = patient.page.getByText(/Withdrew 0\.05 ETH/).first();
-    for (let attempt = 0; attempt < 20 && !(await withdrew.isVisible()); attempt++) {
+    for (let attempt = 0; attempt < 60 && !(await withdrew.isVisible()); attempt++) {
       await patient.page.reload();
       await patient.button('Payments').click();
       await withdrew.waitFor({ timeout: 1_000 }).catch(() => undefined);
